@@ -1,0 +1,28 @@
+// Test helper: runs the real `thidua serve` (THIDUA_CLI) as a child process on a free loopback port,
+// reads the "serving http://HOST:PORT/" line to learn the port, and kills it (SIGTERM or SIGKILL) at the end.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace testing
+{
+struct ServerProcess
+{
+    int pid = -1;
+    int port = 0;
+    std::string banner; // the first line printed on stdout
+    std::string log_path;
+};
+
+// Starts `thidua serve --host 127.0.0.1 --port 0 <args...>`; pid stays -1 when it failed to start.
+ServerProcess StartServer(const std::vector<std::string>& args);
+// Sends `signal_number` and waits (bounded) for the process; returns its exit status (or -signal).
+int StopServer(ServerProcess& server, int signal_number);
+
+// A fresh empty folder under the build's temp area; removed by the caller with RemoveTree.
+std::string MakeTempDir(const std::string& tag);
+void RemoveTree(const std::string& path);
+std::string ReadFileOr(const std::string& path, const std::string& fallback);
+void WriteFileBytes(const std::string& path, const std::string& bytes);
+} // namespace testing
