@@ -1,0 +1,60 @@
+// The whole platform API the app sees: window/GL, input, the redraw scheduler, HTTP, the test interface.
+// One implementation per platform (src/platform/web/ for the browser), chosen by CMake; no #ifdefs elsewhere.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+
+namespace platform
+{
+struct HttpResponse
+{
+    int status = 0;            // 0 = network failure (offline, refused, timed out)
+    std::string body;
+    std::string etag;
+    std::string error;         // transport error text when status == 0
+};
+
+struct HttpRequest
+{
+    std::string method = "GET";
+    std::string url;
+    std::map<std::string, std::string> headers;
+    std::string body;
+};
+
+using HttpCallback = std::function<void(const HttpResponse&)>;
+
+struct Hooks
+{
+    std::function<void()> frame;                // draws one frame: ImGui::NewFrame() ... ImGui::Render()
+    std::function<std::string()> state_json;    // window.thidua.state() for tests and the accessibility mirror
+    std::function<std::string()> items_json;    // window.thidua.items()
+};
+
+// Creates the GL context, ImGui's renderer backend and the input listeners. Returns false (after showing a
+// readable message on the page) when WebGL2 is unavailable.
+bool Init(const Hooks& hooks);
+// Hands control to the browser's event loop; frames run only when something asked for a redraw.
+void Run();
+
+// Asks for `frames` more frames (input, data, animation, timers all call this). Idle = zero frames.
+void RequestRedraw(int frames = 4);
+// Device pixels per CSS pixel of the canvas.
+float PixelRatio();
+// Re-uploads the font atlas after the fonts were rebuilt.
+void ReloadFontTexture();
+// Renders ImGui's draw data to the canvas.
+void Present();
+
+// Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it.
+void Fetch(const HttpRequest& request, HttpCallback done);
+
+// performance.mark(name); the first frame showing loaded data marks "thidua-ready".
+void Mark(const char* name);
+// Milliseconds since page start (monotonic).
+double NowMs();
+// Announces a status message to screen readers (ARIA live region).
+void Announce(const std::string& text);
+} // namespace platform

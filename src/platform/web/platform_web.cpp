@@ -1,0 +1,519 @@
+// The browser platform: WebGL2 context, pointer/touch/keyboard input straight from DOM events (no GLFW: the
+// built-in GLFW of Emscripten 3.1.6 mishandles touch, devicePixelRatio and text input), a redraw scheduler
+// that renders zero frames while idle, fetch(), and window.thidua for tests. The only file with EM_JS.
+//
+// [SECTION] State
+// [SECTION] JavaScript side (listeners, fetch, test interface)
+// [SECTION] Events from JavaScript
+// [SECTION] Frame loop and redraw scheduler
+// [SECTION] Platform API
+#include "platform/platform.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <GLES3/gl3.h>
+
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+// ------------------------------------------------------------------------------------------------------------
+// [SECTION] State
+// ------------------------------------------------------------------------------------------------------------
+namespace
+{
+struct WebPlatform
+{
+    platform::Hooks hooks;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    int pending_frames = 0;        // frames still owed to the scheduler
+    bool frame_scheduled = false;  // a requestAnimationFrame callback is queued
+    int pointers_down = 0;         // keep drawing while a finger or button is down
+    int keys_down = 0;
+    double last_frame_ms = 0;
+    int width = 0, height = 0;     // canvas backing store, device pixels
+    float pixel_ratio = 1;
+    int next_request_id = 1;
+    std::unordered_map<int, platform::HttpCallback> requests;
+    std::string clipboard;         // last text copied by the app or pasted by the user
+};
+
+WebPlatform g_web; // platform code is the one place allowed to hold process state (architecture.md B7.10)
+} // namespace
+
+// ------------------------------------------------------------------------------------------------------------
+// [SECTION] JavaScript side
+// ------------------------------------------------------------------------------------------------------------
+// Pointer events only (no mouse/touch listeners), so touch never produces ghost mouse clicks. Coordinates are
+// converted to canvas backing-store pixels. preventDefault keeps the browser from panning/zooming the page.
+EM_JS(void, js_install_listeners, (), {
+    Module.newString = (s) => { const n = lengthBytesUTF8(s) + 1; const p = _malloc(n); stringToUTF8(s, p, n); return p; };
+    const canvas = document.getElementById('canvas');
+    const toPixels = (e) => {
+        const r = canvas.getBoundingClientRect();
+        return [(e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height];
+    };
+    const touchLike = (e) => (e.pointerType === 'touch' || e.pointerType === 'pen') ? 1 : 0;
+    let primary = -1;
+    canvas.addEventListener('pointerdown', (e) => {
+        if (touchLike(e) && primary !== -1 && e.pointerId !== primary) return; // one finger drives the UI
+        if (touchLike(e)) primary = e.pointerId;
+        try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
+        const p = toPixels(e);
+        Module._thidua_on_pointer(0, p[0], p[1], e.button, touchLike(e));
+        e.preventDefault();
+    }, {passive: false});
+    canvas.addEventListener('pointermove', (e) => {
+        if (touchLike(e) && e.pointerId !== primary) return;
+        const p = toPixels(e);
+        Module._thidua_on_pointer(1, p[0], p[1], e.button, touchLike(e));
+    }, {passive: true});
+    const up = (e) => {
+        if (touchLike(e) && e.pointerId !== primary) return;
+        if (touchLike(e)) primary = -1;
+        const p = toPixels(e);
+        Module._thidua_on_pointer(e.type === 'pointercancel' ? 3 : 2, p[0], p[1], e.button, touchLike(e));
+    };
+    canvas.addEventListener('pointerup', up);
+    canvas.addEventListener('pointercancel', up);
+    canvas.addEventListener('pointerleave', (e) => {
+        if (!touchLike(e)) Module._thidua_on_pointer(4, 0, 0, 0, 0);
+    });
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    canvas.addEventListener('wheel', (e) => {
+        const unit = e.deltaMode === 1 ? 1 / 3 : (e.deltaMode === 2 ? 3 : 1 / 100);
+        Module._thidua_on_wheel(-e.deltaX * unit, -e.deltaY * unit);
+        e.preventDefault();
+    }, {passive: false});
+
+    // Keys the browser must keep (reload, devtools, full screen, zoom) are never prevented.
+    const browserKeys = new Set(['F5', 'F11', 'F12']);
+    const keyEvent = (e, down) => {
+        if (e.isComposing || e.keyCode === 229) return;
+        const key = Module.newString(e.key);
+        const handled = Module._thidua_on_key(key, down ? 1 : 0, e.ctrlKey, e.shiftKey, e.altKey, e.metaKey);
+        _free(key);
+        const ctrlCombo = (e.ctrlKey || e.metaKey) && ['c', 'v', 'x', 'r', '+', '-', '=', '0', 'l', 't', 'w'].includes(e.key.toLowerCase());
+        if (handled && !browserKeys.has(e.key) && !ctrlCombo) e.preventDefault();
+    };
+    window.addEventListener('keydown', (e) => keyEvent(e, true));
+    window.addEventListener('keyup', (e) => keyEvent(e, false));
+    window.addEventListener('blur', () => Module._thidua_on_focus(0));
+    window.addEventListener('focus', () => Module._thidua_on_focus(1));
+    window.addEventListener('resize', () => Module._thidua_wake(4));
+    if (window.visualViewport) window.visualViewport.addEventListener('resize', () => Module._thidua_wake(4));
+    document.addEventListener('visibilitychange', () => Module._thidua_wake(4));
+    matchMedia('(resolution: ' + devicePixelRatio + 'dppx)').addEventListener('change', () => Module._thidua_wake(4));
+    document.addEventListener('paste', (e) => {
+        const text = (e.clipboardData || window.clipboardData).getData('text');
+        const p = Module.newString(text.normalize('NFC'));
+        Module._thidua_on_paste(p);
+        _free(p);
+        e.preventDefault();
+    });
+    canvas.addEventListener('webglcontextlost', (e) => {
+        e.preventDefault();
+        if (window.thiduaShowError) window.thiduaShowError('Mất kết nối đồ hoạ (WebGL). Hãy tải lại trang. — The graphics context was lost; please reload.');
+    });
+});
+
+// window.thidua: read-only state and widget rectangles for browser tests (documented in tests/README.md).
+EM_JS(void, js_install_test_interface, (), {
+    const read = (fn) => { const p = fn(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
+    window.thidua = {
+        state: () => read(Module._thidua_state_json),
+        items: () => read(Module._thidua_items_json),
+        item: (label) => read(Module._thidua_items_json).find((i) => i.visible && i.label === label) || null,
+        frames: () => Module._thidua_frame_count(),
+    };
+});
+
+EM_JS(void, js_fetch, (int id, const char* method, const char* url, const char* headers_json, const char* body, int body_len), {
+    const init = {method: UTF8ToString(method), headers: JSON.parse(UTF8ToString(headers_json)), cache: 'no-store'};
+    if (body_len > 0) init.body = HEAPU8.slice(body, body + body_len);
+    const done = (status, etag, bytes, error) => {
+        const e = Module.newString(etag || "");
+        const err = Module.newString(error || "");
+        const p = _malloc(bytes.length + 1);
+        HEAPU8.set(bytes, p);
+        Module._thidua_on_fetch_done(id, status, e, p, bytes.length, err);
+        _free(e); _free(err); _free(p);
+    };
+    fetch(UTF8ToString(url), init)
+        .then((r) => r.arrayBuffer().then((buf) => done(r.status, r.headers.get('ETag'), new Uint8Array(buf), "")))
+        .catch((err) => done(0, "", new Uint8Array(0), String(err)));
+});
+
+EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+
+EM_JS(void, js_announce, (const char* text), {
+    const live = document.getElementById('live');
+    if (live) live.textContent = UTF8ToString(text);
+});
+
+EM_JS(void, js_show_error, (const char* text), {
+    if (window.thiduaShowError) window.thiduaShowError(UTF8ToString(text));
+});
+
+EM_JS(void, js_copy_text, (const char* text), {
+    const s = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
+});
+
+EM_JS(void, js_set_cursor, (const char* cursor), {
+    document.getElementById('canvas').style.cursor = UTF8ToString(cursor);
+});
+
+// ------------------------------------------------------------------------------------------------------------
+// [SECTION] Events from JavaScript
+// ------------------------------------------------------------------------------------------------------------
+namespace
+{
+ImGuiKey KeyFromDom(const char* key)
+{
+    static const std::unordered_map<std::string, ImGuiKey> kKeys = {
+        {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+        {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
+        {"Insert", ImGuiKey_Insert}, {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace},
+        {" ", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"Escape", ImGuiKey_Escape},
+        {"F1", ImGuiKey_F1}, {"F2", ImGuiKey_F2}, {"F5", ImGuiKey_F5}, {"F11", ImGuiKey_F11}, {"F12", ImGuiKey_F12},
+        {"Control", ImGuiKey_LeftCtrl}, {"Shift", ImGuiKey_LeftShift}, {"Alt", ImGuiKey_LeftAlt},
+        {"Meta", ImGuiKey_LeftSuper},
+    };
+    auto it = kKeys.find(key);
+    if (it != kKeys.end())
+        return it->second;
+    if (key[0] != 0 && key[1] == 0)
+    {
+        char c = key[0];
+        if (c >= 'a' && c <= 'z')
+            return static_cast<ImGuiKey>(ImGuiKey_A + (c - 'a'));
+        if (c >= 'A' && c <= 'Z')
+            return static_cast<ImGuiKey>(ImGuiKey_A + (c - 'A'));
+        if (c >= '0' && c <= '9')
+            return static_cast<ImGuiKey>(ImGuiKey_0 + (c - '0'));
+    }
+    return ImGuiKey_None;
+}
+
+// One Unicode character as UTF-8 (DOM `key` is the character for printable keys, a name like "Enter" otherwise).
+bool IsSingleCharacter(const char* key)
+{
+    const unsigned char c = static_cast<unsigned char>(key[0]);
+    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return c != 0 && std::strlen(key) == static_cast<size_t>(len);
+}
+} // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void thidua_wake(int frames)
+{
+    platform::RequestRedraw(frames);
+}
+
+// kind: 0 down, 1 move, 2 up, 3 cancel, 4 leave
+EMSCRIPTEN_KEEPALIVE void thidua_on_pointer(int kind, float x, float y, int button, int touch)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(touch ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
+    const int imgui_button = button == 2 ? 1 : button == 1 ? 2 : 0;
+    switch (kind)
+    {
+    case 0:
+        io.AddMousePosEvent(x, y); // position before the button: a tap must not "click where the last one was"
+        io.AddMouseButtonEvent(imgui_button, true);
+        g_web.pointers_down++;
+        break;
+    case 1:
+        io.AddMousePosEvent(x, y);
+        break;
+    case 2:
+    case 3:
+        io.AddMousePosEvent(x, y);
+        if (kind == 3)
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX); // a cancelled touch must not click
+        io.AddMouseButtonEvent(imgui_button, false);
+        if (touch)
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX); // no hover lingers after a finger lifts
+        g_web.pointers_down = g_web.pointers_down > 0 ? g_web.pointers_down - 1 : 0;
+        break;
+    case 4:
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        break;
+    }
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_wheel(float dx, float dy)
+{
+    ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    platform::RequestRedraw();
+}
+
+// Returns 1 when the app used the key (the page then prevents the browser's default action).
+EMSCRIPTEN_KEEPALIVE int thidua_on_key(const char* key, int down, int ctrl, int shift, int alt, int meta)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+    io.AddKeyEvent(ImGuiMod_Shift, shift);
+    io.AddKeyEvent(ImGuiMod_Alt, alt);
+    io.AddKeyEvent(ImGuiMod_Super, meta);
+    const ImGuiKey imgui_key = KeyFromDom(key);
+    if (imgui_key != ImGuiKey_None)
+        io.AddKeyEvent(imgui_key, down != 0);
+    g_web.keys_down += down ? 1 : -1;
+    if (g_web.keys_down < 0)
+        g_web.keys_down = 0;
+    bool handled = imgui_key != ImGuiKey_None;
+    if (down && !ctrl && !meta && IsSingleCharacter(key))
+    {
+        io.AddInputCharactersUTF8(key);
+        handled = true;
+    }
+    platform::RequestRedraw();
+    return handled ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_focus(int focused)
+{
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    g_web.keys_down = 0;
+    g_web.pointers_down = 0;
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_paste(const char* text)
+{
+    g_web.clipboard = text;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) // paste into the active field: Ctrl+V through ImGui reads g_web.clipboard
+    {
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(ImGuiKey_V, true);
+        io.AddKeyEvent(ImGuiKey_V, false);
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    }
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_fetch_done(int id, int status, const char* etag, const char* body, int len,
+                                               const char* error)
+{
+    auto it = g_web.requests.find(id);
+    if (it == g_web.requests.end())
+        return;
+    platform::HttpCallback done = std::move(it->second);
+    g_web.requests.erase(it);
+    platform::HttpResponse response;
+    response.status = status;
+    response.etag = etag;
+    response.body.assign(body, static_cast<size_t>(len));
+    response.error = error;
+    done(response);
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE char* thidua_state_json()
+{
+    return strdup(g_web.hooks.state_json ? g_web.hooks.state_json().c_str() : "{}");
+}
+
+EMSCRIPTEN_KEEPALIVE char* thidua_items_json()
+{
+    return strdup(g_web.hooks.items_json ? g_web.hooks.items_json().c_str() : "[]");
+}
+
+EMSCRIPTEN_KEEPALIVE int thidua_frame_count()
+{
+    return ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
+}
+} // extern "C"
+
+// ------------------------------------------------------------------------------------------------------------
+// [SECTION] Frame loop and redraw scheduler
+// ------------------------------------------------------------------------------------------------------------
+namespace
+{
+void ScheduleFrame();
+
+// Sizes the canvas backing store to CSS size × devicePixelRatio (sharp text on tablets), every frame: browser
+// zoom, a projector hot-plug or rotation change it with no event we could rely on.
+void UpdateCanvasSize()
+{
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    g_web.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const int w = static_cast<int>(std::lround(css_w * g_web.pixel_ratio));
+    const int h = static_cast<int>(std::lround(css_h * g_web.pixel_ratio));
+    if (w != g_web.width || h != g_web.height)
+    {
+        emscripten_set_canvas_element_size("#canvas", w, h);
+        g_web.width = w;
+        g_web.height = h;
+    }
+}
+
+void UpdateMouseCursor()
+{
+    static const char* const kCursors[ImGuiMouseCursor_COUNT] = {"default", "text", "move", "ns-resize",
+                                                                  "ew-resize", "nesw-resize", "nwse-resize",
+                                                                  "pointer", "not-allowed"};
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    js_set_cursor(cursor >= 0 && cursor < ImGuiMouseCursor_COUNT ? kCursors[cursor] : "default");
+}
+
+EM_BOOL OnAnimationFrame(double now_ms, void*)
+{
+    g_web.frame_scheduled = false;
+    UpdateCanvasSize();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(g_web.width), static_cast<float>(g_web.height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    const double dt = g_web.last_frame_ms > 0 ? (now_ms - g_web.last_frame_ms) / 1000.0 : 1.0 / 60.0;
+    io.DeltaTime = static_cast<float>(dt <= 0 ? 1.0 / 60.0 : (dt > 0.1 ? 0.1 : dt)); // clamp after idle
+    g_web.last_frame_ms = now_ms;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    g_web.hooks.frame();
+    UpdateMouseCursor();
+
+    if (g_web.pending_frames > 0)
+        g_web.pending_frames--;
+    // Keep drawing while a finger/button/key is held (drags, key repeat) or ImGui has queued input left.
+    if (g_web.pointers_down > 0 || g_web.keys_down > 0 || ImGui::GetCurrentContext()->InputEventsQueue.Size > 0)
+        g_web.pending_frames = g_web.pending_frames < 2 ? 2 : g_web.pending_frames;
+    if (g_web.pending_frames > 0)
+        ScheduleFrame();
+    return EM_FALSE;
+}
+
+void ScheduleFrame()
+{
+    if (g_web.frame_scheduled)
+        return;
+    g_web.frame_scheduled = true;
+    emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+}
+
+const char* GetClipboard(void*)
+{
+    return g_web.clipboard.c_str();
+}
+
+void SetClipboard(void*, const char* text)
+{
+    g_web.clipboard = text;
+    js_copy_text(text);
+}
+} // namespace
+
+// ------------------------------------------------------------------------------------------------------------
+// [SECTION] Platform API
+// ------------------------------------------------------------------------------------------------------------
+bool platform::Init(const Hooks& hooks)
+{
+    g_web.hooks = hooks;
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_FALSE; // frames are skipped while idle; the last one stays on screen
+    g_web.gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (g_web.gl <= 0)
+    {
+        js_show_error("Trình duyệt này không hỗ trợ WebGL2, nên Thidua không thể hiển thị. Hãy dùng Chrome, Edge, "
+                      "Firefox hoặc Safari bản mới. — This browser lacks WebGL2; please use a current browser.");
+        return false;
+    }
+    emscripten_webgl_make_context_current(g_web.gl);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "thidua_web";
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.SetClipboardTextFn = SetClipboard;
+    io.GetClipboardTextFn = GetClipboard;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    UpdateCanvasSize();
+    js_install_listeners();
+    js_install_test_interface();
+    return true;
+}
+
+void platform::Run()
+{
+    RequestRedraw();
+    emscripten_exit_with_live_runtime();
+}
+
+void platform::RequestRedraw(int frames)
+{
+    if (frames > g_web.pending_frames)
+        g_web.pending_frames = frames;
+    ScheduleFrame();
+}
+
+float platform::PixelRatio()
+{
+    return g_web.pixel_ratio;
+}
+
+void platform::ReloadFontTexture()
+{
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void platform::Present()
+{
+    glViewport(0, 0, g_web.width, g_web.height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void platform::Fetch(const HttpRequest& request, HttpCallback done)
+{
+    const int id = g_web.next_request_id++;
+    g_web.requests[id] = std::move(done);
+    std::string headers = "{";
+    for (const auto& [name, value] : request.headers)
+    {
+        if (headers.size() > 1)
+            headers += ",";
+        headers += "\"" + name + "\":\"" + value + "\""; // header names/values are ASCII tokens we made
+    }
+    headers += "}";
+    js_fetch(id, request.method.c_str(), request.url.c_str(), headers.c_str(), request.body.data(),
+             static_cast<int>(request.body.size()));
+}
+
+void platform::Mark(const char* name)
+{
+    js_mark(name);
+}
+
+double platform::NowMs()
+{
+    return emscripten_get_now();
+}
+
+void platform::Announce(const std::string& text)
+{
+    js_announce(text.c_str());
+}

@@ -1,0 +1,101 @@
+// ImGui test-engine hooks (compiled into imgui with IMGUI_ENABLE_TEST_ENGINE) that fill ui::ItemRegistry.
+#include "ui/item_registry.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+
+namespace
+{
+ui::ItemRegistry* RegistryOf(ImGuiContext* ctx)
+{
+    return ctx ? static_cast<ui::ItemRegistry*>(ctx->TestEngine) : nullptr;
+}
+
+std::string VisibleLabel(const char* label)
+{
+    const char* end = std::strstr(label, "##");
+    return end ? std::string(label, end) : std::string(label);
+}
+} // namespace
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*)
+{
+    ui::ItemRegistry* registry = RegistryOf(ctx);
+    ImGuiWindow* window = ctx->CurrentWindow;
+    if (!registry || !window)
+        return;
+    ImRect clipped = bb;
+    clipped.ClipWithFull(window->ClipRect);
+    ui::RegisteredItem item;
+    item.id = id;
+    item.window = window->Name;
+    item.visible = clipped.GetWidth() > 0 && clipped.GetHeight() > 0;
+    item.x = clipped.Min.x;
+    item.y = clipped.Min.y;
+    item.w = clipped.GetWidth();
+    item.h = clipped.GetHeight();
+    registry->building.push_back(item);
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
+{
+    ui::ItemRegistry* registry = RegistryOf(ctx);
+    if (!registry || !label)
+        return;
+    for (auto it = registry->building.rbegin(); it != registry->building.rend(); ++it)
+        if (it->id == id)
+        {
+            it->label = VisibleLabel(label);
+            it->inputable = (flags & ImGuiItemStatusFlags_Inputable) != 0;
+            it->checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+            return;
+        }
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext* ctx, ImGuiID id)
+{
+    if (ui::ItemRegistry* registry = RegistryOf(ctx))
+        for (const ui::RegisteredItem& item : registry->items)
+            if (item.id == id)
+                return item.label.c_str();
+    return nullptr;
+}
+
+void ui::AttachItemRegistry(ImGuiContext* ctx, ItemRegistry* registry)
+{
+    ctx->TestEngine = registry;
+    ctx->TestEngineHookItems = registry != nullptr;
+}
+
+void ui::FinishItemFrame(ItemRegistry& registry)
+{
+    registry.items.clear();
+    for (RegisteredItem& item : registry.building)
+        if (!item.label.empty())
+            registry.items.push_back(std::move(item));
+    registry.building.clear();
+}
+
+const ui::RegisteredItem* ui::FindItem(const ItemRegistry& registry, const std::string& label)
+{
+    for (const RegisteredItem& item : registry.items)
+        if (item.visible && item.label == label)
+            return &item;
+    return nullptr;
+}
+
+std::string ui::ItemsToJson(const ItemRegistry& registry, float pixel_ratio)
+{
+    nlohmann::json out = nlohmann::json::array();
+    const float k = pixel_ratio > 0 ? 1.0f / pixel_ratio : 1.0f;
+    for (const RegisteredItem& item : registry.items)
+        out.push_back({{"label", item.label}, {"window", item.window}, {"visible", item.visible},
+                       {"inputable", item.inputable}, {"checked", item.checked},
+                       {"x", item.x * k}, {"y", item.y * k}, {"w", item.w * k}, {"h", item.h * k}});
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}

@@ -1,0 +1,132 @@
+// Fonts and style. The glyph ranges match scripts/embed_fonts.py, which subsets the fonts at build time.
+#include "ui/theme.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstddef>
+
+namespace ui
+{
+extern const unsigned char kFontRegular[];
+extern const std::size_t kFontRegularSize;
+extern const unsigned char kFontBold[];
+extern const std::size_t kFontBoldSize;
+} // namespace ui
+
+namespace
+{
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x007E, 0x00A0, 0x00FF, // ASCII, Latin-1
+    0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01A0, 0x01A1, 0x01AF, 0x01B0,
+    0x0300, 0x0303, 0x0309, 0x0309, 0x0323, 0x0323, // combining tone marks
+    0x1EA0, 0x1EF9,                                 // Vietnamese letters with tones
+    0x2000, 0x206F,                                 // general punctuation
+    0x20AB, 0x20AB,                                 // ₫
+    0x2190, 0x2193, 0x25B2, 0x25B2, 0x25B6, 0x25B6, 0x25BC, 0x25BC, 0x25C0, 0x25C0,
+    0,
+};
+
+ImFont* AddFont(const unsigned char* data, std::size_t size, float px)
+{
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false; // the bytes live in the binary
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
+                                                      px, &config, kGlyphRanges);
+}
+
+ImVec4 Rgb(int hex, float alpha = 1.0f)
+{
+    return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, alpha);
+}
+} // namespace
+
+const unsigned short* ui::GlyphRanges()
+{
+    return kGlyphRanges;
+}
+
+ui::Fonts ui::BuildFonts(float scale)
+{
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    Fonts fonts;
+    fonts.scale = scale;
+    const float px = std::floor(kBaseFontPx * scale);
+    fonts.regular = AddFont(kFontRegular, kFontRegularSize, px);
+    fonts.bold = AddFont(kFontBold, kFontBoldSize, px);
+    fonts.large = AddFont(kFontBold, kFontBoldSize, std::floor(px * 1.45f));
+    fonts.huge = AddFont(kFontBold, kFontBoldSize, std::floor(px * 2.6f));
+    atlas->Build();
+    return fonts;
+}
+
+void ui::ApplyTheme(ThemeKind kind, float scale)
+{
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowPadding = ImVec2(14, 12);
+    style.FramePadding = ImVec2(12, 9);   // ~44 CSS px touch targets with the 17 px font
+    style.ItemSpacing = ImVec2(10, 9);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.CellPadding = ImVec2(8, 6);
+    style.TouchExtraPadding = ImVec2(3, 3);
+    style.ScrollbarSize = 16;
+    style.GrabMinSize = 18;
+    style.WindowRounding = 0;
+    style.ChildRounding = 6;
+    style.FrameRounding = 6;
+    style.PopupRounding = 6;
+    style.GrabRounding = 6;
+    style.TabRounding = 6;
+    style.WindowBorderSize = 0;
+    style.FrameBorderSize = 0;
+
+    ImVec4* c = style.Colors;
+    if (kind == ThemeKind::Light)
+    {
+        c[ImGuiCol_Text] = Rgb(0x1B2430);
+        c[ImGuiCol_TextDisabled] = Rgb(0x5F6B7A);
+        c[ImGuiCol_WindowBg] = Rgb(0xF4F6F9);
+        c[ImGuiCol_ChildBg] = Rgb(0xFFFFFF);
+        c[ImGuiCol_PopupBg] = Rgb(0xFFFFFF);
+        c[ImGuiCol_Border] = Rgb(0xD5DBE3);
+        c[ImGuiCol_FrameBg] = Rgb(0xE9EDF2);
+        c[ImGuiCol_FrameBgHovered] = Rgb(0xDDE4EC);
+        c[ImGuiCol_FrameBgActive] = Rgb(0xD0D9E4);
+        c[ImGuiCol_Button] = Rgb(0xE3E9F1);
+        c[ImGuiCol_ButtonHovered] = Rgb(0xD3DDEA);
+        c[ImGuiCol_ButtonActive] = Rgb(0xBFCDE0);
+        c[ImGuiCol_Header] = Rgb(0x1F4E8C, 0.14f);
+        c[ImGuiCol_HeaderHovered] = Rgb(0x1F4E8C, 0.22f);
+        c[ImGuiCol_HeaderActive] = Rgb(0x1F4E8C, 0.32f);
+        c[ImGuiCol_CheckMark] = Rgb(0x1F4E8C);
+        c[ImGuiCol_SliderGrab] = Rgb(0x1F4E8C);
+        c[ImGuiCol_SliderGrabActive] = Rgb(0x163A69);
+        c[ImGuiCol_TableHeaderBg] = Rgb(0xE3E9F1);
+        c[ImGuiCol_TableRowBgAlt] = Rgb(0xF6F8FB);
+        c[ImGuiCol_TableBorderStrong] = Rgb(0xC9D1DC);
+        c[ImGuiCol_TableBorderLight] = Rgb(0xE1E6ED);
+        c[ImGuiCol_ScrollbarBg] = Rgb(0xF4F6F9, 0.0f);
+        c[ImGuiCol_ScrollbarGrab] = Rgb(0xB8C2CF);
+        c[ImGuiCol_NavHighlight] = Rgb(0xC8102E);
+    }
+    else
+    {
+        ImGui::StyleColorsDark(&style);
+        c[ImGuiCol_Text] = Rgb(0xFFFFFF);
+        c[ImGuiCol_TextDisabled] = Rgb(0xB8C4D2);
+        c[ImGuiCol_WindowBg] = Rgb(0x0B1726);
+        c[ImGuiCol_ChildBg] = Rgb(0x12233A);
+        c[ImGuiCol_Border] = Rgb(0x2C4461);
+        c[ImGuiCol_TableHeaderBg] = Rgb(0x1A3152);
+        c[ImGuiCol_TableRowBgAlt] = Rgb(0x10203A);
+        c[ImGuiCol_Header] = Rgb(0xF2C14E, 0.25f);
+        c[ImGuiCol_Button] = Rgb(0x1A3152);
+    }
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}

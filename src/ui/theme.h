@@ -1,0 +1,33 @@
+// Fonts, colours and spacing in one place. Sizes are in framebuffer pixels: everything is built for
+// scale = devicePixelRatio × the user's text size, and rebuilt when that changes (never FontGlobalScale: blurry).
+#pragma once
+
+struct ImFont;
+
+namespace ui
+{
+enum class ThemeKind
+{
+    Light,        // tablets and desks
+    Presentation, // projector: high contrast, dark
+};
+
+struct Fonts
+{
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* large = nullptr;   // headings
+    ImFont* huge = nullptr;    // projector slides
+    float scale = 0;           // the scale the atlas was built for
+};
+
+constexpr float kBaseFontPx = 17.0f; // CSS pixels at text size 100 %
+
+// Clears the atlas and adds Noto Sans (embedded subset) at `scale`. The caller re-uploads the texture.
+Fonts BuildFonts(float scale);
+// Resets the style to the theme and sizes it for `scale` (touch-friendly paddings).
+void ApplyTheme(ThemeKind kind, float scale);
+
+// The glyph ranges the embedded subset covers (Latin, Vietnamese, general punctuation, ₫, arrows).
+const unsigned short* GlyphRanges();
+} // namespace ui

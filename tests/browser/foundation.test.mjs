@@ -1,0 +1,107 @@
+// The foundation in a real browser: the page loads without console errors, the first frame shows the sample
+// data, taps work with touch emulation, the error page is readable, and screenshots are saved under build/.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  findItem, launchBrowser, openPage, screenshot, settle, sizes, startServer, state, tap, waitReady,
+} from './harness.mjs';
+
+const THEME_2021 = 'Đoàn kết, kỷ cương, đổi mới toàn diện để phát triển';
+
+describe('foundation', () => {
+  let server, browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the server sends wasm with its MIME type and the page with UTF-8', async () => {
+    const wasm = await fetch(server.url + 'thidua.wasm');
+    assert.equal(wasm.status, 200);
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    const html = await fetch(server.url);
+    assert.match(html.headers.get('content-type'), /^text\/html; charset=utf-8/i);
+    assert.match(await html.text(), /<canvas id="canvas"/);
+  });
+
+  test('at tablet size the first frame shows the sample data, with no console errors', async () => {
+    const page = await openPage(browser, server.url, sizes.tablet);
+    await waitReady(page);
+    const s = await state(page);
+    assert.equal(s.load, 'ready');
+    assert.ok(s.counts.organizations >= 10, `organizations: ${s.counts.organizations}`);
+    assert.ok(s.counts.memberships >= 10, `memberships: ${s.counts.memberships}`);
+    assert.ok(s.counts.years >= 1);
+    assert.equal(s.counts.issues, 0, 'the sample data has no checker issues');
+    // The canvas backing store follows devicePixelRatio: sharp text at 2x.
+    const canvas = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cssW: c.clientWidth, dpr: devicePixelRatio };
+    });
+    assert.equal(canvas.dpr, 2);
+    assert.equal(canvas.w, canvas.cssW * 2);
+    // The overlay is gone and nothing went to the console as an error.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('overlay')).display), 'none');
+    assert.deepEqual(page.errors, []);
+    await screenshot(page, 'foundation-tablet-landscape');
+    await page.context().close();
+  });
+
+  test('a tap on a labelled widget works with touch emulation, and no ghost click follows', async () => {
+    const page = await openPage(browser, server.url, sizes.tablet);
+    await waitReady(page);
+    assert.equal((await state(page)).language, 'vi');
+    await tap(page, 'English');
+    assert.equal((await state(page)).language, 'en');
+    // The same spot now holds "Tiếng Việt"; one more tap switches back exactly once.
+    await tap(page, 'Tiếng Việt');
+    assert.equal((await state(page)).language, 'vi');
+    await settle(page);
+    assert.equal((await state(page)).language, 'vi', 'a second (ghost) click would have switched again');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test('the selected year theme is on screen in Vietnamese, at projector size too', async () => {
+    const page = await openPage(browser, server.url, sizes.projector);
+    await waitReady(page);
+    const s = await state(page);
+    assert.ok(s.theme.length > 0);
+    assert.equal(s.theme, s.theme.normalize('NFC'));
+    await findItem(page, 'English');
+    await screenshot(page, 'foundation-projector');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test('a file that fails to load gives a readable message, not a blank page', async () => {
+    const page = await (await browser.newContext(sizes.tablet)).newPage();
+    await page.route('**/thidua.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(server.url);
+    await page.waitForSelector('#overlay.error', { timeout: 15000 });
+    const text = await page.textContent('#overlay');
+    assert.match(text, /thidua\.wasm/);
+    assert.match(text, /Không tải được/);
+    assert.ok(await page.isVisible('#retry'));
+    await page.context().close();
+  });
+
+  test('without WebGL2 the page says so', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('#overlay.error', { timeout: 15000 });
+    assert.match(await page.textContent('#overlay'), /WebGL2/);
+    await context.close();
+  });
+});

@@ -1,0 +1,120 @@
+// Shared pieces of the browser tests: the real `thidua serve` on a free loopback port with a temporary copy of
+// the sample data, Debian's Chromium through playwright-core, and taps on widgets found through window.thidua.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const webDir = path.join(root, 'build', 'web');
+export const screenshotDir = path.join(root, 'build', 'screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+
+export const sizes = {
+  tablet: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, hasTouch: true },
+  tabletPortrait: { viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, hasTouch: true },
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true },
+  projector: { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, hasTouch: false },
+};
+
+// Starts `thidua serve --port 0` on a copy of assets/data; resolves once it printed its address.
+export async function startServer({ data = path.join(root, 'assets', 'data'), web = webDir, args = [] } = {}) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-data-'));
+  cpSync(data, dataDir, { recursive: true });
+  const proc = spawn(path.join(root, 'build', 'native', 'thidua'),
+    ['serve', '--host', '127.0.0.1', '--port', '0', '--web', web, '--data', dataDir, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('thidua serve did not start: ' + output)), 15000);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/serving (http:\/\/[^/\s]+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (c) => { output += c; });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`thidua serve exited (${code}): ${output}`)); });
+  });
+  return {
+    url, dataDir, proc,
+    async stop() {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'thidua-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--disable-quic', `--user-data-dir=${userDataDir}`],
+  });
+  const close = browser.close.bind(browser);
+  browser.close = async () => { await close(); rmSync(userDataDir, { recursive: true, force: true }); };
+  return browser;
+}
+
+// A page at one of `sizes`, collecting console errors and page errors into page.errors.
+export async function openPage(browser, url, size = sizes.tablet) {
+  const context = await browser.newContext({ ...size, locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(url);
+  return page;
+}
+
+// Waits for performance.mark('thidua-ready'): the first frame showing loaded data has been drawn.
+export async function waitReady(page, timeout = 30000) {
+  await page.waitForFunction(() => performance.getEntriesByName('thidua-ready').length > 0, null, { timeout });
+}
+
+export const state = (page) => page.evaluate(() => window.thidua.state());
+
+// Waits until the app has drawn a visible widget with this label; returns its rectangle (CSS px).
+export async function findItem(page, label, timeout = 5000) {
+  const handle = await page.waitForFunction((l) => window.thidua.item(l), label, { timeout });
+  return handle.jsonValue();
+}
+
+// Taps the widget's centre with a real touch event (or clicks with the mouse on non-touch pages).
+export async function tap(page, label) {
+  const item = await findItem(page, label);
+  const x = item.x + item.w / 2, y = item.y + item.h / 2;
+  const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+  if (touch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  await settle(page);
+  return item;
+}
+
+// Waits until the app stops drawing (the redraw scheduler went idle).
+export async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const frames = await page.evaluate(() => window.thidua.frames());
+    if (frames === last) return;
+    last = frames;
+    await page.waitForTimeout(120);
+  }
+  throw new Error('the app never stopped drawing');
+}
+
+export async function screenshot(page, name) {
+  await settle(page);
+  const file = path.join(screenshotDir, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}
