@@ -109,7 +109,8 @@ int main()
     platform::Hooks hooks;
     hooks.frame = Frame;
     hooks.state_json = [] { return ui::StateJson(g_app); };
-    hooks.items_json = [] { return ui::ItemsToJson(g_app.items, platform::PixelRatio()); };
+    hooks.items = &g_app.items;
+    hooks.text_edit = &g_app.text_edit;
     if (!platform::Init(hooks))
         return 1;
     LoadDataset(g_app);

@@ -2,6 +2,9 @@
 // One implementation per platform (src/platform/web/ for the browser), chosen by CMake; no #ifdefs elsewhere.
 #pragma once
 
+#include "ui/item_registry.h"
+#include "ui/text_field.h"
+
 #include <functional>
 #include <map>
 #include <string>
@@ -30,7 +33,8 @@ struct Hooks
 {
     std::function<void()> frame;                // draws one frame: ImGui::NewFrame() ... ImGui::Render()
     std::function<std::string()> state_json;    // window.thidua.state() for tests and the accessibility mirror
-    std::function<std::string()> items_json;    // window.thidua.items()
+    const ui::ItemRegistry* items = nullptr;    // window.thidua.items(); text-field hit tests for the keyboard
+    ui::TextEdit* text_edit = nullptr;          // the active text field, mirrored to the hidden input
 };
 
 // Creates the GL context, ImGui's renderer backend and the input listeners. Returns false (after showing a
@@ -45,7 +49,7 @@ void RequestRedraw(int frames = 4);
 float PixelRatio();
 // Re-uploads the font atlas after the fonts were rebuilt.
 void ReloadFontTexture();
-// Renders ImGui's draw data to the canvas.
+// Renders ImGui's draw data to the canvas, then mirrors the active text field to the hidden input.
 void Present();
 
 // Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it.

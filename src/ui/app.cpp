@@ -126,6 +126,7 @@ void ui::DrawApp(AppState& app)
     }
     }
     ImGui::End();
+    EndTextFrame(app.text_edit);
 }
 
 std::string ui::StateJson(const AppState& app)

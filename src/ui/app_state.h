@@ -7,6 +7,7 @@
 #include "ui/item_registry.h"
 #include "ui/screen_overview.h"
 #include "ui/strings.h"
+#include "ui/text_field.h"
 #include "ui/theme.h"
 
 #include <string>
@@ -59,5 +60,6 @@ struct AppState
 
     Fonts fonts;
     ItemRegistry items;
+    TextEdit text_edit; // the active text field, mirrored by the platform to the browser's hidden input
 };
 } // namespace ui

@@ -42,6 +42,9 @@ struct WebPlatform
     int next_request_id = 1;
     std::unordered_map<int, platform::HttpCallback> requests;
     std::string clipboard;         // last text copied by the app or pasted by the user
+    unsigned int proxy_field = 0;  // the text field the hidden input mirrors (0 = none)
+    std::string proxy_text;        // the text the hidden input holds, as far as C++ knows
+    bool proxy_blurred = false;    // the user closed the keyboard: finish editing next frame
 };
 
 WebPlatform g_web; // platform code is the one place allowed to hold process state (architecture.md B7.10)
@@ -55,6 +58,33 @@ WebPlatform g_web; // platform code is the one place allowed to hold process sta
 EM_JS(void, js_install_listeners, (), {
     Module.newString = (s) => { const n = lengthBytesUTF8(s) + 1; const p = _malloc(n); stringToUTF8(s, p, n); return p; };
     const canvas = document.getElementById('canvas');
+    // The hidden text proxy: the browser edits it (soft keyboard, IME composition, dictation, paste) and the
+    // active ImGui field mirrors it. A textarea, so multi-line fields work; Enter ends one-line fields.
+    const proxy = document.createElement('textarea');
+    proxy.id = 'text-proxy';
+    proxy.setAttribute('autocomplete', 'off');
+    proxy.setAttribute('autocorrect', 'off');
+    proxy.setAttribute('autocapitalize', 'off');
+    proxy.setAttribute('spellcheck', 'false');
+    proxy.setAttribute('aria-label', 'text');
+    proxy.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;font-size:16px;' +
+        'caret-color:transparent;border:0;padding:0;margin:0;resize:none;z-index:0;overflow:hidden;';
+    document.body.appendChild(proxy);
+    Module.proxy = proxy;
+    Module.proxyOurs = false; // a blur we caused ourselves
+    const utf8Length = (s) => new TextEncoder().encode(s).length;
+    const sendProxy = () => {
+        const v = proxy.value.normalize('NFC');
+        const a = utf8Length(proxy.value.slice(0, proxy.selectionStart).normalize('NFC'));
+        const b = utf8Length(proxy.value.slice(0, proxy.selectionEnd).normalize('NFC'));
+        const p = Module.newString(v);
+        Module._thidua_on_text_input(p, a, b);
+        _free(p);
+    };
+    proxy.addEventListener('input', sendProxy);
+    document.addEventListener('selectionchange', () => { if (document.activeElement === proxy) sendProxy(); });
+    proxy.addEventListener('blur', () => { if (!Module.proxyOurs) Module._thidua_on_text_blur(); Module.proxyOurs = false; });
+    Module.focusProxy = () => { if (document.activeElement !== proxy) proxy.focus({preventScroll: true}); };
     const toPixels = (e) => {
         const r = canvas.getBoundingClientRect();
         return [(e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height];
@@ -79,6 +109,8 @@ EM_JS(void, js_install_listeners, (), {
         if (touchLike(e)) primary = -1;
         const p = toPixels(e);
         Module._thidua_on_pointer(e.type === 'pointercancel' ? 3 : 2, p[0], p[1], e.button, touchLike(e));
+        // Focus must happen inside the gesture, or mobile browsers keep the keyboard closed.
+        if (e.type === 'pointerup' && Module._thidua_hit_text_field(p[0], p[1])) Module.focusProxy();
     };
     canvas.addEventListener('pointerup', up);
     canvas.addEventListener('pointercancel', up);
@@ -94,8 +126,13 @@ EM_JS(void, js_install_listeners, (), {
 
     // Keys the browser must keep (reload, devtools, full screen, zoom) are never prevented.
     const browserKeys = new Set(['F5', 'F11', 'F12']);
+    const proxyKeys = new Set(['Enter', 'Escape', 'Tab']); // the rest edit the proxy natively
     const keyEvent = (e, down) => {
         if (e.isComposing || e.keyCode === 229) return;
+        if (document.activeElement === proxy) {
+            const multilineEnter = e.key === 'Enter' && Module._thidua_text_field_multiline();
+            if (!proxyKeys.has(e.key) || multilineEnter) return;
+        }
         const key = Module.newString(e.key);
         const handled = Module._thidua_on_key(key, down ? 1 : 0, e.ctrlKey, e.shiftKey, e.altKey, e.metaKey);
         _free(key);
@@ -148,6 +185,28 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* url, const char* 
     fetch(UTF8ToString(url), init)
         .then((r) => r.arrayBuffer().then((buf) => done(r.status, r.headers.get('ETag'), new Uint8Array(buf), "")))
         .catch((err) => done(0, "", new Uint8Array(0), String(err)));
+});
+
+// Puts the active field's text and selection into the hidden input, over the field (so the soft keyboard and
+// IME windows aim there). Offsets arrive in UTF-8 bytes; the DOM counts UTF-16 units.
+EM_JS(void, js_proxy_show, (const char* text, int sel_start, int sel_end, int kind, float x, float y, float w, float h), {
+    const proxy = Module.proxy;
+    const value = UTF8ToString(text);
+    const bytes = new TextEncoder().encode(value);
+    const units = (n) => new TextDecoder().decode(bytes.slice(0, n)).length;
+    proxy.setAttribute('inputmode', kind === 2 ? 'decimal' : (kind === 3 ? 'numeric' : 'text'));
+    proxy.setAttribute('enterkeyhint', kind === 1 ? 'enter' : 'done');
+    const r = proxy.style;
+    r.left = x + 'px'; r.top = y + 'px'; r.width = Math.max(1, w) + 'px'; r.height = Math.max(1, h) + 'px';
+    if (proxy.value !== value) proxy.value = value;
+    try { proxy.setSelectionRange(units(sel_start), units(sel_end)); } catch (e) {}
+    Module.focusProxy();
+});
+
+EM_JS(void, js_proxy_hide, (), {
+    const proxy = Module.proxy;
+    if (document.activeElement === proxy) { Module.proxyOurs = true; proxy.blur(); }
+    proxy.value = "";
 });
 
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
@@ -304,6 +363,42 @@ EMSCRIPTEN_KEEPALIVE void thidua_on_paste(const char* text)
     platform::RequestRedraw();
 }
 
+EMSCRIPTEN_KEEPALIVE void thidua_on_text_input(const char* text, int sel_start, int sel_end)
+{
+    ui::TextEdit* edit = g_web.hooks.text_edit;
+    if (!edit || edit->id == 0)
+        return;
+    edit->incoming = true;
+    edit->incoming_text = text;
+    edit->incoming_start = sel_start;
+    edit->incoming_end = sel_end;
+    g_web.proxy_text = text;
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_text_blur()
+{
+    g_web.proxy_blurred = true;
+    platform::RequestRedraw();
+}
+
+// 1 when (x, y) in canvas pixels is on a text field of the last frame.
+EMSCRIPTEN_KEEPALIVE int thidua_hit_text_field(float x, float y)
+{
+    if (!g_web.hooks.items)
+        return 0;
+    for (const ui::RegisteredItem& item : g_web.hooks.items->items)
+        if (item.inputable && item.visible && x >= item.x && x < item.x + item.w && y >= item.y && y < item.y + item.h)
+            return 1;
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int thidua_text_field_multiline()
+{
+    return g_web.hooks.text_edit && g_web.hooks.text_edit->id != 0 &&
+           g_web.hooks.text_edit->kind == ui::FieldKind::Multiline;
+}
+
 EMSCRIPTEN_KEEPALIVE void thidua_on_fetch_done(int id, int status, const char* etag, const char* body, int len,
                                                const char* error)
 {
@@ -328,7 +423,7 @@ EMSCRIPTEN_KEEPALIVE char* thidua_state_json()
 
 EMSCRIPTEN_KEEPALIVE char* thidua_items_json()
 {
-    return strdup(g_web.hooks.items_json ? g_web.hooks.items_json().c_str() : "[]");
+    return strdup(g_web.hooks.items ? ui::ItemsToJson(*g_web.hooks.items, g_web.pixel_ratio).c_str() : "[]");
 }
 
 EMSCRIPTEN_KEEPALIVE int thidua_frame_count()
@@ -381,6 +476,12 @@ EM_BOOL OnAnimationFrame(double now_ms, void*)
     io.DeltaTime = static_cast<float>(dt <= 0 ? 1.0 / 60.0 : (dt > 0.1 ? 0.1 : dt)); // clamp after idle
     g_web.last_frame_ms = now_ms;
 
+    if (g_web.proxy_blurred)
+    {
+        g_web.proxy_blurred = false;
+        if (ImGui::GetActiveID() != 0 && g_web.hooks.text_edit && g_web.hooks.text_edit->id == ImGui::GetActiveID())
+            ImGui::ClearActiveID(); // the user closed the keyboard: keep the text, stop editing
+    }
     ImGui_ImplOpenGL3_NewFrame();
     g_web.hooks.frame();
     UpdateMouseCursor();
@@ -401,6 +502,27 @@ void ScheduleFrame()
         return;
     g_web.frame_scheduled = true;
     emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+}
+
+// Mirrors the active text field into the hidden input when the field changed other than through it.
+void SyncTextProxy()
+{
+    const ui::TextEdit* edit = g_web.hooks.text_edit;
+    if (!edit || edit->id == 0)
+    {
+        if (g_web.proxy_field != 0)
+            js_proxy_hide();
+        g_web.proxy_field = 0;
+        g_web.proxy_text.clear();
+        return;
+    }
+    if (edit->id == g_web.proxy_field && edit->text == g_web.proxy_text)
+        return;
+    g_web.proxy_field = edit->id;
+    g_web.proxy_text = edit->text;
+    const float k = 1.0f / g_web.pixel_ratio;
+    js_proxy_show(edit->text.c_str(), edit->selection_start, edit->selection_end, static_cast<int>(edit->kind),
+                  edit->x * k, edit->y * k, edit->w * k, edit->h * k);
 }
 
 const char* GetClipboard(void*)
@@ -485,6 +607,7 @@ void platform::Present()
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SyncTextProxy();
 }
 
 void platform::Fetch(const HttpRequest& request, HttpCallback done)
