@@ -88,6 +88,8 @@ void Frame()
     ImGui::Render();
     ui::FinishItemFrame(app.items);
     platform::Present();
+    if (app.animating)
+        platform::RequestRedraw(1);
 
     if (!g_first_frame_marked)
     {

@@ -94,6 +94,7 @@ const model::YearFile* ui::SelectedYear(const AppState& app)
 
 void ui::DrawApp(AppState& app)
 {
+    app.animating = UpdateTouch(app.touch);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -8,6 +8,7 @@
 #include "ui/screen_overview.h"
 #include "ui/strings.h"
 #include "ui/text_field.h"
+#include "ui/touch.h"
 #include "ui/theme.h"
 
 #include <string>
@@ -61,5 +62,7 @@ struct AppState
     Fonts fonts;
     ItemRegistry items;
     TextEdit text_edit; // the active text field, mirrored by the platform to the browser's hidden input
+    TouchState touch;   // drag-to-scroll, inertia, long-press
+    bool animating = false; // set by DrawApp when the next frame must come even without input
 };
 } // namespace ui
