@@ -1,0 +1,31 @@
+// Text helpers for Vietnamese data: UTF-8 validation, NFC (Latin + Vietnamese), collation, dates, points.
+// Pure functions over std::string (UTF-8); no locale, no ICU, no global state.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace text
+{
+// Byte offset of the first invalid UTF-8 sequence, or -1 when `s` is valid UTF-8 (overlongs,
+// surrogates and code points above U+10FFFF are invalid).
+int64_t FindInvalidUtf8(const std::string& s);
+
+// Canonical composition (NFC). Exact for Latin, Vietnamese and combining diacritics U+0300-U+036F;
+// other scripts pass through unchanged. `s` must be valid UTF-8.
+std::string ToNfc(const std::string& s);
+bool IsNfc(const std::string& s);
+
+// Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; tones are
+// ignored first, then compared in the order ngang, huyền, hỏi, ngã, sắc, nặng; then lower case before upper.
+std::string VietnameseSortKey(const std::string& s);
+bool VietnameseLess(const std::string& a, const std::string& b);
+
+// "2021-03-25" -> true only for a real calendar date (2021-02-30 is false).
+bool IsValidDate(const std::string& iso);
+// "2021-03-25" -> "25/03/2021"; anything that is not a valid date is returned unchanged.
+std::string FormatDate(const std::string& iso);
+
+// Hundredths as a Vietnamese decimal: 825 -> "8,25", 800 -> "8", 810 -> "8,1", -50 -> "-0,5".
+std::string FormatPoints(int64_t hundredths);
+} // namespace text
