@@ -15,11 +15,19 @@ namespace
 void PrintServeUsage()
 {
     std::printf(
-        "usage: thidua serve [--host H] [--port P] [--web DIR] [--data DIR]\n\n"
+        "usage: thidua serve [--host H] [--port P] [--web DIR] [--data DIR] [--init-from DIR]\n"
+        "                    [--tokens FILE] [--cert PEM --key PEM] [--max-file-bytes N]\n\n"
         "  --host H     address to listen on (default 127.0.0.1)\n"
         "  --port P     port (default 8080; 0 picks a free port)\n"
         "  --web DIR    web build folder served at / (default %s)\n"
-        "  --data DIR   data folder served at /data/ (default %s)\n",
+        "  --data DIR   data folder served at /data/ (default %s)\n"
+        "  --init-from DIR  when the data folder is missing or empty, copy the data files of DIR into it first\n"
+        "               (default: the sample above)\n"
+        "  --tokens FILE    bearer tokens (see 'thidua token'); data and API then need a token, and writes are\n"
+        "               accepted by role. Without it the server is read-only for everyone.\n"
+        "  --cert PEM --key PEM  serve HTTPS with this certificate and private key\n"
+        "  --max-file-bytes N    largest data file a PUT may send (default 2097152)\n\n"
+        "Writable mode keeps history and the audit log in DATA/.thidua/ (never served).\n",
         THIDUA_DEFAULT_WEB_DIR, THIDUA_DEFAULT_DATA_DIR);
 }
 } // namespace
@@ -29,6 +37,8 @@ int cli::RunServe(int argc, char** argv)
     server::Config config;
     config.web_dir = THIDUA_DEFAULT_WEB_DIR;
     config.data_dir = THIDUA_DEFAULT_DATA_DIR;
+    bool data_given = false;
+    std::string init_from = THIDUA_DEFAULT_DATA_DIR;
     for (int i = 1; i < argc; ++i)
     {
         const std::string arg = argv[i];
@@ -74,6 +84,39 @@ int cli::RunServe(int argc, char** argv)
         {
             if (!value(&config.data_dir))
                 return 2;
+            data_given = true;
+        }
+        else if (arg == "--init-from")
+        {
+            if (!value(&init_from))
+                return 2;
+        }
+        else if (arg == "--tokens")
+        {
+            if (!value(&config.tokens_file))
+                return 2;
+        }
+        else if (arg == "--cert")
+        {
+            if (!value(&config.cert_file))
+                return 2;
+        }
+        else if (arg == "--key")
+        {
+            if (!value(&config.key_file))
+                return 2;
+        }
+        else if (arg == "--max-file-bytes")
+        {
+            std::string n;
+            if (!value(&n))
+                return 2;
+            config.max_file_bytes = static_cast<size_t>(std::strtoull(n.c_str(), nullptr, 10));
+            if (config.max_file_bytes == 0)
+            {
+                std::fprintf(stderr, "thidua serve: bad --max-file-bytes '%s'\n", n.c_str());
+                return 2;
+            }
         }
         else
         {
@@ -81,6 +124,31 @@ int cli::RunServe(int argc, char** argv)
             PrintServeUsage();
             return 2;
         }
+    }
+
+    if (!config.tokens_file.empty() && !data_given)
+    {
+        // Never write into the sample shipped with the source tree.
+        std::fprintf(stderr, "thidua serve: --tokens makes the server writable; give it a data folder with --data DIR\n"
+                             "(a missing or empty folder is initialised from the sample)\n");
+        return 2;
+    }
+    if ((config.cert_file.empty()) != (config.key_file.empty()))
+    {
+        std::fprintf(stderr, "thidua serve: --cert and --key go together\n");
+        return 2;
+    }
+    if (data_given)
+    {
+        int copied = 0;
+        if (std::string err = server::InitDataFolder(config.data_dir, init_from, &copied); !err.empty())
+        {
+            std::fprintf(stderr, "thidua serve: %s\n", err.c_str());
+            return 1;
+        }
+        if (copied > 0)
+            std::fprintf(stderr, "thidua serve: initialised %s with %d files from %s\n", config.data_dir.c_str(),
+                         copied, init_from.c_str());
     }
 
     // Block the stop signals in every thread; one thread waits for them with sigwait and stops the server.
@@ -98,8 +166,11 @@ int cli::RunServe(int argc, char** argv)
         std::fprintf(stderr, "thidua serve: %s\n", error.c_str());
         return 1;
     }
-    std::printf("Thidua: serving http://%s:%d/ (web: %s, data: %s)\n", config.host.c_str(),
+    std::printf("Thidua: serving %s://%s:%d/ (web: %s, data: %s)\n", config.cert_file.empty() ? "http" : "https",
+                config.host.c_str(),
                 server::BoundPort(*instance), config.web_dir.c_str(), config.data_dir.c_str());
+    if (!server::IsWritable(*instance))
+        std::printf("Thidua: read-only (no --tokens): anyone who can reach this address may read the data\n");
     std::fflush(stdout);
 
     std::thread waiter([&] {

@@ -7,4 +7,5 @@ namespace cli
 int RunServe(int argc, char** argv);
 int RunCheck(int argc, char** argv);
 int RunSynth(int argc, char** argv);
+int RunToken(int argc, char** argv);
 } // namespace cli

@@ -1,29 +1,48 @@
 // `thidua serve`: the web build at "/", the data folder at "/data/", and the sync API at "/api/".
 // Start() binds the socket (port 0 = any free port), Run() serves until Stop() is called from another thread.
+// Endpoints and their semantics: docs in README ("Sync server") and src/server/server.cpp.
 #pragma once
+
+#include "core/check/issue.h"
 
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace server
 {
+// Extra content check for a PUT (the shared checker): the data folder, the path, and the new bytes.
+using CheckHook = std::function<std::vector<check::Issue>(const std::string& data_dir, const std::string& path,
+                                                          const std::string& bytes)>;
+
 struct Config
 {
     std::string host = "127.0.0.1";
     int port = 8080;           // 0 = pick a free port
     std::string web_dir;       // the web build (index.html, thidua.js, thidua.wasm)
     std::string data_dir;      // the data folder served at /data/
+    std::string tokens_file;   // "" = no tokens: every request may read, nothing may be written
+    std::string cert_file;     // TLS certificate (PEM); with key_file, the server speaks HTTPS
+    std::string key_file;      // TLS private key (PEM)
+    size_t max_file_bytes = 2 * 1024 * 1024; // larger PUT bodies get 413
+    CheckHook check;           // may be empty
 };
 
 struct Instance; // owns the HTTP server and the data store; opaque to callers
+using InstancePtr = std::unique_ptr<Instance, void (*)(Instance*)>;
 
-// Binds host:port. On failure returns nullptr and sets *error.
-std::unique_ptr<Instance, void (*)(Instance*)> Start(const Config& config, std::string* error);
+// Opens the data store and binds host:port. On failure returns nullptr and sets *error.
+InstancePtr Start(const Config& config, std::string* error);
 int BoundPort(const Instance& instance);
+bool IsWritable(const Instance& instance);
 // Serves until Stop(); returns false if the server failed to run.
 bool Run(Instance& instance);
 // Safe from any thread (e.g. the signal-waiting thread).
 void Stop(Instance& instance);
+
+// Copies every allowed data file of `from` into `to` when `to` is missing or empty. Returns "" or an error;
+// sets *copied to the number of files copied.
+std::string InitDataFolder(const std::string& to, const std::string& from, int* copied);
 } // namespace server

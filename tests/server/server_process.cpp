@@ -11,6 +11,9 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace fs = std::filesystem;
 
@@ -114,4 +117,80 @@ void testing::WriteFileBytes(const std::string& path, const std::string& bytes)
 {
     fs::create_directories(fs::path(path).parent_path());
     std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string testing::RunCli(const std::string& args, bool first_line)
+{
+    const std::string cmd = std::string(THIDUA_CLI) + " " + args;
+    FILE* f = popen(cmd.c_str(), "r");
+    if (!f)
+        return "";
+    std::string out;
+    char buf[512];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        out.append(buf, n);
+    pclose(f);
+    if (first_line)
+        out = out.substr(0, out.find('\n'));
+    return out;
+}
+
+std::string testing::IssueToken(const std::string& tokens_file, const std::string& role, const std::string& name)
+{
+    return RunCli("token issue --role '" + role + "' --name '" + name + "' --tokens '" + tokens_file + "' 2>/dev/null");
+}
+
+int testing::RawStatus(int port, const std::string& request)
+{
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    timeval tv{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    {
+        close(fd);
+        return 0;
+    }
+    size_t sent = 0;
+    while (sent < request.size())
+    {
+        const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0)
+            break;
+        sent += static_cast<size_t>(n);
+    }
+    std::string reply;
+    char buf[1024];
+    while (reply.find("\r\n") == std::string::npos)
+    {
+        const ssize_t n = recv(fd, buf, sizeof buf, 0);
+        if (n <= 0)
+            break;
+        reply.append(buf, static_cast<size_t>(n));
+    }
+    close(fd);
+    // "HTTP/1.1 403 Forbidden"
+    const size_t sp = reply.find(' ');
+    return sp == std::string::npos ? 0 : std::atoi(reply.c_str() + sp + 1);
+}
+
+std::map<std::string, std::string> testing::SnapshotTree(const std::string& root, bool skip_state)
+{
+    std::map<std::string, std::string> out;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+    {
+        const std::string rel = fs::relative(it->path(), root).generic_string();
+        if (skip_state && (rel == ".thidua" || rel.rfind(".thidua/", 0) == 0))
+            continue;
+        out[rel] = it->is_regular_file() ? ReadFileOr(it->path().string(), "") : std::string("<dir>");
+    }
+    return out;
 }

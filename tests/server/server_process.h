@@ -2,6 +2,7 @@
 // reads the "serving http://HOST:PORT/" line to learn the port, and kills it (SIGTERM or SIGKILL) at the end.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,4 +26,15 @@ std::string MakeTempDir(const std::string& tag);
 void RemoveTree(const std::string& path);
 std::string ReadFileOr(const std::string& path, const std::string& fallback);
 void WriteFileBytes(const std::string& path, const std::string& bytes);
+
+// Runs `thidua <args>` and returns its stdout (first line without the newline when first_line).
+std::string RunCli(const std::string& args, bool first_line = true);
+// Issues a token with `thidua token issue` into tokens_file and returns the secret.
+std::string IssueToken(const std::string& tokens_file, const std::string& role, const std::string& name);
+
+// Sends `request` verbatim on a fresh loopback connection and returns the status code (0 on failure).
+int RawStatus(int port, const std::string& request);
+
+// Every file under root (relative path -> bytes), optionally skipping the server's .thidua folder.
+std::map<std::string, std::string> SnapshotTree(const std::string& root, bool skip_state);
 } // namespace testing

@@ -1,0 +1,24 @@
+// What a role may do, and the content checks the server makes itself before a write: strict JSON (no duplicate
+// keys) and, for a member unit, that every record in its file is its own.
+#pragma once
+
+#include "core/check/issue.h"
+#include "server/tokens.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace server
+{
+// "" when `who` may PUT the data path, otherwise the reason (for a 403).
+std::string WriteRefusal(const Principal& who, const std::string& path);
+
+// Parses `bytes` as one JSON document, refusing duplicate keys. Issues name the file and the JSON pointer.
+std::vector<check::Issue> ParseStrict(const std::string& path, const std::string& bytes, nlohmann::json* out);
+
+// For a member unit's write: every object's "subject_org_id" (and a top-level "org_id") must be `org`.
+std::vector<check::Issue> CheckUnitContent(const std::string& path, const std::string& org,
+                                           const nlohmann::json& doc);
+} // namespace server

@@ -1,0 +1,412 @@
+// The server's data store: ETags, manifest, atomic writes, history and audit; see store.h.
+#include "server/store.h"
+
+#include "server/paths.h"
+#include "server/sha256.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace
+{
+bool ReadWhole(const std::string& path, std::string* bytes)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *bytes = ss.str();
+    return !in.bad();
+}
+
+std::string NowUtc()
+{
+    char buf[32];
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool FsyncPath(const std::string& path, int flags)
+{
+    const int fd = open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+// temp file in the same folder (O_EXCL, O_NOFOLLOW) -> write -> fsync -> rename -> fsync the folder.
+// Returns 0 or an errno value.
+int WriteAtomic(const std::string& final_path, const std::string& bytes)
+{
+    const fs::path target(final_path);
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    static std::atomic<unsigned> counter{0};
+    const std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".tmp-" +
+                                                      std::to_string(getpid()) + "-" + std::to_string(++counter)))
+                                .string();
+    const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return errno;
+    size_t done = 0;
+    while (done < bytes.size())
+    {
+        const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0)
+        {
+            if (errno == EINTR)
+                continue;
+            const int err = errno;
+            close(fd);
+            unlink(tmp.c_str());
+            return err;
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (fsync(fd) != 0)
+    {
+        const int err = errno;
+        close(fd);
+        unlink(tmp.c_str());
+        return err;
+    }
+    close(fd);
+    if (std::rename(tmp.c_str(), final_path.c_str()) != 0)
+    {
+        const int err = errno;
+        unlink(tmp.c_str());
+        return err;
+    }
+    FsyncPath(target.parent_path().string(), O_RDONLY | O_DIRECTORY);
+    return 0;
+}
+
+std::string HistoryPath(const server::Store& store, const std::string& path, const std::string& etag)
+{
+    std::string bare = etag;
+    if (bare.size() >= 2 && bare.front() == '"' && bare.back() == '"')
+        bare = bare.substr(1, bare.size() - 2);
+    return store.state_dir + "/history/" + path + "/" + bare + ".json";
+}
+
+// Keeps `bytes` (whose ETag is `etag`) in history unless it is there already.
+int KeepVersion(const server::Store& store, const std::string& path, const std::string& etag,
+                const std::string& bytes)
+{
+    const std::string h = HistoryPath(store, path, etag);
+    std::error_code ec;
+    if (fs::exists(h, ec))
+        return 0;
+    return WriteAtomic(h, bytes);
+}
+
+std::string AuditLine(const server::AuditEntry& e)
+{
+    json j = {{"time", e.time},         {"who", e.who},           {"role", e.role},
+              {"path", e.path},         {"action", e.action},     {"old_etag", e.old_etag},
+              {"new_etag", e.new_etag}, {"gen", e.gen},           {"op_ids", e.op_ids}};
+    return j.dump() + "\n";
+}
+
+// Appends one line and fsyncs; the caller holds store.mu.
+bool AppendAudit(const server::Store& store, const server::AuditEntry& e)
+{
+    const std::string line = AuditLine(e);
+    const int fd = open((store.state_dir + "/audit.log").c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    const bool ok = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+bool ParseAuditLine(const std::string& line, server::AuditEntry* e)
+{
+    const json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return false;
+    try
+    {
+        e->time = j.at("time");
+        e->who = j.at("who");
+        e->role = j.at("role");
+        e->path = j.at("path");
+        e->action = j.at("action");
+        e->old_etag = j.at("old_etag");
+        e->new_etag = j.at("new_etag");
+        e->gen = j.at("gen");
+        e->op_ids = j.at("op_ids").get<std::vector<std::string>>();
+    }
+    catch (const json::exception&)
+    {
+        return false;
+    }
+    return true;
+}
+
+// Every allowed data file under the folder (no symlinks), as relative paths. Deletes stale temp files.
+std::vector<std::string> ListDataFiles(const std::string& root, bool delete_temps)
+{
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec))
+    {
+        const std::string name = it->path().filename().string();
+        if (it->is_directory(ec) && !it->is_symlink(ec) && name == ".thidua" && it.depth() == 0)
+        {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_symlink(ec) || !it->is_regular_file(ec))
+            continue;
+        if (delete_temps && name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos)
+        {
+            fs::remove(it->path(), ec);
+            continue;
+        }
+        const std::string rel = fs::relative(it->path(), root, ec).generic_string();
+        if (server::CheckDataPath(rel).empty())
+            out.push_back(rel);
+    }
+    return out;
+}
+
+bool EtagMatches(const std::string& header, const std::string& current, bool exists)
+{
+    size_t start = 0;
+    while (start < header.size())
+    {
+        size_t end = header.find(',', start);
+        if (end == std::string::npos)
+            end = header.size();
+        std::string tag = header.substr(start, end - start);
+        tag.erase(0, tag.find_first_not_of(" \t"));
+        tag.erase(tag.find_last_not_of(" \t") + 1);
+        if ((tag == "*" && exists) || (exists && tag == current)) // strong comparison: W/ never matches
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+} // namespace
+
+std::string server::EtagOf(const std::string& bytes)
+{
+    const auto digest = Sha256(bytes);
+    return "\"" + Base64Url(digest.data(), digest.size()) + "\"";
+}
+
+std::string server::OpenStore(const std::string& data_dir, bool writable, Store* store)
+{
+    std::error_code ec;
+    const fs::path root = fs::canonical(data_dir, ec);
+    if (ec || !fs::is_directory(root))
+        return "data folder not found: " + data_dir;
+    store->data_dir = root.string();
+    store->state_dir = store->data_dir + "/.thidua";
+    store->writable = writable;
+    if (!writable)
+    {
+        store->epoch = "read-only";
+        RescanReadOnly(*store);
+        return "";
+    }
+    fs::create_directories(store->state_dir + "/history", ec);
+    if (ec)
+        return "cannot create " + store->state_dir + ": " + ec.message();
+    // The epoch names this generation sequence; clients that saw another epoch ask for the full manifest.
+    std::string epoch;
+    if (!ReadWhole(store->state_dir + "/epoch", &epoch) || epoch.size() < 8)
+    {
+        epoch = NewEpoch();
+        if (WriteAtomic(store->state_dir + "/epoch", epoch) != 0)
+            return "cannot write " + store->state_dir + "/epoch";
+    }
+    store->epoch = epoch;
+
+    // Replay the audit log: the last entry per path gives its ETag and generation. A torn last line is dropped.
+    std::string log;
+    ReadWhole(store->state_dir + "/audit.log", &log);
+    const size_t last_nl = log.rfind('\n');
+    const size_t good = last_nl == std::string::npos ? 0 : last_nl + 1;
+    if (good != log.size())
+    {
+        if (truncate((store->state_dir + "/audit.log").c_str(), static_cast<off_t>(good)) != 0)
+            return "cannot repair " + store->state_dir + "/audit.log";
+        log.resize(good);
+    }
+    std::map<std::string, AuditEntry> last;
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);)
+    {
+        AuditEntry e;
+        if (!ParseAuditLine(line, &e))
+            continue;
+        last[e.path] = e;
+        store->generation = std::max(store->generation, e.gen);
+    }
+
+    // Compare with the files on disk; changes made while the server was down get a "found"/"missing" line.
+    for (const std::string& path : ListDataFiles(store->data_dir, true))
+    {
+        std::string bytes;
+        if (!ReadWhole(store->data_dir + "/" + path, &bytes))
+            continue;
+        const std::string etag = EtagOf(bytes);
+        if (KeepVersion(*store, path, etag, bytes) != 0)
+            return "cannot write history for " + path;
+        auto it = last.find(path);
+        FileEntry entry{etag, static_cast<int64_t>(bytes.size()), 0};
+        if (it != last.end() && it->second.new_etag == etag)
+            entry.gen = it->second.gen;
+        else
+        {
+            AuditEntry e{NowUtc(), "server", "", path, "found", it == last.end() ? "" : it->second.new_etag, etag,
+                         ++store->generation, {}};
+            if (!AppendAudit(*store, e))
+                return "cannot append to the audit log";
+            entry.gen = e.gen;
+        }
+        store->files[path] = entry;
+    }
+    for (const auto& [path, e] : last)
+        if (!store->files.count(path) && !e.new_etag.empty())
+        {
+            AuditEntry m{NowUtc(), "server", "", path, "missing", e.new_etag, "", ++store->generation, {}};
+            if (!AppendAudit(*store, m))
+                return "cannot append to the audit log";
+        }
+    return "";
+}
+
+std::string server::NewEpoch()
+{
+    uint8_t raw[9] = {};
+    std::ifstream urandom("/dev/urandom", std::ios::binary);
+    urandom.read(reinterpret_cast<char*>(raw), sizeof raw);
+    return Base64Url(raw, sizeof raw);
+}
+
+void server::RescanReadOnly(Store& store)
+{
+    std::map<std::string, FileEntry> files;
+    for (const std::string& path : ListDataFiles(store.data_dir, false))
+    {
+        std::string bytes;
+        if (ReadWhole(store.data_dir + "/" + path, &bytes))
+            files[path] = FileEntry{EtagOf(bytes), static_cast<int64_t>(bytes.size()), 0};
+    }
+    std::lock_guard<std::mutex> lock(store.mu);
+    store.files = std::move(files);
+}
+
+bool server::ReadDataFile(const Store& store, const std::string& path, std::string* bytes)
+{
+    std::string full;
+    if (!ResolveUnder(store.data_dir, path, &full).empty())
+        return false;
+    std::error_code ec;
+    if (fs::is_symlink(full, ec) || !fs::is_regular_file(full, ec))
+        return false;
+    return ReadWhole(full, bytes);
+}
+
+server::WriteResult server::WriteDataFile(Store& store, const WriteRequest& req)
+{
+    WriteResult r;
+    if (!store.writable)
+        return {403, "the server is read-only (start it with --tokens FILE to accept writes)", "", 0};
+    if (!req.pre.has_if_match && !req.pre.if_none_match_star)
+        return {428, "a write needs If-Match: \"<etag>\" (or If-None-Match: * to create)", "", 0};
+    std::string full;
+    if (std::string why = ResolveUnder(store.data_dir, req.path, &full); !why.empty())
+        return {403, req.path + ": " + why, "", 0};
+
+    std::mutex* file_lock = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(store.mu);
+        auto& slot = store.file_locks[req.path];
+        if (!slot)
+            slot = std::make_unique<std::mutex>();
+        file_lock = slot.get();
+    }
+    std::lock_guard<std::mutex> file_guard(*file_lock);
+
+    std::string current;
+    std::error_code ec;
+    const bool exists = !fs::is_symlink(full, ec) && fs::is_regular_file(full, ec) && ReadWhole(full, &current);
+    if (fs::is_symlink(full, ec))
+        return {403, req.path + ": is a symlink", "", 0};
+    const std::string current_etag = exists ? EtagOf(current) : "";
+    if (req.pre.if_none_match_star && exists)
+        return {412, req.path + " already exists", current_etag, 0};
+    if (req.pre.has_if_match && !EtagMatches(req.pre.if_match, current_etag, exists))
+        return {412, exists ? req.path + " has changed (ETag " + current_etag + ")" : req.path + " does not exist",
+                current_etag, 0};
+
+    const std::string new_etag = EtagOf(req.bytes);
+    if (exists)
+        KeepVersion(store, req.path, current_etag, current); // normally there already
+    if (int err = KeepVersion(store, req.path, new_etag, req.bytes); err != 0)
+        return {err == ENOSPC ? 507 : 500, "cannot keep history: " + std::string(std::strerror(err)), "", 0};
+    if (int err = WriteAtomic(full, req.bytes); err != 0)
+        return {err == ENOSPC ? 507 : 500, "cannot write " + req.path + ": " + std::strerror(err), "", 0};
+
+    std::lock_guard<std::mutex> lock(store.mu);
+    AuditEntry e{NowUtc(), req.who, req.role, req.path, exists ? req.action : "create", current_etag, new_etag,
+                 ++store.generation, req.op_ids};
+    AppendAudit(store, e); // a crash before this line is repaired at start-up ("found")
+    store.files[req.path] = FileEntry{new_etag, static_cast<int64_t>(req.bytes.size()), e.gen};
+    r.status = exists ? 200 : 201;
+    r.etag = new_etag;
+    r.generation = e.gen;
+    return r;
+}
+
+std::vector<server::AuditEntry> server::ReadAudit(Store& store, const std::string& path)
+{
+    std::vector<AuditEntry> out;
+    if (!store.writable)
+        return out;
+    std::string log;
+    {
+        std::lock_guard<std::mutex> lock(store.mu);
+        ReadWhole(store.state_dir + "/audit.log", &log);
+    }
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);)
+    {
+        AuditEntry e;
+        if (ParseAuditLine(line, &e) && (path.empty() || e.path == path))
+            out.push_back(e);
+    }
+    return out;
+}
+
+bool server::ReadHistoryVersion(const Store& store, const std::string& path, const std::string& etag,
+                                std::string* bytes)
+{
+    if (!store.writable || etag.find('/') != std::string::npos || etag.find("..") != std::string::npos)
+        return false;
+    return ReadWhole(HistoryPath(store, path, etag), bytes);
+}
