@@ -1,0 +1,57 @@
+// Benchmark baseline only (not part of the app): the "bare ImGui page" as ImGui's own Emscripten example
+// builds it — GLFW, the OpenGL3 backend, and a main loop that draws every animation frame, idle or not.
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+namespace
+{
+GLFWwindow* g_window = nullptr;
+
+void Frame()
+{
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ImGui::Begin("Bare ImGui");
+    ImGui::Text("Đoàn kết, kỷ cương, đổi mới toàn diện để phát triển");
+    if (ImGui::BeginTable("rows", 3))
+    {
+        for (int i = 0; i < 200; ++i)
+        {
+            ImGui::TableNextColumn();
+            ImGui::Text("Row %d", i);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", i * 7);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.2f", i * 0.25);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(g_window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+} // namespace
+
+int main()
+{
+    glfwInit();
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    g_window = glfwCreateWindow(1280, 800, "bare", nullptr, nullptr);
+    glfwMakeContextCurrent(g_window);
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_main_loop(Frame, 0, 1);
+}
