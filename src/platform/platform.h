@@ -35,6 +35,8 @@ struct Hooks
     std::function<std::string()> state_json;    // window.thidua.state() for tests and the accessibility mirror
     const ui::ItemRegistry* items = nullptr;    // window.thidua.items(); text-field hit tests for the keyboard
     ui::TextEdit* text_edit = nullptr;          // the active text field, mirrored to the hidden input
+    std::function<std::string()> route;         // the screen and selection, mirrored to the URL hash
+    std::function<void(const std::string&)> open_route; // the hash changed (back button, a pasted link)
 };
 
 // Creates the GL context, ImGui's renderer backend and the input listeners. Returns false (after showing a
@@ -54,6 +56,11 @@ void Present();
 
 // Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it.
 void Fetch(const HttpRequest& request, HttpCallback done);
+
+// The URL hash when the page was opened, without '#' (e.g. "/meetings/mtg.x"); "" when none.
+std::string InitialRoute();
+// Enters or leaves full screen (projector). Call right after a key press or tap: browsers allow it only then.
+void SetFullscreen(bool on);
 
 // performance.mark(name); the first frame showing loaded data marks "thidua-ready".
 void Mark(const char* name);

@@ -20,6 +20,8 @@
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <cstdlib>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -45,6 +47,8 @@ struct WebPlatform
     unsigned int proxy_field = 0;  // the text field the hidden input mirrors (0 = none)
     std::string proxy_text;        // the text the hidden input holds, as far as C++ knows
     bool proxy_blurred = false;    // the user closed the keyboard: finish editing next frame
+    std::string route;             // the route last written to the URL hash
+    size_t mirror_hash = 0;        // what the accessibility mirror last showed
 };
 
 WebPlatform g_web; // platform code is the one place allowed to hold process state (architecture.md B7.10)
@@ -154,6 +158,17 @@ EM_JS(void, js_install_listeners, (), {
         _free(p);
         e.preventDefault();
     });
+    window.addEventListener('hashchange', () => {
+        const p = Module.newString(decodeURIComponent(location.hash.replace(/^#/, '')));
+        Module._thidua_on_route(p);
+        _free(p);
+    });
+    // Accessibility mirror: activating a mirrored control taps the widget's centre through the same input path.
+    document.getElementById('a11y').addEventListener('click', (e) => {
+        const b = e.target.closest('[data-x]');
+        if (!b) return;
+        Module._thidua_activate(+b.dataset.x, +b.dataset.y);
+    });
     canvas.addEventListener('webglcontextlost', (e) => {
         e.preventDefault();
         if (window.thiduaShowError) window.thiduaShowError('Mất kết nối đồ hoạ (WebGL). Hãy tải lại trang. — The graphics context was lost; please reload.');
@@ -207,6 +222,39 @@ EM_JS(void, js_proxy_hide, (), {
     const proxy = Module.proxy;
     if (document.activeElement === proxy) { Module.proxyOurs = true; proxy.blur(); }
     proxy.value = "";
+});
+
+EM_JS(void, js_set_route, (const char* route), {
+    const hash = '#' + UTF8ToString(route);
+    if (location.hash !== hash) history.pushState(null, "", hash);
+});
+
+EM_JS(char*, js_initial_route, (), {
+    return Module.newString(decodeURIComponent(location.hash.replace(/^#/, '')));
+});
+
+EM_JS(void, js_set_fullscreen, (int on), {
+    const el = document.documentElement;
+    if (on && !document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(() => {});
+    if (!on && document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
+});
+
+// Rebuilds the off-screen list of the current screen's controls for screen readers (from the item registry).
+EM_JS(void, js_set_mirror, (const char* items_json, float ratio), {
+    const root = document.getElementById('a11y');
+    if (!root) return;
+    const items = JSON.parse(UTF8ToString(items_json));
+    root.textContent = "";
+    for (const it of items) {
+        if (!it.visible || !it.label) continue;
+        const b = document.createElement('button');
+        b.textContent = it.label;
+        b.tabIndex = -1;
+        if (it.inputable) b.setAttribute('aria-description', 'text field');
+        b.dataset.x = (it.x + it.w / 2) * ratio;
+        b.dataset.y = (it.y + it.h / 2) * ratio;
+        root.appendChild(b);
+    }
 });
 
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
@@ -399,6 +447,25 @@ EMSCRIPTEN_KEEPALIVE int thidua_text_field_multiline()
            g_web.hooks.text_edit->kind == ui::FieldKind::Multiline;
 }
 
+EMSCRIPTEN_KEEPALIVE void thidua_on_route(const char* route)
+{
+    g_web.route = route;
+    if (g_web.hooks.open_route)
+        g_web.hooks.open_route(route);
+    platform::RequestRedraw();
+}
+
+// A click from the accessibility mirror: a mouse press and release at (x, y) canvas pixels.
+EMSCRIPTEN_KEEPALIVE void thidua_activate(float x, float y)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(x, y);
+    io.AddMouseButtonEvent(0, true);
+    io.AddMouseButtonEvent(0, false);
+    platform::RequestRedraw();
+}
+
 EMSCRIPTEN_KEEPALIVE void thidua_on_fetch_done(int id, int status, const char* etag, const char* body, int len,
                                                const char* error)
 {
@@ -525,6 +592,32 @@ void SyncTextProxy()
                   edit->x * k, edit->y * k, edit->w * k, edit->h * k);
 }
 
+// The URL hash follows the screen (so links and the back button work); the accessibility mirror follows the
+// labelled widgets (rebuilt only when the set of labels changed, not every frame).
+void SyncRouteAndMirror()
+{
+    if (g_web.hooks.route)
+    {
+        const std::string route = g_web.hooks.route();
+        if (route != g_web.route)
+        {
+            g_web.route = route;
+            js_set_route(route.c_str());
+        }
+    }
+    if (!g_web.hooks.items)
+        return;
+    std::string labels;
+    for (const ui::RegisteredItem& item : g_web.hooks.items->items)
+        if (item.visible)
+            labels += item.label + '\n';
+    const size_t hash = std::hash<std::string>()(labels);
+    if (hash == g_web.mirror_hash)
+        return;
+    g_web.mirror_hash = hash;
+    js_set_mirror(ui::ItemsToJson(*g_web.hooks.items, g_web.pixel_ratio).c_str(), g_web.pixel_ratio);
+}
+
 const char* GetClipboard(void*)
 {
     return g_web.clipboard.c_str();
@@ -608,6 +701,7 @@ void platform::Present()
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SyncTextProxy();
+    SyncRouteAndMirror();
 }
 
 void platform::Fetch(const HttpRequest& request, HttpCallback done)
@@ -624,6 +718,19 @@ void platform::Fetch(const HttpRequest& request, HttpCallback done)
     headers += "}";
     js_fetch(id, request.method.c_str(), request.url.c_str(), headers.c_str(), request.body.data(),
              static_cast<int>(request.body.size()));
+}
+
+std::string platform::InitialRoute()
+{
+    char* route = js_initial_route();
+    std::string result = route;
+    free(route);
+    return result;
+}
+
+void platform::SetFullscreen(bool on)
+{
+    js_set_fullscreen(on ? 1 : 0);
 }
 
 void platform::Mark(const char* name)
