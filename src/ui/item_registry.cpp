@@ -25,7 +25,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
 {
     ui::ItemRegistry* registry = RegistryOf(ctx);
     ImGuiWindow* window = ctx->CurrentWindow;
-    if (!registry || !window)
+    if (!registry || !window || window->IsFallbackWindow)
         return;
     ImRect clipped = bb;
     clipped.ClipWithFull(window->ClipRect);
@@ -43,8 +43,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
 {
     ui::ItemRegistry* registry = RegistryOf(ctx);
-    if (!registry || !label)
-        return;
+    if (!registry || !label || ImGui::FindWindowByID(id))
+        return; // windows and child windows are containers, not widgets a person taps
     for (auto it = registry->building.rbegin(); it != registry->building.rend(); ++it)
         if (it->id == id)
         {

@@ -51,18 +51,15 @@ export async function startServer({ data = path.join(root, 'assets', 'data'), we
   };
 }
 
+// Playwright gives every launch a fresh temporary profile (the toolchain notes' --user-data-dir).
 export async function launchBrowser() {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'thidua-chromium-'));
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', `--user-data-dir=${userDataDir}`],
+      '--disable-quic'],
   });
-  const close = browser.close.bind(browser);
-  browser.close = async () => { await close(); rmSync(userDataDir, { recursive: true, force: true }); };
-  return browser;
 }
 
 // A page at one of `sizes`, collecting console errors and page errors into page.errors.
