@@ -41,7 +41,8 @@ inline const Choices kDecisionStatuses = {"open", "in_progress", "done", "cancel
 
 template <class V> void Fields(V& v, model::Source& o)
 {
-    v.Text("url", o.url, kReq, 2000);
+    v.Text("url", o.url, kOpt, 2000);
+    v.Text("title", o.title, kOpt, 2000);
     v.Text("note", o.note, kOpt);
 }
 

@@ -15,9 +15,10 @@ constexpr int32_t kSchemaVersion = 1; // the newest schema_version this build re
 
 // ---- [SECTION] shared pieces ----------------------------------------------------------------------------
 
-struct Source // where a real fact comes from (Popolo `sources`)
+struct Source // where a real fact comes from (Popolo `sources`); at least a url or a title
 {
     std::string url;
+    std::string title; // e.g. the article's headline, author and date when there is no address
     std::string note;
 };
 

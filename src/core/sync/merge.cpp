@@ -1,0 +1,194 @@
+// Replaying local operations onto the server's copy, field by field; see merge.h.
+#include "core/sync/merge.h"
+
+using nlohmann::json;
+
+namespace
+{
+const json* Field(const json& obj, const std::string& key)
+{
+    if (!obj.is_object())
+        return nullptr;
+    auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
+}
+
+bool Same(const json* a, const json* b)
+{
+    if (!a || !b)
+        return a == b;
+    return *a == *b;
+}
+
+json OrNull(const json* v)
+{
+    return v ? *v : json();
+}
+} // namespace
+
+json* datasync::FindRecord(json& doc, const std::string& id)
+{
+    if (doc.is_object())
+    {
+        auto it = doc.find("id");
+        if (it != doc.end() && it->is_string() && *it == id)
+            return &doc;
+        for (auto& kv : doc.items())
+            if (json* r = FindRecord(kv.value(), id))
+                return r;
+    }
+    else if (doc.is_array())
+        for (json& item : doc)
+            if (json* r = FindRecord(item, id))
+                return r;
+    return nullptr;
+}
+
+const json* datasync::FindRecord(const json& doc, const std::string& id)
+{
+    return FindRecord(const_cast<json&>(doc), id);
+}
+
+datasync::ReplayResult datasync::Replay(const json& theirs, const std::vector<Op>& ops)
+{
+    ReplayResult r;
+    r.doc = theirs;
+    for (const Op& op : ops)
+    {
+        switch (op.kind)
+        {
+        case OpKind::CreateFile:
+            if (r.doc.is_null())
+            {
+                r.doc = op.value;
+                r.effective.push_back(op.op_id);
+            }
+            else if (r.doc == op.value)
+                r.present.push_back(op.op_id);
+            else
+                r.conflicts.push_back({op.op_id, op.path, "", "", json(), op.value, r.doc});
+            break;
+        case OpKind::AddRecord: {
+            const std::string id = op.value.value("id", "");
+            if (!r.doc.is_null() && FindRecord(r.doc, id))
+            {
+                r.present.push_back(op.op_id); // ids are never reused: it is ours, already there
+                break;
+            }
+            json* parent = nullptr;
+            if (!r.doc.is_null())
+            {
+                try
+                {
+                    parent = &r.doc.at(json::json_pointer(op.parent));
+                }
+                catch (const json::exception&)
+                {
+                    parent = nullptr;
+                }
+            }
+            if (parent && parent->is_array())
+            {
+                parent->push_back(op.value);
+                r.effective.push_back(op.op_id);
+            }
+            else
+                r.conflicts.push_back({op.op_id, op.path, id, "", json(), op.value, json()});
+            break;
+        }
+        case OpKind::SetFields: {
+            json* rec = r.doc.is_null() ? nullptr : FindRecord(r.doc, op.record_id);
+            if (!rec)
+            {
+                r.conflicts.push_back({op.op_id, op.path, op.record_id, "", op.old, op.value, json()});
+                break;
+            }
+            bool changed = false, conflicted = false;
+            for (auto& kv : op.value.items())
+            {
+                const json* cur = Field(*rec, kv.key());
+                const json* old = Field(op.old, kv.key());
+                if (Same(cur, &kv.value()))
+                    continue; // already has our value (our earlier write, or the same edit elsewhere)
+                if (Same(cur, old))
+                {
+                    (*rec)[kv.key()] = kv.value();
+                    changed = true;
+                }
+                else
+                {
+                    r.conflicts.push_back(
+                        {op.op_id, op.path, op.record_id, kv.key(), OrNull(old), kv.value(), OrNull(cur)});
+                    conflicted = true;
+                }
+            }
+            if (changed)
+            {
+                const json* rev = Field(*rec, "rev");
+                if (rev && rev->is_number_integer())
+                    (*rec)["rev"] = std::max(rev->get<int64_t>(), op.base_rev) + 1;
+                r.effective.push_back(op.op_id);
+            }
+            else if (!conflicted)
+                r.present.push_back(op.op_id);
+            break;
+        }
+        }
+    }
+    return r;
+}
+
+json datasync::OpToJson(const Op& op)
+{
+    static const char* kinds[] = {"set", "add", "create"};
+    return {{"op_id", op.op_id},         {"path", op.path},   {"kind", kinds[int(op.kind)]},
+            {"record_id", op.record_id}, {"base_rev", op.base_rev}, {"value", op.value},
+            {"old", op.old},             {"parent", op.parent},     {"in_doubt", op.in_doubt}};
+}
+
+bool datasync::OpFromJson(const json& j, Op* op)
+{
+    try
+    {
+        const std::string kind = j.at("kind");
+        op->kind = kind == "add" ? OpKind::AddRecord : kind == "create" ? OpKind::CreateFile : OpKind::SetFields;
+        op->op_id = j.at("op_id");
+        op->path = j.at("path");
+        op->record_id = j.value("record_id", "");
+        op->base_rev = j.value("base_rev", int64_t(0));
+        op->value = j.at("value");
+        op->old = j.value("old", json::object());
+        op->parent = j.value("parent", "");
+        op->in_doubt = j.value("in_doubt", false);
+    }
+    catch (const json::exception&)
+    {
+        return false;
+    }
+    return true;
+}
+
+json datasync::ConflictToJson(const Conflict& c)
+{
+    return {{"op_id", c.op_id}, {"path", c.path}, {"record_id", c.record_id}, {"field", c.field},
+            {"base", c.base},   {"ours", c.ours}, {"theirs", c.theirs}};
+}
+
+bool datasync::ConflictFromJson(const json& j, Conflict* c)
+{
+    try
+    {
+        c->op_id = j.at("op_id");
+        c->path = j.at("path");
+        c->record_id = j.at("record_id");
+        c->field = j.at("field");
+        c->base = j.at("base");
+        c->ours = j.at("ours");
+        c->theirs = j.at("theirs");
+    }
+    catch (const json::exception&)
+    {
+        return false;
+    }
+    return true;
+}
