@@ -1,6 +1,6 @@
-// The web app's entry point and the only wiring code: owns AppState, loads the dataset over HTTP, runs frames.
-// Order per frame: fonts for the current scale -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present.
-#include "core/io/dataset.h"
+// The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
+// Per frame: fonts for the current scale -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
+#include "app/sync_driver.h"
 #include "platform/platform.h"
 #include "ui/app.h"
 #include "ui/item_registry.h"
@@ -8,69 +8,23 @@
 
 #include <imgui.h>
 
-#include <memory>
-
 namespace
 {
-ui::AppState g_app; // the one AppState (main.cpp may hold it; nothing in ui/ does)
+ui::AppState g_app;        // the one AppState (main.cpp may hold it; nothing in ui/ does)
+app::SyncDriver g_sync;
 bool g_first_frame_marked = false;
 bool g_ready_marked = false;
-
-const char* const kDataRoot = "data/";
-
-// Loads datapackage.json, then every file it lists, then hands the bytes to the core loader (which checks all).
-void LoadDataset(ui::AppState& app)
-{
-    app.load = ui::LoadState{};
-    platform::HttpRequest request;
-    request.url = std::string(kDataRoot) + "datapackage.json";
-    platform::Fetch(request, [&app](const platform::HttpResponse& response) {
-        if (response.status != 200)
-        {
-            app.load.status = ui::LoadState::Status::Failed;
-            app.load.error = "datapackage.json: " + (response.status == 0 ? response.error
-                                                                           : "HTTP " + std::to_string(response.status));
-            return;
-        }
-        std::vector<check::Issue> issues;
-        std::vector<std::string> paths = io::ListDatasetFiles(response.body, &issues);
-        auto files = std::make_shared<io::DataFiles>();
-        (*files)["datapackage.json"] = response.body;
-        app.load.files_total = static_cast<int>(paths.size());
-        if (paths.empty())
-        {
-            app.load.status = ui::LoadState::Status::Failed;
-            app.load.error = issues.empty() ? "datapackage.json: no files listed" : check::FormatIssue(issues.front());
-            return;
-        }
-        for (const std::string& path : paths)
-        {
-            platform::HttpRequest file_request;
-            file_request.url = kDataRoot + path;
-            platform::Fetch(file_request, [&app, files, path](const platform::HttpResponse& file) {
-                if (file.status == 200)
-                    (*files)[path] = file.body;
-                else
-                    app.issues.push_back({path, "", "could not be fetched (" +
-                                                        (file.status == 0 ? file.error : "HTTP " + std::to_string(file.status)) + ")"});
-                if (++app.load.files_fetched < app.load.files_total)
-                    return;
-                io::LoadResult result = io::LoadDataset(*files);
-                app.dataset = std::move(result.dataset);
-                app.issues.insert(app.issues.end(), result.issues.begin(), result.issues.end());
-                app.load.status = ui::LoadState::Status::Ready;
-            });
-        }
-    });
-}
+bool g_fullscreen = false;
+std::string g_pending_route; // the URL's route, applied once the data is there
 
 void EnsureFonts(ui::AppState& app)
 {
-    const float scale = platform::PixelRatio() * app.settings.text_scale;
+    const float ratio = platform::PixelRatio();
+    const float css_height = ImGui::GetIO().DisplaySize.y / ratio;
+    const float scale = ratio * ui::FontTextScale(app, css_height);
     if (app.fonts.scale == scale)
         return;
     app.fonts = ui::BuildFonts(scale);
-    ui::ApplyTheme(ui::ThemeKind::Light, scale);
     platform::ReloadFontTexture();
 }
 
@@ -80,7 +34,14 @@ void Frame()
     if (app.retry_requested)
     {
         app.retry_requested = false;
-        LoadDataset(app);
+        app.load = ui::LoadState{};
+        g_sync = app::SyncDriver{};
+        app::StartSync(g_sync, app, "");
+    }
+    if (!g_pending_route.empty() && app.load.status == ui::LoadState::Status::Ready)
+    {
+        ui::OpenRoute(app, g_pending_route);
+        g_pending_route.clear();
     }
     EnsureFonts(app);
     ImGui::NewFrame();
@@ -88,6 +49,17 @@ void Frame()
     ImGui::Render();
     ui::FinishItemFrame(app.items);
     platform::Present();
+
+    if (app.presentation.active != g_fullscreen)
+    {
+        g_fullscreen = app.presentation.active;
+        platform::SetFullscreen(g_fullscreen);
+    }
+    const double now = platform::NowMs();
+    app::TickSync(g_sync, app, now);
+    const double delay = app::NextSyncDelay(g_sync, now);
+    if (delay >= 0)
+        platform::WakeAfter(delay);
     if (app.animating)
         platform::RequestRedraw(1);
 
@@ -113,9 +85,18 @@ int main()
     hooks.state_json = [] { return ui::StateJson(g_app); };
     hooks.items = &g_app.items;
     hooks.text_edit = &g_app.text_edit;
+    hooks.route = [] { return g_app.load.status == ui::LoadState::Status::Ready ? ui::CurrentRoute(g_app) : std::string(); };
+    hooks.open_route = [](const std::string& route) { ui::OpenRoute(g_app, route); };
     if (!platform::Init(hooks))
         return 1;
-    LoadDataset(g_app);
+    platform::ServiceHooks services;
+    services.on_online = [](bool online) {
+        if (online)
+            g_app.sync.sync_now = true; // the network is back: push what waited
+    };
+    platform::InitServices(services);
+    g_pending_route = platform::InitialRoute();
+    app::StartSync(g_sync, g_app, "");
     platform::Run();
     return 0;
 }

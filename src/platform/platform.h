@@ -47,6 +47,8 @@ void Run();
 
 // Asks for `frames` more frames (input, data, animation, timers all call this). Idle = zero frames.
 void RequestRedraw(int frames = 4);
+// Asks for a redraw after `ms` milliseconds (a scheduled sync, a clock); replaces the previous request.
+void WakeAfter(double ms);
 // Device pixels per CSS pixel of the canvas.
 float PixelRatio();
 // Re-uploads the font atlas after the fonts were rebuilt.
@@ -61,6 +63,34 @@ void Fetch(const HttpRequest& request, HttpCallback done);
 std::string InitialRoute();
 // Enters or leaves full screen (projector). Call right after a key press or tap: browsers allow it only then.
 void SetFullscreen(bool on);
+
+// ---- browser services (browser_services.cpp) ----------------------------------------------------------------
+struct ServiceHooks
+{
+    std::function<void(const std::string& name, const std::string& text)> on_file; // picked or dropped file
+    std::function<void(bool online)> on_online;                                    // the network came or went
+};
+void InitServices(const ServiceHooks& hooks);
+
+// Durable key-value storage (IndexedDB). `done(ok, error)` runs once the write is committed to disk.
+void StorePut(const std::string& key, const std::string& value, std::function<void(bool, const std::string&)> done);
+// `done(found, value)`.
+void StoreGet(const std::string& key, std::function<void(bool, const std::string&)> done);
+// Runs one datasync::Sync in the sync worker: `done(ok, output_json_or_error)`.
+void RunSyncWorker(const std::string& input, std::function<void(bool, const std::string&)> done);
+
+struct BrowserStatus
+{
+    bool online = true;     // navigator.onLine (a hint: requests are the truth)
+    bool writer = false;    // this tab holds the writer lock (other tabs of the app read only)
+    bool persisted = false; // the browser promised not to evict our storage
+};
+BrowserStatus Status();
+
+// Saves bytes as a file through the browser (pending edits, exports, CSV).
+void Download(const std::string& name, const std::string& mime, const std::string& bytes);
+// Opens the file picker; the chosen file arrives through ServiceHooks::on_file. Call right after a tap.
+void PickFile(const std::string& accept);
 
 // performance.mark(name); the first frame showing loaded data marks "thidua-ready".
 void Mark(const char* name);

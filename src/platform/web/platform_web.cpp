@@ -257,6 +257,11 @@ EM_JS(void, js_set_mirror, (const char* items_json, float ratio), {
     }
 });
 
+EM_JS(void, js_wake_after, (double ms), {
+    if (Module.wakeTimer) clearTimeout(Module.wakeTimer);
+    Module.wakeTimer = setTimeout(() => { Module.wakeTimer = 0; Module._thidua_wake(2); }, ms);
+});
+
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 
 EM_JS(void, js_announce, (const char* text), {
@@ -680,6 +685,11 @@ void platform::RequestRedraw(int frames)
     if (frames > g_web.pending_frames)
         g_web.pending_frames = frames;
     ScheduleFrame();
+}
+
+void platform::WakeAfter(double ms)
+{
+    js_wake_after(ms < 0 ? 0 : ms);
 }
 
 float platform::PixelRatio()

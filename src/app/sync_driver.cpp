@@ -1,0 +1,307 @@
+// The sync driver: edits -> outbox -> IndexedDB -> sync worker -> server, and server changes -> dataset.
+#include "app/sync_driver.h"
+
+#include "core/check/check.h"
+#include "core/io/dataset.h"
+#include "platform/platform.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+#include <random>
+#include <set>
+
+namespace
+{
+const char* const kStoreKey = "client";
+constexpr double kSyncAfterEditMs = 1500;  // a short pause gathers a burst of edits into one push
+constexpr double kSyncIntervalMs = 30000;  // poll the server for other people's changes
+constexpr double kRetryOfflineMs = 5000;   // try again soon when the network is gone
+constexpr double kRetryErrorMs = 15000;
+
+std::string LocalTime(double epoch_ms)
+{
+    const std::time_t t = static_cast<std::time_t>(epoch_ms / 1000);
+    char text[16] = "";
+    std::strftime(text, sizeof text, "%H:%M", std::localtime(&t));
+    return text;
+}
+
+double EpochMs()
+{
+    return static_cast<double>(std::time(nullptr)) * 1000.0;
+}
+
+std::string NewDeviceId()
+{
+    // Unique enough per tablet: time + address of a fresh allocation + a counter of our own is not needed;
+    // op ids only need to differ between devices, and std::random_device reads crypto.getRandomValues here.
+    std::random_device rd;
+    char id[24];
+    std::snprintf(id, sizeof id, "d%08x%08x", rd(), rd());
+    return id;
+}
+
+// Rebuilds app.dataset from what this tablet holds (last synced copies + pending edits).
+void LoadFromClient(const app::SyncDriver& driver, ui::AppState& app)
+{
+    io::LoadResult result = io::LoadDataset(datasync::WorkingFiles(driver.client));
+    app.dataset = std::move(result.dataset);
+    app.issues = std::move(result.issues);
+    app.load.status = ui::LoadState::Status::Ready;
+    app.data_changed = true;
+}
+
+// The top-level field of the record that an edit changed, with its new value, read back from the dataset.
+nlohmann::json ChangedFields(const model::Dataset& data, const edit::Op& op)
+{
+    const std::string key = op.field.substr(0, op.field.find('/'));
+    const nlohmann::json doc = nlohmann::json::parse(io::WriteFile(data, op.file), nullptr, false);
+    const nlohmann::json* record = doc.is_discarded() ? nullptr : datasync::FindRecord(doc, op.record_id);
+    if (!record)
+        return nullptr;
+    nlohmann::json fields = nlohmann::json::object();
+    fields[key] = record->contains(key) ? (*record)[key] : nlohmann::json();
+    return fields;
+}
+
+// First visit: download datapackage.json and every file it lists, keeping each file's ETag as the sync base.
+void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
+{
+    platform::HttpRequest request;
+    request.url = "data/" + std::string(io::kDescriptorPath);
+    platform::Fetch(request, [&driver, &app](const platform::HttpResponse& response) {
+        if (response.status != 200)
+        {
+            app.load.status = ui::LoadState::Status::Failed;
+            app.load.error = std::string(io::kDescriptorPath) + ": " +
+                             (response.status == 0 ? "no connection to the server (" + response.error + ")"
+                                                   : "HTTP " + std::to_string(response.status));
+            return;
+        }
+        std::vector<check::Issue> issues;
+        const std::vector<std::string> paths = io::ListDatasetFiles(response.body, &issues);
+        if (paths.empty())
+        {
+            app.load.status = ui::LoadState::Status::Failed;
+            app.load.error = issues.empty() ? "datapackage.json lists no files" : check::FormatIssue(issues.front());
+            return;
+        }
+        driver.client.synced[io::kDescriptorPath] = {response.etag, response.body};
+        app.load.files_total = static_cast<int>(paths.size());
+        auto missing = std::make_shared<std::vector<check::Issue>>();
+        for (const std::string& path : paths)
+        {
+            platform::HttpRequest file_request;
+            file_request.url = "data/" + path;
+            platform::Fetch(file_request, [&driver, &app, path, missing](const platform::HttpResponse& file) {
+                if (file.status == 200)
+                    driver.client.synced[path] = {file.etag, file.body};
+                else
+                    missing->push_back({path, "", "could not be downloaded (" +
+                                                      (file.status == 0 ? file.error : "HTTP " + std::to_string(file.status)) + ")"});
+                if (++app.load.files_fetched < app.load.files_total)
+                    return;
+                LoadFromClient(driver, app);
+                app.issues.insert(app.issues.end(), missing->begin(), missing->end());
+                driver.ready = true;
+                driver.store_dirty = true;
+                driver.next_sync_ms = 0;
+            });
+        }
+    });
+}
+
+void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app, double now_ms)
+{
+    driver.in_flight = true;
+    const nlohmann::json snapshot = datasync::ClientToJson(driver.client);
+    std::set<std::string> sent_ops;
+    for (const datasync::Op& op : driver.client.outbox)
+        sent_ops.insert(op.op_id);
+    nlohmann::json remote = {{"backend", driver.remote.backend == datasync::Backend::WebDav ? "webdav" : "thidua"},
+                             {"data_prefix", driver.remote.data_prefix},
+                             {"token", driver.remote.token}};
+    const nlohmann::json input = {{"base", driver.base_url}, {"remote", remote}, {"client", snapshot}};
+    platform::RunSyncWorker(input.dump(), [&driver, &app, sent_ops, now_ms](bool ok, const std::string& output) {
+        driver.in_flight = false;
+        const double now = platform::NowMs();
+        if (!ok)
+        {
+            app.sync.error = output;
+            driver.next_sync_ms = now + kRetryErrorMs;
+            return;
+        }
+        const nlohmann::json out = nlohmann::json::parse(output, nullptr, false);
+        datasync::Client synced;
+        synced.check = driver.client.check;
+        if (out.is_discarded() || !datasync::ClientFromJson(out["client"], &synced))
+        {
+            app.sync.error = "the sync worker returned an unreadable state";
+            driver.next_sync_ms = now + kRetryErrorMs;
+            return;
+        }
+        // Edits made while the worker ran are kept: they go on top of what the worker brought back.
+        for (const datasync::Op& op : driver.client.outbox)
+            if (!sent_ops.count(op.op_id))
+                synced.outbox.push_back(op);
+        synced.next_op = std::max(synced.next_op, driver.client.next_op);
+        driver.client = std::move(synced);
+        driver.store_dirty = true;
+
+        const nlohmann::json& report = out["report"];
+        app.sync.problems.clear();
+        for (const nlohmann::json& p : report["problems"])
+            app.sync.problems.push_back({p.value("file", ""), p.value("pointer", ""), p.value("message", "")});
+        const bool offline = report.value("offline", false);
+        if (offline && driver.offline_since_ms == 0)
+            driver.offline_since_ms = EpochMs();
+        if (!offline)
+            driver.offline_since_ms = 0;
+        if (report.value("complete", false))
+        {
+            driver.last_synced_ms = EpochMs();
+            app.sync.error.clear();
+        }
+        if (!report["pulled"].empty() || !report["acknowledged"].empty() || !report["new_conflicts"].empty())
+            LoadFromClient(driver, app);
+        driver.next_sync_ms = now + (offline ? kRetryOfflineMs
+                                             : !driver.client.outbox.empty() ? kSyncAfterEditMs : kSyncIntervalMs);
+        (void)now_ms;
+    });
+}
+
+void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
+{
+    ui::SyncView& view = app.sync;
+    const platform::BrowserStatus browser = platform::Status();
+    view.pending = static_cast<int>(driver.client.outbox.size());
+    view.saving = driver.storing || driver.store_dirty;
+    view.persisted = browser.persisted;
+    view.conflicts = driver.client.conflicts;
+    view.last_synced = driver.last_synced_ms > 0 ? LocalTime(driver.last_synced_ms) : "";
+    view.offline_since = driver.offline_since_ms > 0 ? LocalTime(driver.offline_since_ms) : "";
+    if (driver.store_failed)
+        view.error = "không lưu được trên máy này — could not save on this device";
+    if (!browser.writer)
+        view.status = ui::SyncStatus::ReadOnly;
+    else if (!view.conflicts.empty())
+        view.status = ui::SyncStatus::Conflict;
+    else if (driver.offline_since_ms > 0)
+        view.status = ui::SyncStatus::Offline;
+    else if (!view.error.empty() || !view.problems.empty())
+        view.status = ui::SyncStatus::Error;
+    else if (driver.in_flight)
+        view.status = ui::SyncStatus::Syncing;
+    else if (view.pending > 0)
+        view.status = ui::SyncStatus::Waiting;
+    else if (driver.last_synced_ms > 0)
+        view.status = ui::SyncStatus::Synced;
+    else
+        view.status = ui::SyncStatus::Local;
+}
+} // namespace
+
+void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& base_url)
+{
+    driver.base_url = base_url;
+    driver.client.check = [](const std::string& path, const std::string& bytes) { return check::CheckFile(path, bytes); };
+    platform::StoreGet(kStoreKey, [&driver, &app](bool found, const std::string& value) {
+        driver.started = true;
+        if (found)
+        {
+            const nlohmann::json stored = nlohmann::json::parse(value, nullptr, false);
+            if (!stored.is_discarded() && datasync::ClientFromJson(stored, &driver.client) && !driver.client.synced.empty())
+            {
+                LoadFromClient(driver, app); // offline cold start: the last synced data + pending edits
+                driver.ready = true;
+                driver.next_sync_ms = 0;
+                return;
+            }
+            app.sync.error = "dữ liệu lưu trên máy không đọc được; tải lại từ máy chủ — stored data unreadable";
+        }
+        driver.client.device_id = NewDeviceId();
+        FirstDownload(driver, app);
+    });
+}
+
+void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
+{
+    if (!driver.ready)
+        return;
+    const bool writer = platform::Status().writer;
+
+    // 1. New edits from the screens go to the outbox (the dataset already shows them).
+    std::vector<edit::Op>& pending = app.edit.journal.pending;
+    for (const edit::Op& op : pending)
+    {
+        const nlohmann::json fields = ChangedFields(app.dataset, op);
+        std::string op_id;
+        const std::string error = fields.is_null() ? op.file + ": record " + op.record_id + " not found"
+                                                   : datasync::EditFields(driver.client, op.file, op.record_id, fields, &op_id);
+        if (!error.empty())
+            app.sync.error = error;
+        driver.store_dirty = true;
+        driver.next_sync_ms = now_ms + kSyncAfterEditMs;
+    }
+    pending.clear();
+
+    // 2. The person's requests.
+    if (app.sync.sync_now)
+    {
+        app.sync.sync_now = false;
+        driver.next_sync_ms = 0;
+    }
+    if (app.sync.resolve_index >= 0)
+    {
+        const std::string error = datasync::ResolveConflict(driver.client, static_cast<size_t>(app.sync.resolve_index),
+                                                            app.sync.resolve_keep_ours);
+        app.sync.resolve_index = -1;
+        if (!error.empty())
+            app.sync.error = error;
+        LoadFromClient(driver, app);
+        driver.store_dirty = true;
+        driver.next_sync_ms = 0;
+    }
+    if (app.sync.download_pending)
+    {
+        app.sync.download_pending = false;
+        nlohmann::json ops = nlohmann::json::array(), conflicts = nlohmann::json::array();
+        for (const datasync::Op& op : driver.client.outbox)
+            ops.push_back(datasync::OpToJson(op));
+        for (const datasync::Conflict& c : driver.client.conflicts)
+            conflicts.push_back(datasync::ConflictToJson(c));
+        const nlohmann::json doc = {{"format", "thidua.pending-edits"}, {"device_id", driver.client.device_id},
+                                    {"edits", ops}, {"conflicts", conflicts}};
+        platform::Download("thidua-pending-edits.json", "application/json", doc.dump(2) + "\n");
+    }
+
+    // 3. Commit to this tablet's store before anything is called saved (only the writer tab writes).
+    if (writer && driver.store_dirty && !driver.storing)
+    {
+        driver.store_dirty = false;
+        driver.storing = true;
+        platform::StorePut(kStoreKey, datasync::ClientToJson(driver.client).dump(), [&driver](bool ok, const std::string&) {
+            driver.storing = false;
+            driver.store_failed = !ok;
+            if (!ok)
+                driver.store_dirty = true; // try again next tick; the edits stay in memory meanwhile
+        });
+    }
+
+    // 4. Sync when due.
+    if (writer && !driver.in_flight && now_ms >= driver.next_sync_ms)
+        StartWorkerSync(driver, app, now_ms);
+
+    UpdateView(driver, app);
+}
+
+double app::NextSyncDelay(const SyncDriver& driver, double now_ms)
+{
+    if (!driver.ready || driver.in_flight)
+        return -1;
+    return driver.next_sync_ms > now_ms ? driver.next_sync_ms - now_ms : 0;
+}

@@ -1,0 +1,36 @@
+// Keeps the app's data in step with the server, offline first: the dataset is opened from this tablet's store
+// (IndexedDB) when there is one, every edit goes to the outbox and is committed to the store before the app says
+// "saved on this tablet", and a sync worker pushes and pulls in the background. Nothing is dropped on failure.
+#pragma once
+
+#include "core/sync/client.h"
+#include "ui/app_state.h"
+
+#include <string>
+
+namespace app
+{
+struct SyncDriver
+{
+    datasync::Client client;
+    datasync::Remote remote;
+    std::string base_url;          // the page's origin, "http://127.0.0.1:8080"
+    bool started = false;          // the stored state was looked for
+    bool ready = false;            // the client holds the dataset (from the store or the first download)
+    bool in_flight = false;        // the worker is syncing a snapshot of `client`
+    bool store_dirty = false;      // `client` changed since it was last committed to the store
+    bool storing = false;          // a store write is running
+    bool store_failed = false;     // the last store write failed (edits are then NOT safe on this tablet)
+    double next_sync_ms = 0;       // when to sync next (0 = as soon as possible)
+    double offline_since_ms = 0;   // 0 = online
+    double last_synced_ms = 0;
+};
+
+// Opens the stored state, or downloads the dataset the first time; fills app.dataset either way.
+void StartSync(SyncDriver& driver, ui::AppState& app, const std::string& base_url);
+// After each frame: forwards new edits to the outbox, commits the store, starts a sync when due,
+// and handles the person's requests in app.sync. Cheap when there is nothing to do.
+void TickSync(SyncDriver& driver, ui::AppState& app, double now_ms);
+// Milliseconds until TickSync has something to do on its own (a scheduled sync), or -1 for nothing.
+double NextSyncDelay(const SyncDriver& driver, double now_ms);
+} // namespace app

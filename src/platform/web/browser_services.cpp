@@ -1,0 +1,204 @@
+// Browser services behind platform.h: IndexedDB key-value storage (the outbox and synced copies; not IDBFS, which
+// mirrors whole folders and lets two tabs delete each other's data), the sync worker, one writer tab (Web Locks),
+// persistent-storage requests, online/offline, file download and upload.
+#include "platform/platform.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+namespace
+{
+struct Services
+{
+    int next_id = 1;
+    std::unordered_map<int, std::function<void(bool, const std::string&)>> callbacks;
+    std::function<void(const std::string&, const std::string&)> on_file;
+    std::function<void(bool)> on_online;
+    bool online = true;
+    bool writer = false;
+    bool persisted = false;
+};
+
+Services g_services; // platform code may hold process state (architecture.md B7.10)
+
+int Remember(std::function<void(bool, const std::string&)> done)
+{
+    const int id = g_services.next_id++;
+    g_services.callbacks[id] = std::move(done);
+    return id;
+}
+} // namespace
+
+// ---- JavaScript ----------------------------------------------------------------------------------------------
+EM_JS(void, js_services_init, (), {
+    const done = (id, ok, text) => {
+        const p = Module.newString(text || "");
+        Module._thidua_service_done(id, ok ? 1 : 0, p);
+        _free(p);
+    };
+    Module.serviceDone = done;
+    // One database, one object store of strings; a transaction per write, reported only once committed.
+    Module.idb = new Promise((resolve, reject) => {
+        const open = indexedDB.open('thidua', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+    });
+    window.addEventListener('online', () => Module._thidua_on_online(1));
+    window.addEventListener('offline', () => Module._thidua_on_online(0));
+    Module._thidua_on_online(navigator.onLine ? 1 : 0);
+    // One writer tab: the first tab holds the lock until it closes; others read only.
+    if (navigator.locks && navigator.locks.request) {
+        navigator.locks.request('thidua-writer', {ifAvailable: true}, (lock) => {
+            Module._thidua_on_writer(lock ? 1 : 0);
+            return lock ? new Promise(() => {}) : undefined;
+        });
+    } else {
+        Module._thidua_on_writer(1);
+    }
+    if (navigator.storage && navigator.storage.persist) {
+        navigator.storage.persist().then((granted) => Module._thidua_on_persisted(granted ? 1 : 0))
+            .catch(() => Module._thidua_on_persisted(0));
+    }
+    // Drag and drop of a JSON file onto the page (desktop, projector laptop).
+    const canvas = document.getElementById('canvas');
+    canvas.addEventListener('dragover', (e) => e.preventDefault());
+    canvas.addEventListener('drop', (e) => {
+        e.preventDefault();
+        const file = e.dataTransfer && e.dataTransfer.files[0];
+        if (file) Module.deliverFile(file);
+    });
+    Module.deliverFile = (file) => file.text().then((text) => {
+        const n = Module.newString(file.name), t = Module.newString(text);
+        Module._thidua_on_file(n, t);
+        _free(n); _free(t);
+    });
+});
+
+EM_JS(void, js_store_put, (int id, const char* key, const char* value), {
+    const k = UTF8ToString(key), v = UTF8ToString(value);
+    Module.idb.then((db) => {
+        const tx = db.transaction('kv', 'readwrite', {durability: 'strict'});
+        tx.objectStore('kv').put(v, k);
+        tx.oncomplete = () => Module.serviceDone(id, true, "");
+        tx.onerror = tx.onabort = () => Module.serviceDone(id, false, String(tx.error));
+    }).catch((e) => Module.serviceDone(id, false, String(e)));
+});
+
+EM_JS(void, js_store_get, (int id, const char* key), {
+    const k = UTF8ToString(key);
+    Module.idb.then((db) => {
+        const req = db.transaction('kv', 'readonly').objectStore('kv').get(k);
+        req.onsuccess = () => Module.serviceDone(id, req.result !== undefined, req.result === undefined ? "" : req.result);
+        req.onerror = () => Module.serviceDone(id, false, "");
+    }).catch(() => Module.serviceDone(id, false, ""));
+});
+
+EM_JS(void, js_run_sync_worker, (int id, const char* input), {
+    if (!Module.syncWorker) {
+        Module.syncWorker = new Worker('sync-worker.js');
+        Module.syncWorker.onmessage = (e) => Module.serviceDone(e.data.id, !e.data.error, e.data.output || e.data.error);
+        Module.syncWorker.onerror = (e) => { e.preventDefault(); };
+    }
+    Module.syncWorker.postMessage({id: id, input: UTF8ToString(input)});
+});
+
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
+    const blob = new Blob([HEAPU8.slice(data, data + len)], {type: UTF8ToString(mime)});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 10000);
+});
+
+EM_JS(void, js_pick_file, (const char* accept), {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(accept);
+    input.onchange = () => { if (input.files[0]) Module.deliverFile(input.files[0]); };
+    input.click();
+});
+
+// ---- events from JavaScript ----------------------------------------------------------------------------------
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void thidua_service_done(int id, int ok, const char* text)
+{
+    auto it = g_services.callbacks.find(id);
+    if (it == g_services.callbacks.end())
+        return;
+    auto done = std::move(it->second);
+    g_services.callbacks.erase(it);
+    done(ok != 0, text);
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_online(int online)
+{
+    g_services.online = online != 0;
+    if (g_services.on_online)
+        g_services.on_online(g_services.online);
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_writer(int writer)
+{
+    g_services.writer = writer != 0;
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_persisted(int persisted)
+{
+    g_services.persisted = persisted != 0;
+    platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_file(const char* name, const char* text)
+{
+    if (g_services.on_file)
+        g_services.on_file(name, text);
+    platform::RequestRedraw();
+}
+} // extern "C"
+
+// ---- platform API ----------------------------------------------------------------------------------------------
+void platform::InitServices(const ServiceHooks& hooks)
+{
+    g_services.on_file = hooks.on_file;
+    g_services.on_online = hooks.on_online;
+    js_services_init();
+}
+
+void platform::StorePut(const std::string& key, const std::string& value, std::function<void(bool, const std::string&)> done)
+{
+    js_store_put(Remember(std::move(done)), key.c_str(), value.c_str());
+}
+
+void platform::StoreGet(const std::string& key, std::function<void(bool, const std::string&)> done)
+{
+    js_store_get(Remember(std::move(done)), key.c_str());
+}
+
+void platform::RunSyncWorker(const std::string& input, std::function<void(bool, const std::string&)> done)
+{
+    js_run_sync_worker(Remember(std::move(done)), input.c_str());
+}
+
+platform::BrowserStatus platform::Status()
+{
+    return {g_services.online, g_services.writer, g_services.persisted};
+}
+
+void platform::Download(const std::string& name, const std::string& mime, const std::string& bytes)
+{
+    js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+void platform::PickFile(const std::string& accept)
+{
+    js_pick_file(accept.c_str());
+}

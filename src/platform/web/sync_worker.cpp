@@ -1,0 +1,112 @@
+// The browser side of sync, run inside a Web Worker (web/sync-worker.js loads the same thidua.js/wasm there):
+// datasync::Sync is sequential C++, so it gets a synchronous XMLHttpRequest transport, which a worker may use
+// with timeouts and without ever freezing the page. The page and the worker exchange JSON only.
+#include "core/check/check.h"
+#include "core/sync/client.h"
+
+#include <emscripten.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+// One blocking request (allowed in workers). Returns malloc'd JSON {status, headers, body, error}.
+EM_JS(char*, js_sync_xhr, (const char* method, const char* url, const char* headers_json, const char* body, int len), {
+    const out = {status: 0, headers: {}, body: "", error: ""};
+    try {
+        const xhr = new XMLHttpRequest();
+        xhr.open(UTF8ToString(method), UTF8ToString(url), false);
+        xhr.timeout = 20000;
+        const headers = JSON.parse(UTF8ToString(headers_json));
+        for (const pair of headers) xhr.setRequestHeader(pair[0], pair[1]);
+        xhr.send(len > 0 ? HEAPU8.slice(body, body + len) : null);
+        out.status = xhr.status;
+        out.body = xhr.responseText || "";
+        for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+            const i = line.indexOf(':');
+            if (i > 0) out.headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+        }
+    } catch (e) {
+        out.status = 0;
+        out.error = String(e);
+    }
+    const s = JSON.stringify(out);
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+namespace
+{
+struct XhrTransport : datasync::Transport
+{
+    std::string base; // "http://host:port" (no trailing slash)
+
+    datasync::HttpResponse Send(const datasync::HttpRequest& request) override
+    {
+        nlohmann::json headers = nlohmann::json::array();
+        for (const auto& [name, value] : request.headers)
+            headers.push_back({name, value});
+        char* raw = js_sync_xhr(request.method.c_str(), (base + request.path).c_str(), headers.dump().c_str(),
+                                request.body.data(), static_cast<int>(request.body.size()));
+        datasync::HttpResponse response;
+        const nlohmann::json out = nlohmann::json::parse(raw, nullptr, false);
+        std::free(raw);
+        if (out.is_discarded())
+            return response;
+        response.status = out.value("status", 0);
+        response.body = out.value("body", "");
+        response.error = out.value("error", "");
+        for (const auto& [name, value] : out["headers"].items())
+            response.headers[name] = value.get<std::string>();
+        return response;
+    }
+};
+
+nlohmann::json ReportToJson(const datasync::SyncReport& report)
+{
+    nlohmann::json problems = nlohmann::json::array();
+    for (const check::Issue& issue : report.problems)
+        problems.push_back({{"file", issue.file}, {"pointer", issue.pointer}, {"message", issue.message},
+                            {"line", check::FormatIssue(issue)}});
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const datasync::Conflict& conflict : report.new_conflicts)
+        conflicts.push_back(datasync::ConflictToJson(conflict));
+    return {{"complete", report.complete},       {"offline", report.offline},
+            {"requests", report.requests},       {"bytes_sent", report.bytes_sent},
+            {"bytes_received", report.bytes_received}, {"pulled", report.pulled},
+            {"acknowledged", report.acknowledged}, {"new_conflicts", conflicts},
+            {"problems", problems}};
+}
+} // namespace
+
+// Input: {"base": "http://host:port", "remote": {"backend": "thidua"|"webdav", "data_prefix", "token"},
+//         "client": <ClientToJson>}. Output: {"client": ..., "report": ...} or {"error": "..."}; malloc'd.
+extern "C" EMSCRIPTEN_KEEPALIVE char* thidua_worker_sync(const char* input)
+{
+    nlohmann::json out;
+    try
+    {
+        const nlohmann::json in = nlohmann::json::parse(input);
+        datasync::Client client;
+        if (!datasync::ClientFromJson(in.at("client"), &client))
+            throw std::runtime_error("the stored sync state is unreadable");
+        client.check = [](const std::string& path, const std::string& bytes) { return check::CheckFile(path, bytes); };
+        datasync::Remote remote;
+        const nlohmann::json& r = in.at("remote");
+        remote.backend = r.value("backend", "thidua") == "webdav" ? datasync::Backend::WebDav : datasync::Backend::Thidua;
+        remote.data_prefix = r.value("data_prefix", "/data/");
+        remote.token = r.value("token", "");
+        XhrTransport transport;
+        transport.base = in.at("base").get<std::string>();
+        const datasync::SyncReport report = datasync::Sync(client, transport, remote);
+        out = {{"client", datasync::ClientToJson(client)}, {"report", ReportToJson(report)}};
+    }
+    catch (const std::exception& e)
+    {
+        out = {{"error", e.what()}};
+    }
+    return strdup(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
