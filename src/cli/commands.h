@@ -7,5 +7,6 @@ namespace cli
 int RunServe(int argc, char** argv);
 int RunCheck(int argc, char** argv);
 int RunSynth(int argc, char** argv);
+int RunSchema(int argc, char** argv);
 int RunToken(int argc, char** argv);
 } // namespace cli

@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"serve", cli::RunServe, "serve the web app and a data folder over HTTP"},
     {"check", cli::RunCheck, "check data files or folders; prints file:/pointer: message lines"},
     {"synth", cli::RunSynth, "write a synthetic dataset of any size"},
+    {"schema", cli::RunSchema, "write the JSON Schemas of the data file formats"},
     {"token", cli::RunToken, "issue, revoke or list the server's bearer tokens"},
 };
 
