@@ -181,6 +181,7 @@ void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
     view.pending = static_cast<int>(driver.client.outbox.size());
     view.saving = driver.storing || driver.store_dirty;
     view.persisted = browser.persisted;
+    view.update_ready = browser.update_ready;
     view.conflicts = driver.client.conflicts;
     view.last_synced = driver.last_synced_ms > 0 ? LocalTime(driver.last_synced_ms) : "";
     view.offline_since = driver.offline_since_ms > 0 ? LocalTime(driver.offline_since_ms) : "";
@@ -214,8 +215,10 @@ void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& ba
         if (found)
         {
             const nlohmann::json stored = nlohmann::json::parse(value, nullptr, false);
-            if (!stored.is_discarded() && datasync::ClientFromJson(stored, &driver.client) && !driver.client.synced.empty())
+            if (!stored.is_discarded() && stored.contains("client") &&
+                datasync::ClientFromJson(stored["client"], &driver.client) && !driver.client.synced.empty())
             {
+                driver.last_synced_ms = stored.value("last_synced_ms", 0.0);
                 LoadFromClient(driver, app); // offline cold start: the last synced data + pending edits
                 driver.ready = true;
                 driver.next_sync_ms = 0;
@@ -279,12 +282,22 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
         platform::Download("thidua-pending-edits.json", "application/json", doc.dump(2) + "\n");
     }
 
+    // A new version is applied only at a safe moment: every edit on the server, no presentation running.
+    if (app.sync.apply_update)
+    {
+        app.sync.apply_update = false;
+        if (driver.client.outbox.empty() && !driver.store_dirty && !driver.storing && !app.presentation.active)
+            platform::ApplyUpdate();
+    }
+
     // 3. Commit to this tablet's store before anything is called saved (only the writer tab writes).
     if (writer && driver.store_dirty && !driver.storing)
     {
         driver.store_dirty = false;
         driver.storing = true;
-        platform::StorePut(kStoreKey, datasync::ClientToJson(driver.client).dump(), [&driver](bool ok, const std::string&) {
+        const nlohmann::json stored = {{"client", datasync::ClientToJson(driver.client)},
+                                       {"last_synced_ms", driver.last_synced_ms}};
+        platform::StorePut(kStoreKey, stored.dump(), [&driver](bool ok, const std::string&) {
             driver.storing = false;
             driver.store_failed = !ok;
             if (!ok)

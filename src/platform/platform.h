@@ -84,8 +84,11 @@ struct BrowserStatus
     bool online = true;     // navigator.onLine (a hint: requests are the truth)
     bool writer = false;    // this tab holds the writer lock (other tabs of the app read only)
     bool persisted = false; // the browser promised not to evict our storage
+    bool update_ready = false; // a new build is installed and waits (service worker)
 };
 BrowserStatus Status();
+// Switches to the waiting new build (the page reloads). Call only at a safe moment.
+void ApplyUpdate();
 
 // Saves bytes as a file through the browser (pending edits, exports, CSV).
 void Download(const std::string& name, const std::string& mime, const std::string& bytes);

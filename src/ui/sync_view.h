@@ -32,12 +32,14 @@ struct SyncView
     std::string offline_since;   // "14:02", "" when online
     std::string error;           // the last failure, readable
     bool persisted = false;      // the browser promised not to evict our storage
+    bool update_ready = false;   // a new version of the app is installed and waits for a safe moment
     std::vector<datasync::Conflict> conflicts;
     std::vector<check::Issue> problems; // bad files on the server, refused writes
 
     // Requests from the screens, handled after the frame.
     bool sync_now = false;
     bool download_pending = false;
+    bool apply_update = false;  // switch to the new version now (only offered when nothing is pending)
     int resolve_index = -1;     // the conflict to resolve, -1 = none
     bool resolve_keep_ours = false;
 };

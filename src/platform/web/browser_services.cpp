@@ -106,6 +106,9 @@ EM_JS(void, js_run_sync_worker, (int id, const char* input), {
     Module.syncWorker.postMessage({id: id, input: UTF8ToString(input)});
 });
 
+EM_JS(int, js_update_ready, (), { return window.thiduaUpdate && window.thiduaUpdate.ready ? 1 : 0; });
+EM_JS(void, js_apply_update, (), { if (window.thiduaUpdate) window.thiduaUpdate.apply(); });
+
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
     const blob = new Blob([HEAPU8.slice(data, data + len)], {type: UTF8ToString(mime)});
     const a = document.createElement('a');
@@ -190,7 +193,12 @@ void platform::RunSyncWorker(const std::string& input, std::function<void(bool, 
 
 platform::BrowserStatus platform::Status()
 {
-    return {g_services.online, g_services.writer, g_services.persisted};
+    return {g_services.online, g_services.writer, g_services.persisted, js_update_ready() != 0};
+}
+
+void platform::ApplyUpdate()
+{
+    js_apply_update();
 }
 
 void platform::Download(const std::string& name, const std::string& mime, const std::string& bytes)
