@@ -17,6 +17,7 @@
 namespace
 {
 const char* const kStoreKey = "client";
+const char* const kTokenKey = "token";
 constexpr double kSyncAfterEditMs = 1500;  // a short pause gathers a burst of edits into one push
 constexpr double kSyncIntervalMs = 30000;  // poll the server for other people's changes
 constexpr double kRetryOfflineMs = 5000;   // try again soon when the network is gone
@@ -73,13 +74,16 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
 {
     platform::HttpRequest request;
     request.url = "data/" + std::string(io::kDescriptorPath);
-    platform::Fetch(request, [&driver, &app](const platform::HttpResponse& response) {
+    if (!driver.remote.token.empty())
+        request.headers["Authorization"] = "Bearer " + driver.remote.token;
+    platform::Fetch(request, [&driver, &app, request](const platform::HttpResponse& response) {
         if (response.status != 200)
         {
             app.load.status = ui::LoadState::Status::Failed;
             app.load.error = std::string(io::kDescriptorPath) + ": " +
-                             (response.status == 0 ? "no connection to the server (" + response.error + ")"
-                                                   : "HTTP " + std::to_string(response.status));
+                             (response.status == 0   ? "no connection to the server (" + response.error + ")"
+                              : response.status == 401 ? "this server needs an access link with a token (HTTP 401)"
+                                                       : "HTTP " + std::to_string(response.status));
             return;
         }
         std::vector<check::Issue> issues;
@@ -97,6 +101,7 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
         {
             platform::HttpRequest file_request;
             file_request.url = "data/" + path;
+            file_request.headers = request.headers;
             platform::Fetch(file_request, [&driver, &app, path, missing](const platform::HttpResponse& file) {
                 if (file.status == 200)
                     driver.client.synced[path] = {file.etag, file.body};
@@ -206,10 +211,35 @@ void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
 }
 } // namespace
 
+namespace
+{
+// Opens the stored state once the token is known (from the address, else from the store).
+void OpenStore(app::SyncDriver& driver, ui::AppState& app);
+} // namespace
+
 void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& base_url)
 {
     driver.base_url = base_url;
     driver.client.check = [](const std::string& path, const std::string& bytes) { return check::CheckFile(path, bytes); };
+    const std::string token = platform::TakeTokenFromAddress();
+    if (!token.empty())
+    {
+        driver.remote.token = token;
+        platform::StorePut(kTokenKey, token, [](bool, const std::string&) {});
+        OpenStore(driver, app);
+        return;
+    }
+    platform::StoreGet(kTokenKey, [&driver, &app](bool found, const std::string& value) {
+        if (found)
+            driver.remote.token = value;
+        OpenStore(driver, app);
+    });
+}
+
+namespace
+{
+void OpenStore(app::SyncDriver& driver, ui::AppState& app)
+{
     platform::StoreGet(kStoreKey, [&driver, &app](bool found, const std::string& value) {
         driver.started = true;
         if (found)
@@ -230,6 +260,7 @@ void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& ba
         FirstDownload(driver, app);
     });
 }
+} // namespace
 
 void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
 {

@@ -59,6 +59,9 @@ void Present();
 // Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it.
 void Fetch(const HttpRequest& request, HttpCallback done);
 
+// The access token given in the page address (?token=...), which is then removed from the address bar so it
+// is not bookmarked or shared by accident; "" when none.
+std::string TakeTokenFromAddress();
 // The URL hash when the page was opened, without '#' (e.g. "/meetings/mtg.x"); "" when none.
 std::string InitialRoute();
 // Enters or leaves full screen (projector). Call right after a key press or tap: browsers allow it only then.

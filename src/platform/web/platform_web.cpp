@@ -229,6 +229,16 @@ EM_JS(void, js_set_route, (const char* route), {
     if (location.hash !== hash) history.pushState(null, "", hash);
 });
 
+EM_JS(char*, js_take_token, (), {
+    const url = new URL(location.href);
+    const token = url.searchParams.get('token') || "";
+    if (token) {
+        url.searchParams.delete('token');
+        history.replaceState(null, "", url.pathname + url.search + url.hash);
+    }
+    return Module.newString(token);
+});
+
 EM_JS(char*, js_initial_route, (), {
     return Module.newString(decodeURIComponent(location.hash.replace(/^#/, '')));
 });
@@ -735,6 +745,14 @@ std::string platform::InitialRoute()
     char* route = js_initial_route();
     std::string result = route;
     free(route);
+    return result;
+}
+
+std::string platform::TakeTokenFromAddress()
+{
+    char* token = js_take_token();
+    std::string result = token;
+    free(token);
     return result;
 }
 
