@@ -1,6 +1,6 @@
 // Shared pieces of the browser tests: the real `thidua serve` on a free loopback port with a temporary copy of
 // the sample data, Debian's Chromium through playwright-core, and taps on widgets found through window.thidua.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,12 +19,25 @@ export const sizes = {
   projector: { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, hasTouch: false },
 };
 
-// Starts `thidua serve --port 0` on a copy of assets/data; resolves once it printed its address.
-export async function startServer({ data = path.join(root, 'assets', 'data'), web = webDir, args = [] } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-data-'));
-  cpSync(data, dataDir, { recursive: true });
-  const proc = spawn(path.join(root, 'build', 'native', 'thidua'),
-    ['serve', '--host', '127.0.0.1', '--port', '0', '--web', web, '--data', dataDir, ...args],
+export const thiduaCli = path.join(root, 'build', 'native', 'thidua');
+
+// Issues a bearer token with `thidua token issue` into `tokensFile`; returns the secret.
+export function issueToken(tokensFile, role, name = role) {
+  const out = execFileSync(thiduaCli, ['token', 'issue', '--role', role, '--name', name, '--tokens', tokensFile]);
+  return out.toString().split('\n')[0].trim();
+}
+
+// Starts `thidua serve --port 0` on a copy of assets/data (or on `dataDir` as it is, to restart a server on the
+// same folder); resolves once it printed its address. `port` reuses a port (a restart after a stop).
+export async function startServer({ data = path.join(root, 'assets', 'data'), dataDir = null, web = webDir,
+  args = [], port = 0 } = {}) {
+  const ownData = !dataDir;
+  if (ownData) {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-data-'));
+    cpSync(data, dataDir, { recursive: true });
+  }
+  const proc = spawn(thiduaCli,
+    ['serve', '--host', '127.0.0.1', '--port', String(port), '--web', web, '--data', dataDir, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
@@ -39,14 +52,15 @@ export async function startServer({ data = path.join(root, 'assets', 'data'), we
     proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`thidua serve exited (${code}): ${output}`)); });
   });
   return {
-    url, dataDir, proc,
-    async stop() {
+    url, dataDir, proc, port: Number(new URL(url).port),
+    // Stops the server; keepData leaves the data folder for a restart or for reading the files afterwards.
+    async stop({ keepData = false } = {}) {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownData && !keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
