@@ -97,6 +97,12 @@ std::string SyntaxMessage(const std::string& bytes, const json::parse_error& e)
     // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error while parsing ..."
     size_t colon = what.find(": ", what.find("column"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
+    size_t last_read = reason.find("; last read: '"); // nlohmann echoes raw bytes; the line and column say enough
+    if (last_read != std::string::npos)
+    {
+        size_t end = reason.find("'", last_read + 14);
+        reason.erase(last_read, end == std::string::npos ? std::string::npos : end + 1 - last_read);
+    }
     if (reason.find("ill-formed UTF-8") != std::string::npos || reason.find("invalid string: ill-formed") != std::string::npos)
         return LineColumn(bytes, e.byte) + ": the text is not valid UTF-8 (save the file as UTF-8)";
     if (reason.rfind("syntax error while parsing value - unexpected end of input", 0) == 0 && bytes.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -253,8 +259,8 @@ void ResolvePending(ReadContext& ctx, std::vector<check::Issue>& issues)
                               check::Severity::Error});
         else if (it->second.kind != p.kind)
             issues.push_back({p.file, p.pointer,
-                              "\"" + p.id + "\" is the id of a " + RefKindName(it->second.kind) + ", but a " +
-                                  RefKindName(p.kind) + " is expected here",
+                              "\"" + p.id + "\" is the id of " + WithArticle(it->second.kind) + ", but " +
+                                  WithArticle(p.kind) + " is expected here",
                               check::Severity::Error});
     }
 }

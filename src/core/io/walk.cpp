@@ -44,6 +44,13 @@ const char* RefKindName(RefKind kind)
     return "record";
 }
 
+std::string WithArticle(RefKind kind)
+{
+    std::string name = RefKindName(kind);
+    bool vowel = name[0] == 'a' || name[0] == 'e' || name[0] == 'i' || name[0] == 'o' || name[0] == 'u';
+    return (vowel ? "an " : "a ") + name;
+}
+
 // ---- [SECTION] pointers and issues --------------------------------------------------------------------
 
 namespace
@@ -227,8 +234,8 @@ void Reader::Id(const char* key, std::string& out, RefKind kind)
     if (!inserted)
     {
         const std::string& where = m_ctx.file_names[static_cast<size_t>(it->second.file)];
-        m_ctx.Error(ToPointer(&seg), "id " + Quote(out) + " is used twice (it already names a " +
-                                         RefKindName(it->second.kind) +
+        m_ctx.Error(ToPointer(&seg), "id " + Quote(out) + " is used twice (it already names " +
+                                         WithArticle(it->second.kind) +
                                          (it->second.file == m_ctx.file ? " earlier in this file" : " in " + where) +
                                          "); every record needs its own id");
     }
@@ -301,7 +308,7 @@ void Reader::Ref(const char* key, std::string& out, Req req, RefKind kind)
         return;
     PathSeg seg{m_path, key, 0};
     if (!value->is_string())
-        return TypeError(seg, std::string("the id of a ").append(RefKindName(kind)).c_str(), *value);
+        return TypeError(seg, ("the id of " + WithArticle(kind)).c_str(), *value);
     out = value->get_ref<const std::string&>();
     CheckRef(out, kind, seg);
 }
@@ -321,7 +328,7 @@ void Reader::RefList(const char* key, std::vector<std::string>& out, Req req, Re
         const json& element = (*value)[i];
         if (!element.is_string())
         {
-            TypeError(item, std::string("the id of a ").append(RefKindName(kind)).c_str(), element);
+            TypeError(item, ("the id of " + WithArticle(kind)).c_str(), element);
             continue;
         }
         out[i] = element.get_ref<const std::string&>();
@@ -358,8 +365,10 @@ void Reader::Int(const char* key, int64_t& out, Req req, int64_t min, int64_t ma
     if (!value)
         return;
     PathSeg seg{m_path, key, 0};
-    bool whole = value->is_number_integer(); // signed or unsigned
-    if (!whole)
+    if (value->is_number_float() && std::fabs(value->get<double>()) >= 9007199254740992.0)
+        return m_ctx.Error(ToPointer(&seg), value->dump() + " is out of range; expected a whole number from " + std::to_string(min) +
+                                                " to " + std::to_string(max));
+    if (!value->is_number_integer()) // signed or unsigned
         return TypeError(seg, "a whole number", *value);
     bool in_range;
     int64_t v = 0;
@@ -494,7 +503,7 @@ json IdSchema(RefKind kind, bool is_ref)
     return json{{"type", "string"},
                 {"pattern", kIdPattern},
                 {"maxLength", kMaxIdBytes},
-                {"description", std::string(is_ref ? "the id of a " : "stable id of this ") + RefKindName(kind)}};
+                {"description", is_ref ? "the id of " + WithArticle(kind) : "stable id of this " + std::string(RefKindName(kind))}};
 }
 } // namespace
 

@@ -54,6 +54,7 @@ enum class RefKind
     Decision,
 };
 const char* RefKindName(RefKind kind); // "organization"
+std::string WithArticle(RefKind kind);   // "an organization", "a person"
 
 using Choices = std::vector<const char*>;
 

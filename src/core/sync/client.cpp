@@ -83,31 +83,37 @@ void Acknowledge(Client& c, const std::set<std::string>& ids, SyncReport& report
 }
 
 // Op ids the server's audit log says were written to `path` (Thidua backend), for ops whose PUT got no answer.
-std::set<std::string> AppliedOnServer(Session& s, const std::string& path)
+// False when the server could not be asked.
+bool AppliedOnServer(Session& s, const std::string& path, std::set<std::string>* ids_out)
 {
-    std::set<std::string> ids;
+    std::set<std::string>& ids = *ids_out;
     HttpResponse r = s.Send({"GET", "/api/history?path=" + path, {}, ""});
+    if (r.status == 0)
+        return false;
     if (r.status != 200)
-        return ids;
+        return true;
     const json h = Parse(r.body);
     if (!h.is_object() || !h.contains("versions"))
-        return ids;
+        return true;
     for (const json& v : h["versions"])
         for (const json& id : v.value("op_ids", json::array()))
             if (id.is_string())
                 ids.insert(id.get<std::string>());
-    return ids;
+    return true;
 }
 
 // After a new server copy of `path`: drop ops already there, move conflicting fields to the conflict list.
-void Reconcile(Client& c, Session& s, const std::string& path)
+// False (nothing changed) when ops in doubt could not be looked up on the server.
+bool Reconcile(Client& c, Session& s, const std::string& path)
 {
     bool doubt = false;
     for (const Op& op : c.outbox)
         doubt = doubt || (op.path == path && op.in_doubt);
     if (doubt && s.remote.backend == Backend::Thidua)
     {
-        std::set<std::string> on_server = AppliedOnServer(s, path);
+        std::set<std::string> on_server;
+        if (!AppliedOnServer(s, path, &on_server))
+            return false;
         std::set<std::string> mine;
         for (const Op& op : c.outbox)
             if (op.path == path && on_server.count(op.op_id))
@@ -140,10 +146,11 @@ void Reconcile(Client& c, Session& s, const std::string& path)
     c.outbox.erase(std::remove_if(c.outbox.begin(), c.outbox.end(),
                                   [&](const Op& op) { return dead.count(op.op_id) > 0; }),
                    c.outbox.end());
+    return true;
 }
 
-// Takes a server copy: checked first; a bad file never replaces the synced copy.
-void Accept(Client& c, Session& s, const std::string& path, const std::string& bytes, const std::string& etag)
+// Takes a server copy: checked first; a bad file never replaces the synced copy. False when offline.
+bool Accept(Client& c, Session& s, const std::string& path, const std::string& bytes, const std::string& etag)
 {
     std::vector<check::Issue> issues = CheckBytes(c, path, bytes);
     if (HasErrorsIn(issues))
@@ -155,12 +162,12 @@ void Accept(Client& c, Session& s, const std::string& path, const std::string& b
                 i.message = "the server's copy was not used: " + i.message;
                 s.report.problems.push_back(i);
             }
-        return;
+        return true;
     }
     c.rejected_etag.erase(path);
     c.synced[path] = SyncedFile{etag, bytes};
     s.report.pulled.push_back(path);
-    Reconcile(c, s, path);
+    return Reconcile(c, s, path);
 }
 
 // GET one data file; false when offline. A 404 leaves things as they are.
@@ -174,8 +181,8 @@ bool Fetch(Client& c, Session& s, const std::string& path, bool conditional)
     if (r.status == 0)
         return false;
     if (r.status == 200)
-        Accept(c, s, path, r.body, Header(r, "etag"));
-    else if (r.status != 304)
+        return Accept(c, s, path, r.body, Header(r, "etag"));
+    if (r.status != 304)
         s.report.problems.push_back({path, "", "GET answered " + std::to_string(r.status), check::Severity::Error});
     return true;
 }
@@ -345,7 +352,8 @@ bool PushFile(Client& c, Session& s, const std::string& path)
         const ReplayResult rr = Replay(theirs, ops);
         if (!rr.conflicts.empty())
         {
-            Reconcile(c, s, path);
+            if (!Reconcile(c, s, path))
+                return false;
             continue;
         }
         std::set<std::string> ids(rr.present.begin(), rr.present.end());
