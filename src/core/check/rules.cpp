@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace check
 {
@@ -315,7 +316,8 @@ void CheckScores(const Ctx& c, const model::FileInfo& f, const std::string& year
     const bool self_file = f.kind == FileKind::SelfAssessment;
     auto year = c.years.find(year_id);
     const model::YearFile* y = year == c.years.end() ? nullptr : year->second;
-    std::map<std::string, size_t> seen;
+    std::unordered_map<std::string, size_t> seen;
+    seen.reserve(scores.size());
     for (size_t i = 0; i < scores.size(); ++i)
     {
         const model::Score& s = scores[i];

@@ -159,7 +159,8 @@ void ReadContext::Warn(const std::string& pointer, std::string message)
 
 const json* Reader::Find(const char* key, Req req)
 {
-    m_keys.push_back(key);
+    if (m_key_count < 32)
+        m_keys[m_key_count++] = key;
     auto it = m_obj.find(key);
     if (it == m_obj.end())
     {
@@ -464,8 +465,8 @@ void Reader::Finish()
     for (auto it = m_obj.begin(); it != m_obj.end(); ++it)
     {
         bool known = false;
-        for (const char* k : m_keys)
-            if (it.key() == k)
+        for (size_t k = 0; k < m_key_count; ++k)
+            if (it.key() == m_keys[k])
             {
                 known = true;
                 break;

@@ -141,7 +141,8 @@ class Reader
     const json& m_obj;
     const PathSeg* m_path;
     size_t m_found = 0;
-    std::vector<const char*> m_keys;
+    size_t m_key_count = 0;
+    const char* m_keys[32] = {}; // the fields asked for (no record has more), to report unknown keys
 };
 
 // ---- [SECTION] Writer --------------------------------------------------------------------------------
