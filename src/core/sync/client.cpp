@@ -2,7 +2,7 @@
 #include "core/sync/client.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
 
 using nlohmann::json;
@@ -40,6 +40,34 @@ std::string Header(const HttpResponse& r, const std::string& name)
 {
     auto it = r.headers.find(name);
     return it == r.headers.end() ? "" : it->second;
+}
+
+// Drops namespace prefixes ("<D:href>", "</lp1:getetag>") so elements can be found by name. (Hand-written:
+// std::regex would add its locale machinery, tens of KB, to the browser's wasm.)
+std::string StripXmlPrefixes(const std::string& xml)
+{
+    auto name_start = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+    auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-'; };
+    std::string out;
+    out.reserve(xml.size());
+    for (size_t i = 0; i < xml.size(); ++i)
+    {
+        out += xml[i];
+        if (xml[i] != '<')
+            continue;
+        size_t j = i + 1;
+        if (j < xml.size() && xml[j] == '/')
+            out += xml[j++];
+        size_t k = j;
+        if (k < xml.size() && name_start(xml[k]))
+            while (k < xml.size() && name_char(xml[k]))
+                ++k;
+        if (k > j && k < xml.size() && xml[k] == ':')
+            i = k; // skip "prefix:"
+        else
+            i = j - 1;
+    }
+    return out;
 }
 
 std::vector<check::Issue> CheckBytes(const Client& c, const std::string& path, const std::string& bytes)
@@ -276,9 +304,7 @@ bool ListRemote(Client& c, Session& s, std::map<std::string, std::string>* files
                                          check::Severity::Error});
         return false;
     }
-    // Drop namespace prefixes ("<D:href>", "<lp1:getetag>") so elements can be found by name.
-    static const std::regex prefix("<(/?)[A-Za-z_][A-Za-z0-9_.-]*:");
-    const std::string xml = std::regex_replace(r.body, prefix, "<$1");
+    const std::string xml = StripXmlPrefixes(r.body);
     for (size_t pos = 0;;)
     {
         const size_t start = xml.find("<response>", pos);

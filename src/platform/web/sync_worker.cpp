@@ -23,7 +23,7 @@ EM_JS(char*, js_sync_xhr, (const char* method, const char* url, const char* head
         xhr.send(len > 0 ? HEAPU8.slice(body, body + len) : null);
         out.status = xhr.status;
         out.body = xhr.responseText || "";
-        for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        for (const line of xhr.getAllResponseHeaders().trim().split('\n')) {
             const i = line.indexOf(':');
             if (i > 0) out.headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
         }
