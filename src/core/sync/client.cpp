@@ -104,10 +104,15 @@ std::vector<Op> OpsFor(const Client& c, const std::string& path)
 
 void Acknowledge(Client& c, const std::set<std::string>& ids, SyncReport& report)
 {
-    auto it = std::remove_if(c.outbox.begin(), c.outbox.end(), [&](const Op& op) { return ids.count(op.op_id) > 0; });
-    for (auto i = it; i != c.outbox.end(); ++i)
-        report.acknowledged.push_back(i->op_id);
-    c.outbox.erase(it, c.outbox.end());
+    std::vector<Op> keep;
+    for (Op& op : c.outbox)
+    {
+        if (ids.count(op.op_id))
+            report.acknowledged.push_back(op.op_id);
+        else
+            keep.push_back(std::move(op));
+    }
+    c.outbox = std::move(keep);
 }
 
 // Op ids the server's audit log says were written to `path` (Thidua backend), for ops whose PUT got no answer.
