@@ -1,11 +1,23 @@
-// The app shell: header (cluster, year, data badge, language), navigation, the current screen, status line.
+// The app shell: header (cluster, year, data badge, edit mode, presentation, text size, language), navigation
+// placed by layout, the current screen, status line; routes; window.thidua.state(). Screens draw contents only.
+//
+// [SECTION] derived data (index, results)
+// [SECTION] header, navigation, status line
+// [SECTION] DrawApp
+// [SECTION] routes
+// [SECTION] StateJson
 #include "ui/app.h"
 
-#include "ui/screen_overview.h"
+#include "ui/sync_panel.h"
+
+#include "ui/edit_fields.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
 
 namespace
 {
@@ -13,11 +25,19 @@ struct NavEntry
 {
     ui::Screen screen;
     ui::Str label;
+    const char* route;
 };
 
 const NavEntry kNav[] = {
-    {ui::Screen::Overview, ui::Str::NavOverview},
+    {ui::Screen::Overview, ui::Str::NavOverview, "/overview"}, {ui::Screen::Members, ui::Str::NavMembers, "/members"},
+    {ui::Screen::Meetings, ui::Str::NavMeetings, "/meetings"}, {ui::Screen::Covenant, ui::Str::NavCovenant, "/covenant"},
+    {ui::Screen::Results, ui::Str::NavResults, "/results"},    {ui::Screen::History, ui::Str::NavHistory, "/history"},
 };
+const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history"};
+const char* const kLoadNames[] = {"loading", "ready", "failed"};
+const char* const kLayoutNames[] = {"landscape", "portrait", "phone"};
+const char* const kResultsViews[] = {"grid", "ballots", "awards"};
+const float kTextScales[] = {0.85f, 1.0f, 1.15f, 1.3f, 1.5f, 1.75f, 2.0f};
 
 bool AnySynthetic(const model::Dataset& data)
 {
@@ -27,55 +47,254 @@ bool AnySynthetic(const model::Dataset& data)
     return false;
 }
 
+// ---- [SECTION] derived data (index, results) ----
+
+void RebuildIndex(ui::AppState& app)
+{
+    ui::DataIndex index;
+    const model::Dataset& data = app.dataset;
+    for (size_t i = 0; i < data.organizations.size(); ++i)
+        index.organizations.emplace(data.organizations[i].id, static_cast<int>(i));
+    for (size_t i = 0; i < data.people.size(); ++i)
+        index.people.emplace(data.people[i].id, static_cast<int>(i));
+    for (size_t i = 0; i < data.meetings.size(); ++i)
+        index.meetings.emplace(data.meetings[i].id, static_cast<int>(i));
+    for (size_t i = 0; i < data.areas.size(); ++i)
+        index.areas.emplace(data.areas[i].id, static_cast<int>(i));
+    if (const model::YearFile* year = ui::SelectedYear(app))
+        for (size_t i = 0; i < year->criteria.size(); ++i)
+            index.criteria.emplace(year->criteria[i].id, static_cast<int>(i));
+    app.index = std::move(index);
+}
+
+// Recomputes the index and the selected year's results after a load, an edit or a change of year.
+void Recompute(ui::AppState& app)
+{
+    const model::YearFile* year = ui::SelectedYear(app);
+    const std::string year_id = year ? year->year.id : "";
+    if (!app.data_changed && app.results.year_id == year_id)
+        return;
+    RebuildIndex(app);
+    app.results = scoring::ComputeYear(app.dataset, year_id);
+    app.results.year_id = year_id;
+    app.year_members.clear();
+    const int32_t y = year ? year->year.year : 0;
+    for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+        if (m.start_year <= y && (m.end_year == 0 || m.end_year >= y))
+            app.year_members.push_back(m.organization_id);
+    app.data_changed = false;
+    ++app.data_version;
+}
+
+void ApplyThemeIfNeeded(ui::AppState& app)
+{
+    const ui::ThemeKind want = app.presentation.active ? ui::ThemeKind::Presentation : ui::ThemeKind::Light;
+    const float scale = app.fonts.scale > 0 ? app.fonts.scale : 1.0f;
+    if (want == app.theme_applied && scale == app.theme_scale)
+        return;
+    ui::ApplyTheme(want, scale);
+    app.theme_applied = want;
+    app.theme_scale = scale;
+}
+
+ui::Layout ChooseLayout(const ui::AppState& app)
+{
+    const ImVec2 size = ImGui::GetMainViewport()->WorkSize;
+    const float ratio = ui::PixelRatio(app);
+    const float width = size.x / ratio, height = size.y / ratio;
+    if (width < 600)
+        return ui::Layout::Phone;
+    return height > width ? ui::Layout::Portrait : ui::Layout::Landscape;
+}
+
+// ---- [SECTION] header, navigation, status line ----
+
+void DrawYearSelector(ui::AppState& app)
+{
+    const ui::Language lang = app.settings.lang;
+    const model::YearFile* selected = ui::SelectedYear(app);
+    const std::string preview = std::string(ui::Tr(ui::Str::Year, lang)) + " " +
+                                (selected ? std::to_string(selected->year.year) : "–");
+    std::vector<const model::YearFile*> years;
+    for (const model::YearFile& year : app.dataset.years)
+        years.push_back(&year);
+    std::sort(years.begin(), years.end(),
+              [](const model::YearFile* a, const model::YearFile* b) { return a->year.year > b->year.year; });
+    ImGui::SetNextItemWidth(ui::ButtonWidth(preview.c_str()) + ImGui::GetFrameHeight());
+    if (ImGui::BeginCombo("##year", preview.c_str()))
+    {
+        for (const model::YearFile* year : years)
+        {
+            const std::string label = std::string(ui::Tr(ui::Str::Year, lang)) + " " + std::to_string(year->year.year);
+            if (ImGui::Selectable(label.c_str(), year == selected, 0, ImVec2(0, ui::TouchHeight(app))))
+            {
+                app.year_id = year->year.id;
+                app.results_screen.selected_org.clear();
+            }
+        }
+        ImGui::EndCombo();
+    }
+}
+
 void DrawHeader(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
     ImGui::PushFont(app.fonts.bold);
     ImGui::TextUnformatted(ui::Tr(ui::Str::AppName, lang));
     ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", app.dataset.package.title.c_str());
-
+    const std::string& title =
+        app.dataset.cluster.cluster.name.empty() ? app.dataset.package.title : app.dataset.cluster.cluster.name;
+    ui::Flow(ImGui::CalcTextSize(title.c_str()).x);
+    ImGui::TextDisabled("%s", title.c_str());
     if (AnySynthetic(app.dataset))
     {
-        ImGui::SameLine();
-        ui::Badge(ui::Tr(ui::Str::SyntheticBadge, lang), IM_COL32(198, 40, 40, 255), IM_COL32_WHITE);
+        const char* badge = ui::Tr(ui::Str::SyntheticBadge, lang);
+        ui::Flow(ui::ButtonWidth(badge));
+        ui::Badge(badge, IM_COL32(198, 40, 40, 255), IM_COL32_WHITE);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", ui::Tr(ui::Str::SyntheticExplain, lang));
     }
 
+    DrawYearSelector(app);
+    const char* edit_label = ui::Tr(ui::Str::EditMode, lang);
+    ui::Flow(ui::ButtonWidth(edit_label));
+    if (ui::TouchButton(app, edit_label, 0, app.edit.enabled))
+        app.edit.enabled = !app.edit.enabled;
+    if (app.edit.enabled)
+    {
+        const char* undo = ui::Tr(ui::Str::Undo, lang);
+        const char* redo = ui::Tr(ui::Str::Redo, lang);
+        ui::Flow(ui::ButtonWidth(undo));
+        ImGui::BeginDisabled(app.edit.journal.undo.empty());
+        if (ui::TouchButton(app, undo))
+            ui::UndoEdit(app);
+        ImGui::EndDisabled();
+        ui::Flow(ui::ButtonWidth(redo));
+        ImGui::BeginDisabled(app.edit.journal.redo.empty());
+        if (ui::TouchButton(app, redo))
+            ui::RedoEdit(app);
+        ImGui::EndDisabled();
+    }
+    const char* present = ui::Tr(ui::Str::Present, lang);
+    ui::Flow(ui::ButtonWidth(present));
+    if (ui::TouchButton(app, present))
+        ui::EnterPresentation(app);
+
+    const char* smaller = ui::Tr(ui::Str::TextSmaller, lang);
+    const char* larger = ui::Tr(ui::Str::TextLarger, lang);
+    ui::Flow(ui::ButtonWidth(smaller) + ui::ButtonWidth(larger));
+    const int steps = static_cast<int>(sizeof kTextScales / sizeof kTextScales[0]);
+    int current = 0;
+    for (int i = 0; i < steps; ++i)
+        if (kTextScales[i] <= app.settings.text_scale + 0.001f)
+            current = i;
+    ImGui::BeginDisabled(current == 0);
+    if (ui::TouchButton(app, smaller))
+        app.settings.text_scale = kTextScales[current - 1];
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 2);
+    ImGui::BeginDisabled(current == steps - 1);
+    if (ui::TouchButton(app, larger))
+        app.settings.text_scale = kTextScales[current + 1];
+    ImGui::EndDisabled();
+
     const char* lang_label = ui::Tr(ui::Str::Language, lang);
-    const float lang_width = ImGui::CalcTextSize(lang_label).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - lang_width);
-    if (ImGui::Button(lang_label))
+    ui::Flow(ui::ButtonWidth(lang_label));
+    if (ui::TouchButton(app, lang_label))
         app.settings.lang = lang == ui::Language::Vi ? ui::Language::En : ui::Language::Vi;
 }
 
-void DrawNavigation(ui::AppState& app)
+void DrawNavigation(ui::AppState& app, bool vertical, int columns)
 {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = vertical ? avail : (avail - spacing * (columns - 1)) / columns;
+    int i = 0;
     for (const NavEntry& entry : kNav)
     {
-        const bool current = app.screen == entry.screen;
-        if (current)
-            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
-        if (ImGui::Button(ui::Tr(entry.label, app.settings.lang)))
-            app.screen = entry.screen;
-        if (current)
-            ImGui::PopStyleColor();
-        ImGui::SameLine();
+        if (!vertical && i % columns != 0)
+            ImGui::SameLine();
+        if (ui::TouchButton(app, ui::Tr(entry.label, app.settings.lang), width, app.screen == entry.screen))
+            ui::OpenScreen(app, entry.screen);
+        ++i;
     }
-    ImGui::NewLine();
 }
 
-void DrawIssues(ui::AppState& app)
+void DrawStatusLine(ui::AppState& app)
 {
-    if (app.issues.empty())
+    const ui::Language lang = app.settings.lang;
+    ui::DrawSyncStatus(app);
+    if (!app.edit.journal.pending.empty())
+    {
+        ImGui::SameLine();
+        ImGui::TextDisabled("· %s: %d", ui::Tr(ui::Str::PendingEdits, lang),
+                            static_cast<int>(app.edit.journal.pending.size()));
+    }
+    if (!app.edit.status.empty())
+    {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(("· " + app.edit.status).c_str());
+    }
+}
+
+void HandleShortcuts(ui::AppState& app)
+{
+    if (!app.edit.enabled || ImGui::GetIO().WantTextInput)
         return;
-    const std::string label = std::string(ui::Tr(ui::Str::DataIssues, app.settings.lang)) + " (" +
-                              std::to_string(app.issues.size()) + ")";
-    if (ImGui::CollapsingHeader(label.c_str()))
-        for (const check::Issue& issue : app.issues)
-            ImGui::TextWrapped("%s", check::FormatIssue(issue).c_str());
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z))
+        ui::UndoEdit(app);
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y) ||
+        ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z))
+        ui::RedoEdit(app);
+}
+
+void DrawScreen(ui::AppState& app)
+{
+    switch (app.screen)
+    {
+    case ui::Screen::Overview: ui::DrawOverviewScreen(app.overview, app); break;
+    case ui::Screen::Members: ui::DrawMembersScreen(app.members, app); break;
+    case ui::Screen::Meetings: ui::DrawMeetingsScreen(app.meetings, app); break;
+    case ui::Screen::Covenant: ui::DrawCovenantScreen(app.covenant, app); break;
+    case ui::Screen::Results: ui::DrawResultsScreen(app.results_screen, app); break;
+    case ui::Screen::History: ui::DrawHistoryScreen(app.history, app); break;
+    }
+}
+
+void DrawReady(ui::AppState& app)
+{
+    DrawHeader(app);
+    ImGui::Separator();
+    const float status_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    const float nav_row = ui::TouchHeight(app) + ImGui::GetStyle().ItemSpacing.y;
+    const ImGuiWindowFlags screen_flags = ImGuiWindowFlags_None;
+    switch (app.layout)
+    {
+    case ui::Layout::Landscape:
+    {
+        ImGui::BeginChild("nav", ImVec2(ui::Dp(app, 190) * app.settings.text_scale, -status_height));
+        DrawNavigation(app, true, 1);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("screen", ImVec2(0, -status_height), ImGuiChildFlags_None, screen_flags);
+        DrawScreen(app);
+        ImGui::EndChild();
+        break;
+    }
+    case ui::Layout::Portrait:
+    case ui::Layout::Phone:
+    {
+        const int rows = app.layout == ui::Layout::Phone ? 2 : 1;
+        ImGui::BeginChild("screen", ImVec2(0, -(status_height + nav_row * rows)), ImGuiChildFlags_None, screen_flags);
+        DrawScreen(app);
+        ImGui::EndChild();
+        ImGui::BeginChild("nav", ImVec2(0, nav_row * rows), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+        DrawNavigation(app, false, app.layout == ui::Layout::Phone ? 3 : 6);
+        ImGui::EndChild();
+        break;
+    }
+    }
+    DrawStatusLine(app);
 }
 } // namespace
 
@@ -92,9 +311,18 @@ const model::YearFile* ui::SelectedYear(const AppState& app)
     return latest;
 }
 
+// ---- [SECTION] DrawApp ----
+
 void ui::DrawApp(AppState& app)
 {
     app.animating = UpdateTouch(app.touch);
+    if (app.load.status != LoadState::Status::Ready)
+        app.data_changed = true; // whatever arrives next is new data
+    else
+        Recompute(app);
+    ApplyThemeIfNeeded(app);
+    app.layout = ChooseLayout(app);
+
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -111,29 +339,145 @@ void ui::DrawApp(AppState& app)
     case LoadState::Status::Failed:
         Heading(app, Tr(Str::LoadFailed, lang));
         ImGui::TextWrapped("%s", app.load.error.c_str());
-        if (ImGui::Button(Tr(Str::Retry, lang)))
+        if (TouchButton(app, Tr(Str::Retry, lang)))
             app.retry_requested = true;
         break;
     case LoadState::Status::Ready:
-    {
-        DrawHeader(app);
-        DrawNavigation(app);
-        ImGui::Separator();
-        ImGui::BeginChild("screen", ImVec2(0, 0), ImGuiChildFlags_None);
-        DrawOverviewScreen(app.overview, app);
-        DrawIssues(app);
-        ImGui::EndChild();
+        if (app.presentation.active)
+            DrawPresentation(app.presentation, app);
+        else
+        {
+            HandleShortcuts(app);
+            DrawReady(app);
+        }
         break;
-    }
     }
     ImGui::End();
     EndTextFrame(app.text_edit);
 }
 
+float ui::FontTextScale(const AppState& app, float screen_height_css)
+{
+    if (!app.presentation.active)
+        return app.settings.text_scale;
+    return std::max(app.settings.text_scale, std::min(3.0f, screen_height_css / 540.0f));
+}
+
+// ---- [SECTION] navigation and routes ----
+
+void ui::OpenScreen(AppState& app, Screen screen)
+{
+    app.screen = screen;
+    if (screen == Screen::Members)
+        app.members.selected.clear();
+    if (screen == Screen::Meetings)
+        app.meetings.selected.clear();
+}
+
+void ui::OpenMember(AppState& app, const std::string& org_id)
+{
+    app.screen = Screen::Members;
+    app.members.selected = org_id;
+}
+
+void ui::OpenMeeting(AppState& app, const std::string& meeting_id)
+{
+    app.screen = Screen::Meetings;
+    app.meetings.selected = meeting_id;
+}
+
+std::string ui::CurrentRoute(const AppState& app)
+{
+    std::string route;
+    if (app.presentation.active)
+        route = "/present/" + std::to_string(app.presentation.slide + 1);
+    else if (app.screen == Screen::Members && !app.members.selected.empty())
+        route = "/members/" + app.members.selected;
+    else if (app.screen == Screen::Meetings && !app.meetings.selected.empty())
+        route = "/meetings/" + app.meetings.selected;
+    else if (app.screen == Screen::Results && app.results_screen.view != ResultsView::Grid)
+        route = std::string("/results/") + kResultsViews[static_cast<int>(app.results_screen.view)];
+    else
+        route = kNav[static_cast<int>(app.screen)].route;
+    const model::YearFile* latest = nullptr;
+    for (const model::YearFile& year : app.dataset.years)
+        if (!latest || year.year.year > latest->year.year)
+            latest = &year;
+    const model::YearFile* selected = SelectedYear(app);
+    if (selected && selected != latest)
+        route += "?year=" + std::to_string(selected->year.year);
+    return route;
+}
+
+void ui::OpenRoute(AppState& app, const std::string& route_in)
+{
+    std::string route = route_in;
+    if (!route.empty() && route[0] == '#')
+        route.erase(0, 1);
+    const size_t query = route.find('?');
+    if (query != std::string::npos)
+    {
+        const std::string params = route.substr(query + 1);
+        route.resize(query);
+        if (params.rfind("year=", 0) == 0)
+        {
+            const int wanted = std::atoi(params.c_str() + 5);
+            for (const model::YearFile& year : app.dataset.years)
+                if (year.year.year == wanted)
+                    app.year_id = year.year.id;
+        }
+    }
+    else
+        app.year_id.clear();
+    std::vector<std::string> parts;
+    for (size_t start = 0; start <= route.size();)
+    {
+        size_t end = route.find('/', start);
+        if (end == std::string::npos)
+            end = route.size();
+        if (end > start)
+            parts.push_back(route.substr(start, end - start));
+        start = end + 1;
+    }
+    const std::string first = parts.empty() ? "" : parts[0];
+    const std::string second = parts.size() > 1 ? parts[1] : "";
+    if (first == "present")
+    {
+        if (!app.presentation.active)
+            EnterPresentation(app);
+        const int slide = std::atoi(second.c_str()) - 1;
+        if (slide >= 0 && slide < static_cast<int>(Slide::Count) && slide != app.presentation.slide)
+        {
+            app.presentation.slide = slide;
+            app.presentation.reveal_step = 0;
+            app.presentation.blank = false;
+        }
+        return;
+    }
+    if (app.presentation.active)
+        LeavePresentation(app);
+    Screen screen = Screen::Overview;
+    for (const NavEntry& entry : kNav)
+        if (first == entry.route + 1)
+            screen = entry.screen;
+    OpenScreen(app, screen);
+    if (screen == Screen::Members && !second.empty())
+        app.members.selected = second;
+    if (screen == Screen::Meetings && !second.empty())
+        app.meetings.selected = second;
+    if (screen == Screen::Results)
+    {
+        app.results_screen.view = ResultsView::Grid;
+        for (int i = 0; i < 3; ++i)
+            if (second == kResultsViews[i])
+                app.results_screen.view = static_cast<ResultsView>(i);
+    }
+}
+
+// ---- [SECTION] StateJson ----
+
 std::string ui::StateJson(const AppState& app)
 {
-    static const char* const kScreens[] = {"overview", "members", "meetings", "covenant", "results", "history"};
-    static const char* const kLoad[] = {"loading", "ready", "failed"};
     const model::Dataset& data = app.dataset;
     nlohmann::json counts = {
         {"organizations", data.organizations.size()}, {"areas", data.areas.size()},
@@ -143,17 +487,50 @@ std::string ui::StateJson(const AppState& app)
         {"issues", app.issues.size()},
     };
     const model::YearFile* year = SelectedYear(app);
+    nlohmann::json ranking = nlohmann::json::array();
+    for (const scoring::MemberResult& member : app.results.members)
+        ranking.push_back({{"org", member.organization_id}, {"rank", member.rank},
+                           {"total", member.ranking_total.value}});
+    const PresentationState& present = app.presentation;
     nlohmann::json state = {
-        {"screen", kScreens[static_cast<int>(app.screen)]},
-        {"load", kLoad[static_cast<int>(app.load.status)]},
+        {"screen", kScreenNames[static_cast<int>(app.screen)]},
+        {"route", CurrentRoute(app)},
+        {"load", kLoadNames[static_cast<int>(app.load.status)]},
         {"load_error", app.load.error},
         {"language", app.settings.lang == Language::Vi ? "vi" : "en"},
+        {"text_scale", app.settings.text_scale},
+        {"layout", kLayoutNames[static_cast<int>(app.layout)]},
         {"year", year ? year->year.year : 0},
         {"theme", year ? year->year.theme : ""},
         {"synthetic", AnySynthetic(data)},
         {"counts", counts},
-        {"sync", {{"status", "local"}, {"pending", 0}}},
+        {"selected",
+         {{"member", app.members.selected},
+          {"meeting", app.meetings.selected},
+          {"results_view", kResultsViews[static_cast<int>(app.results_screen.view)]},
+          {"figure_org", app.results_screen.selected_org},
+          {"figure_column", app.results_screen.selected_column}}},
+        {"results",
+         {{"stage", app.results.ranking_stage}, {"ranking", ranking}, {"ballots", app.results.ballots.size()},
+          {"proposed_awards", app.results.proposed_awards.size()}}},
+        {"presentation",
+         {{"active", present.active}, {"slide", present.slide + 1}, {"reveal_step", present.reveal_step},
+          {"reveal_steps", RevealSteps(app)}, {"blank", present.blank}}},
+        {"edit",
+         {{"enabled", app.edit.enabled}, {"undo", app.edit.journal.undo.size()},
+          {"redo", app.edit.journal.redo.size()}, {"error", app.edit.error_message}}},
+        {"sync", {{"status", SyncStatusKey(app.sync.status)},
+                  {"pending", app.sync.pending + static_cast<int>(app.edit.journal.pending.size())},
+                  {"saving", app.sync.saving},
+                  {"conflicts", app.sync.conflicts.size()},
+                  {"problems", app.sync.problems.size()},
+                  {"last_synced", app.sync.last_synced},
+                  {"offline_since", app.sync.offline_since},
+                  {"update_ready", app.sync.update_ready},
+                  {"error", app.sync.error}}},
         {"frames", ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0},
     };
+    if (app.edit.error_field.empty())
+        state["edit"]["error"] = "";
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -3,15 +3,26 @@
 #pragma once
 
 #include "core/check/issue.h"
+#include "core/edit/edit.h"
 #include "core/model/model.h"
+#include "core/scoring/scoring.h"
 #include "ui/item_registry.h"
+#include "ui/screen_covenant.h"
+#include "ui/screen_history.h"
+#include "ui/screen_meetings.h"
+#include "ui/screen_members.h"
 #include "ui/screen_overview.h"
+#include "ui/screen_present.h"
+#include "ui/screen_results.h"
 #include "ui/strings.h"
+#include "ui/sync_view.h"
 #include "ui/text_field.h"
-#include "ui/touch.h"
 #include "ui/theme.h"
+#include "ui/touch.h"
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ui
@@ -24,6 +35,13 @@ enum class Screen
     Covenant,
     Results,
     History,
+};
+
+enum class Layout
+{
+    Landscape, // tablet across: navigation rail on the left
+    Portrait,  // tablet upright: one row of tabs at the bottom
+    Phone,     // narrow: two rows of tabs at the bottom
 };
 
 struct Settings
@@ -46,6 +64,26 @@ struct LoadState
     int files_fetched = 0; // of those, fetched so far
 };
 
+struct DataIndex // id -> position in the dataset's vectors; rebuilt whenever the data changes
+{
+    std::unordered_map<std::string, int> organizations;
+    std::unordered_map<std::string, int> people;
+    std::unordered_map<std::string, int> meetings;
+    std::unordered_map<std::string, int> areas;
+    std::unordered_map<std::string, int> criteria; // of the selected year
+};
+
+struct EditState // local edit mode (until roles arrive with sync)
+{
+    bool enabled = false;
+    edit::Journal journal;       // undo, redo and the ops waiting for sync
+    unsigned int draft_id = 0;   // the edit field being typed in (its text lives in `draft`)
+    std::string draft;
+    std::string error_field;     // "<file>#<record>#<field>" of the last refused change
+    std::string error_message;   // the checker's message for it, shown next to that field
+    std::string status;          // the last edit's outcome, for the status line
+};
+
 struct AppState
 {
     model::Dataset dataset;
@@ -54,10 +92,29 @@ struct AppState
     Settings settings;
     Screen screen = Screen::Overview;
     std::string year_id; // the selected year ("" = the latest)
+    std::string today;   // "YYYY-MM-DD" for last/next meeting; "" = the system date
     bool retry_requested = false;
-    bool show_issues = false;
+
+    // Derived from the dataset, recomputed at the start of the frame after any change (never stale).
+    bool data_changed = true;  // set by loads and edits
+    int64_t data_version = 0;  // increases on every recompute; screens key their caches on it
+    DataIndex index;
+    scoring::YearResult results; // the selected year's scores, ranks, ballots and awards
+    std::vector<std::string> year_members; // member units of the selected year (cluster memberships)
 
     OverviewScreen overview;
+    MembersScreen members;
+    MeetingsScreen meetings;
+    CovenantScreen covenant;
+    ResultsScreen results_screen;
+    HistoryScreen history;
+    PresentationState presentation; // projector mode; the platform goes full screen while `active`
+    EditState edit;
+    SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
+
+    Layout layout = Layout::Landscape; // chosen each frame from the window's size
+    ThemeKind theme_applied = ThemeKind::Light;
+    float theme_scale = 0;             // the font scale the style was last sized for
 
     Fonts fonts;
     ItemRegistry items;

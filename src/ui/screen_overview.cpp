@@ -1,5 +1,7 @@
+// Overview screen: the cluster and the selected year at a glance; names and meetings open their pages.
 #include "ui/screen_overview.h"
 
+#include "core/text/text.h"
 #include "ui/app.h"
 #include "ui/widgets.h"
 
@@ -7,18 +9,54 @@
 
 namespace
 {
-// Member units of the cluster in `year` (memberships whose span covers it).
-std::vector<std::string> MemberIds(const model::Dataset& data, int year)
+// The latest meeting of the year on or before today, and the first one after today.
+void FindLastAndNext(const ui::AppState& app, const std::string& year_id, const model::Meeting** last,
+                     const model::Meeting** next)
 {
-    std::vector<std::string> ids;
-    for (const model::ClusterMembership& m : data.cluster.memberships)
-        if (m.start_year <= year && (m.end_year == 0 || m.end_year >= year))
-            ids.push_back(m.organization_id);
-    return ids;
+    const std::string today = ui::Today(app);
+    *last = *next = nullptr;
+    for (const model::Meeting& m : app.dataset.meetings)
+    {
+        if (m.year_id != year_id || m.status == "cancelled")
+            continue;
+        if (m.start_date <= today && (!*last || m.start_date > (*last)->start_date))
+            *last = &m;
+        if (m.start_date > today && (!*next || m.start_date < (*next)->start_date))
+            *next = &m;
+    }
+}
+
+void MeetingLine(ui::AppState& app, ui::Str label, const model::Meeting* meeting)
+{
+    const ui::Language lang = app.settings.lang;
+    ImGui::TextDisabled("%s:", ui::Tr(label, lang));
+    ImGui::SameLine();
+    if (!meeting)
+    {
+        ImGui::TextUnformatted(ui::Tr(ui::Str::NoMeeting, lang));
+        return;
+    }
+    const std::string text = text::FormatDate(meeting->start_date) + " · " + meeting->name + "##" + meeting->id;
+    if (ui::Link(app, text.c_str()))
+        ui::OpenMeeting(app, meeting->id);
+}
+
+void OrgLine(ui::AppState& app, ui::Str label, const std::string& org_id)
+{
+    ImGui::TextDisabled("%s:", ui::Tr(label, app.settings.lang));
+    ImGui::SameLine();
+    if (org_id.empty())
+    {
+        ImGui::TextUnformatted(ui::Tr(ui::Str::NotKnown, app.settings.lang));
+        return;
+    }
+    const std::string name = ui::OrgName(app, org_id) + "##" + std::string(ui::Tr(label, ui::Language::En));
+    if (ui::Link(app, name.c_str()))
+        ui::OpenMember(app, org_id);
 }
 } // namespace
 
-void ui::DrawOverviewScreen(OverviewScreen&, AppState& app)
+void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
 {
     const model::Dataset& data = app.dataset;
     const Language lang = app.settings.lang;
@@ -27,10 +65,19 @@ void ui::DrawOverviewScreen(OverviewScreen&, AppState& app)
     Heading(app, data.cluster.cluster.name.empty() ? data.package.title : data.cluster.cluster.name);
     if (!data.cluster.cluster.note.empty())
         ImGui::TextWrapped("%s", data.cluster.cluster.note.c_str());
+    bool synthetic = false;
+    for (const model::FileInfo& file : data.files)
+        synthetic = synthetic || file.synthetic;
+    if (synthetic)
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(198, 40, 40, 255));
+        ImGui::TextWrapped("%s", Tr(Str::SyntheticExplain, lang));
+        ImGui::PopStyleColor();
+    }
     ImGui::Spacing();
     if (!year)
     {
-        ImGui::TextDisabled("%s", Tr(Str::NotKnown, lang));
+        ImGui::TextDisabled("%s", Tr(Str::NoYear, lang));
         return;
     }
 
@@ -39,23 +86,87 @@ void ui::DrawOverviewScreen(OverviewScreen&, AppState& app)
     ImGui::PushFont(app.fonts.large);
     ImGui::TextWrapped("“%s”", year->year.theme.c_str());
     ImGui::PopFont();
+    if (!year->year.sector_theme.empty())
+        LabelValue(Tr(Str::SectorTheme, lang), year->year.sector_theme);
     ImGui::EndChild();
     ImGui::Spacing();
 
-    const std::string none = Tr(Str::NotKnown, lang);
-    LabelValue(Tr(Str::Chair, lang), year->year.chair_org_id.empty() ? none : OrgName(data, year->year.chair_org_id));
-    LabelValue(Tr(Str::Deputy, lang), year->year.deputy_org_id.empty() ? none : OrgName(data, year->year.deputy_org_id));
+    OrgLine(app, Str::Chair, year->year.chair_org_id);
+    OrgLine(app, Str::Deputy, year->year.deputy_org_id);
+    const model::Meeting* last = nullptr;
+    const model::Meeting* next = nullptr;
+    FindLastAndNext(app, year->year.id, &last, &next);
+    MeetingLine(app, Str::LastMeeting, last);
+    MeetingLine(app, Str::NextMeeting, next);
 
-    const std::vector<std::string> members = MemberIds(data, year->year.year);
-    ImGui::SeparatorText((std::string(Tr(Str::Members, lang)) + " (" + std::to_string(members.size()) + ")").c_str());
-    if (ImGui::BeginTable("members", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+    Section(app, Tr(Str::YearStatus, lang));
+    if (!year->year.status.empty())
     {
-        for (size_t i = 0; i < members.size(); ++i)
+        ImGui::TextDisabled("%s:", Tr(Str::Status, lang));
+        ImGui::SameLine();
+        Badge(TrCode(year->year.status, lang), StatusColor(year->year.status), IM_COL32_WHITE);
+    }
+    if (ImGui::BeginTable("phases", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+    {
+        ImGui::TableSetupColumn(Tr(Str::Phase, lang));
+        ImGui::TableSetupColumn(Tr(Str::Dates, lang));
+        ImGui::TableSetupColumn(Tr(Str::Status, lang));
+        ImGui::TableHeadersRow();
+        for (const model::Phase& phase : year->year.phases)
         {
+            ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const model::Organization* org = FindOrganization(data, members[i]);
-            ImGui::TextUnformatted(org ? org->name.c_str() : members[i].c_str());
+            ImGui::TextUnformatted(TrCode(phase.kind, lang));
+            ImGui::TableNextColumn();
+            std::string dates = text::FormatDate(phase.start_date);
+            if (!phase.end_date.empty())
+                dates += " – " + text::FormatDate(phase.end_date);
+            ImGui::TextUnformatted(dates.c_str());
+            ImGui::TableNextColumn();
+            Badge(TrCode(phase.status, lang), StatusColor(phase.status), IM_COL32_WHITE);
         }
         ImGui::EndTable();
+    }
+
+    const std::vector<std::string>& members = app.year_members;
+    Section(app, (std::string(Tr(Str::Members, lang)) + " (" + std::to_string(members.size()) + ")").c_str());
+    const int columns = app.layout == Layout::Phone ? 1 : 2;
+    if (ImGui::BeginTable("members", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+    {
+        ImGuiListClipper clipper;
+        clipper.Begin((static_cast<int>(members.size()) + columns - 1) / columns); // the first row is measured
+        while (clipper.Step())
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+            {
+                ImGui::TableNextRow();
+                for (int c = 0; c < columns; ++c)
+                {
+                    ImGui::TableNextColumn();
+                    const size_t i = static_cast<size_t>(row * columns + c);
+                    if (i >= members.size())
+                        continue;
+                    const std::string label = OrgName(app, members[i]) + "##member" + std::to_string(i);
+                    if (Link(app, label.c_str()))
+                        OpenMember(app, members[i]);
+                }
+            }
+        ImGui::EndTable();
+    }
+
+    if (!app.issues.empty())
+    {
+        const std::string label =
+            std::string(Tr(Str::DataIssues, lang)) + " (" + std::to_string(app.issues.size()) + ")##issues";
+        Section(app, Tr(Str::DataIssues, lang));
+        if (TouchButton(app, label.c_str(), 0, screen.show_issues))
+            screen.show_issues = !screen.show_issues;
+        if (screen.show_issues)
+        {
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(app.issues.size()));
+            while (clipper.Step())
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+                    ImGui::TextUnformatted(check::FormatIssue(app.issues[static_cast<size_t>(i)]).c_str());
+        }
     }
 }

@@ -1,4 +1,5 @@
-// Overview: the cluster, the selected year's theme, chair and deputy, the members, where the year stands.
+// Overview: the cluster, the selected year's theme, chair and deputy, the members, the last and next meeting,
+// where the year stands (its phases). Read-only.
 #pragma once
 
 namespace ui
@@ -7,6 +8,7 @@ struct AppState;
 
 struct OverviewScreen
 {
+    bool show_issues = false;
 };
 
 void DrawOverviewScreen(OverviewScreen& screen, AppState& app);

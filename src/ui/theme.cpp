@@ -69,7 +69,7 @@ void ui::ApplyTheme(ThemeKind kind, float scale)
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(14, 12);
-    style.FramePadding = ImVec2(12, 9);   // ~44 CSS px touch targets with the 17 px font
+    style.FramePadding = ImVec2(12, 13);  // 17 px font + 2 × 13 = 43 CSS px: touch-sized fields and buttons
     style.ItemSpacing = ImVec2(10, 9);
     style.ItemInnerSpacing = ImVec2(8, 6);
     style.CellPadding = ImVec2(8, 6);

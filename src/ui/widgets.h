@@ -1,4 +1,5 @@
-// Small shared drawing helpers used by several screens (badges, labelled values, section headings).
+// Small shared drawing helpers used by several screens: touch-sized buttons, links, badges, labelled values,
+// lookups by id (through AppState::index, so a frame never scans the data), search folding, dates.
 #pragma once
 
 #include "core/model/model.h"
@@ -11,15 +12,54 @@ namespace ui
 {
 struct AppState;
 
+// ---- sizes ----
+// Device pixels per CSS pixel (the font scale divided by the user's text size).
+float PixelRatio(const AppState& app);
+// `css` CSS pixels in framebuffer pixels.
+float Dp(const AppState& app, float css);
+// The height of a touch target: at least 44 CSS px, at least one frame.
+float TouchHeight(const AppState& app);
+
+// ---- widgets ----
 // A filled rounded label, e.g. the red "synthetic data" badge.
 void Badge(const char* text, ImU32 background, ImU32 foreground);
 // "Label: value" on one line, label dimmed; wraps long values.
 void LabelValue(const char* label, const std::string& value);
 // A heading in the large bold font.
 void Heading(const AppState& app, const std::string& text);
+// A section title: bold text with a rule under it.
+void Section(const AppState& app, const char* text);
+// A button at least one touch target high; `selected` draws it as the current choice.
+bool TouchButton(const AppState& app, const char* label, float width = 0, bool selected = false);
+// Text that navigates when tapped (underlined, accent colour), one touch target high.
+bool Link(const AppState& app, const char* label);
+// Puts the next item on the same line when `next_width` pixels still fit, otherwise on a new line.
+void Flow(float next_width);
+// Width of a button with this label.
+float ButtonWidth(const char* label);
+// A row of buttons where one is current; returns the index tapped, or -1.
+int Segmented(const AppState& app, const char* const* labels, int count, int current);
+// Colour for a status code (done/passed = green, open/in_progress = amber, cancelled = grey, ...).
+ImU32 StatusColor(const std::string& status);
 
-// Lookups by id; nullptr when the id does not resolve.
-const model::Organization* FindOrganization(const model::Dataset& data, const std::string& id);
+// ---- lookups (nullptr when the id does not resolve) ----
+const model::Organization* FindOrganization(const AppState& app, const std::string& id);
+const model::Person* FindPerson(const AppState& app, const std::string& id);
+const model::Meeting* FindMeeting(const AppState& app, const std::string& id);
+const model::Area* FindArea(const AppState& app, const std::string& id);
+const model::Criterion* FindCriterion(const AppState& app, const std::string& id);
 // The organisation's short name, or its id when unknown (never an empty cell).
-std::string OrgName(const model::Dataset& data, const std::string& id);
+std::string OrgName(const AppState& app, const std::string& id);
+// "Bà Nguyễn Thị Phương Hoa" (honorific + name), or the id when unknown.
+std::string PersonName(const AppState& app, const std::string& id);
+// The head of an organisation on `date` (a post whose role starts with "Giám đốc"), or nullptr.
+const model::Person* HeadOf(const AppState& app, const std::string& org_id, const std::string& date);
+
+// ---- text ----
+// Lower case without Vietnamese diacritics ("Đông" -> "dong"), for search that forgives missing tones.
+std::string FoldForSearch(const std::string& s);
+// Today as "YYYY-MM-DD" (AppState::today when set, for tests).
+std::string Today(const AppState& app);
+// The year of "YYYY-MM-DD", or 0.
+int YearOfDate(const std::string& iso);
 } // namespace ui

@@ -1,8 +1,9 @@
+// The headless harness (see ui_harness.h).
 #include "ui_harness.h"
 
-#include <imgui.h>
-
 #include <cfloat>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -27,6 +28,25 @@ void uitest::LoadFolder(ui::AppState& app, const std::string& folder)
     app.dataset = std::move(result.dataset);
     app.issues.insert(app.issues.end(), result.issues.begin(), result.issues.end());
     app.load.status = ui::LoadState::Status::Ready;
+    app.data_changed = true;
+}
+
+std::string uitest::MakeSynthetic(int members, int criteria, int years, int seed)
+{
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() /
+                         ("thidua-ui-synth-" + std::to_string(members) + "-" + std::to_string(criteria) + "-" +
+                          std::to_string(years) + "-" + std::to_string(seed));
+    if (!fs::exists(dir / "datapackage.json"))
+    {
+        fs::remove_all(dir);
+        const std::string command = std::string(THIDUA_CLI) + " synth --members " + std::to_string(members) +
+                                    " --criteria " + std::to_string(criteria) + " --years " + std::to_string(years) +
+                                    " --seed " + std::to_string(seed) + " " + dir.string() + " > /dev/null";
+        if (std::system(command.c_str()) != 0)
+            return "";
+    }
+    return dir.string();
 }
 
 uitest::Harness::Harness(float width, float height, float scale)
@@ -64,12 +84,9 @@ void uitest::Harness::Frames(int count)
         Frame();
 }
 
-bool uitest::Harness::Tap(const std::string& label)
+bool uitest::Harness::TapItem(const ui::RegisteredItem& item)
 {
-    const ui::RegisteredItem* item = ui::FindItem(app.items, label);
-    if (!item)
-        return false;
-    const float x = item->x + item->w / 2, y = item->y + item->h / 2;
+    const float x = item.x + item.w / 2, y = item.y + item.h / 2;
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     io.AddMousePosEvent(x, y);
@@ -81,7 +98,90 @@ bool uitest::Harness::Tap(const std::string& label)
     return true;
 }
 
+bool uitest::Harness::Tap(const std::string& label)
+{
+    const ui::RegisteredItem* item = ui::FindItem(app.items, label);
+    return item && TapItem(*item);
+}
+
+bool uitest::Harness::LongPress(const std::string& label)
+{
+    const ui::RegisteredItem* found = ui::FindItem(app.items, label);
+    if (!found)
+        return false;
+    const ui::RegisteredItem item = *found;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(item.x + item.w / 2, item.y + item.h / 2);
+    io.AddMouseButtonEvent(0, true);
+    Frames(45); // 0.75 s at 60 frames per second
+    io.AddMouseButtonEvent(0, false);
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    Frames(3);
+    return true;
+}
+
 bool uitest::Harness::Has(const std::string& label) const
 {
     return ui::FindItem(app.items, label) != nullptr;
+}
+
+bool uitest::Harness::ScrollTo(const std::string& label, float x, float y, int tries)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < tries && !Has(label); ++i)
+    {
+        io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+        io.AddMousePosEvent(x, y);
+        Frame();
+        io.AddMouseWheelEvent(0, -2);
+        Frames(2);
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        Frame();
+    }
+    return Has(label);
+}
+
+std::vector<ui::RegisteredItem> uitest::Harness::Items(const std::string& label) const
+{
+    std::vector<ui::RegisteredItem> out;
+    for (const ui::RegisteredItem& item : app.items.items)
+        if (item.visible && item.label == label)
+            out.push_back(item);
+    return out;
+}
+
+void uitest::Harness::Key(ImGuiKey key, ImGuiKey modifier)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    if (modifier != ImGuiKey_None)
+        io.AddKeyEvent(modifier, true);
+    io.AddKeyEvent(key, true);
+    Frame();
+    io.AddKeyEvent(key, false);
+    if (modifier != ImGuiKey_None)
+        io.AddKeyEvent(modifier, false);
+    Frames(2);
+}
+
+bool uitest::Harness::Type(const std::string& text)
+{
+    if (app.text_edit.id == 0)
+        return false;
+    app.text_edit.incoming = true;
+    app.text_edit.incoming_text = text;
+    app.text_edit.incoming_start = app.text_edit.incoming_end = static_cast<int>(text.size());
+    Frames(2);
+    return true;
+}
+
+void uitest::Harness::Resize(float width, float height)
+{
+    ImGui::GetIO().DisplaySize = ImVec2(width, height);
+    Frames(2);
+}
+
+nlohmann::json uitest::Harness::State() const
+{
+    return nlohmann::json::parse(ui::StateJson(app));
 }

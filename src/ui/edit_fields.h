@@ -1,0 +1,39 @@
+// Fields that change the data: every change goes through edit::Apply (checked, undoable, queued for sync), and a
+// refused change shows the checker's message next to its field. Text is committed when the field is left.
+#pragma once
+
+#include "ui/text_field.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace ui
+{
+struct AppState;
+
+struct FieldRef // which field of which record of which file
+{
+    std::string file;
+    std::string record_id;
+    std::string field; // JSON pointer relative to the record, without the leading '/'
+};
+
+// Applies one change through edit::Apply; on success the results are recomputed next frame.
+bool ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value);
+bool UndoEdit(AppState& app);
+bool RedoEdit(AppState& app);
+
+// A text/number field bound to `ref`: shows `value`, commits on leaving the field (Enter or tapping elsewhere).
+// Decimal fields take "8,25" or "8.25" and store points; Integer fields store whole numbers.
+bool EditText(AppState& app, const char* label, const FieldRef& ref, const std::string& value, FieldKind kind,
+              float width = -1);
+// A choice among codes (shown translated with TrCode), bound to `ref`.
+bool EditChoice(AppState& app, const char* label, const FieldRef& ref, const std::string& value,
+                const char* const* codes, int count, float width = -1);
+// The checker's message for `ref` when its last change was refused (drawn in red under the field).
+void FieldError(const AppState& app, const FieldRef& ref);
+
+// "8,25" / "8.25" / "8" -> 825; false when the text is not a number with at most two decimals.
+bool ParsePoints(const std::string& text, long long* hundredths);
+} // namespace ui

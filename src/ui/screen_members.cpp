@@ -1,0 +1,232 @@
+// Members screen: the cluster's member units in Vietnamese order, searchable (tones optional), and a unit's page.
+#include "ui/screen_members.h"
+
+#include "core/text/text.h"
+#include "ui/app.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <set>
+
+namespace
+{
+void RebuildOrder(ui::MembersScreen& screen, const ui::AppState& app)
+{
+    std::set<std::string> ids;
+    for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+        ids.insert(m.organization_id);
+    const std::string needle = ui::FoldForSearch(screen.query);
+    screen.order.clear();
+    for (const std::string& id : ids)
+    {
+        auto it = app.index.organizations.find(id);
+        if (it == app.index.organizations.end())
+            continue;
+        const model::Organization& org = app.dataset.organizations[static_cast<size_t>(it->second)];
+        const model::Area* area = ui::FindArea(app, org.area_id);
+        const std::string hay = ui::FoldForSearch(org.name + " | " + org.short_name + " | " + (area ? area->name : ""));
+        if (needle.empty() || hay.find(needle) != std::string::npos)
+            screen.order.push_back(it->second);
+    }
+    std::vector<std::pair<std::string, int>> keyed;
+    for (int i : screen.order)
+        keyed.emplace_back(text::VietnameseSortKey(ui::OrgName(app, app.dataset.organizations[static_cast<size_t>(i)].id)), i);
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t i = 0; i < keyed.size(); ++i)
+        screen.order[i] = keyed[i].second;
+    screen.order_version = app.data_version;
+    screen.order_query = screen.query;
+    screen.order_year = app.results.year_id;
+}
+
+// "2018–" or "2018–2024" from the unit's cluster memberships.
+std::string MemberYears(const ui::AppState& app, const std::string& org_id)
+{
+    std::string out;
+    for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+        if (m.organization_id == org_id)
+        {
+            if (!out.empty())
+                out += ", ";
+            out += std::to_string(m.start_year) + "–" + (m.end_year ? std::to_string(m.end_year) : "");
+        }
+    return out;
+}
+
+void OrgLinks(ui::AppState& app, const char* label, const std::vector<std::string>& ids)
+{
+    if (ids.empty())
+        return;
+    ImGui::TextDisabled("%s:", label);
+    for (const std::string& id : ids)
+    {
+        ImGui::SameLine();
+        const std::string text = ui::OrgName(app, id) + "##link" + id;
+        if (ui::Link(app, text.c_str()))
+        {
+            ui::OpenMember(app, id);
+            return;
+        }
+    }
+}
+
+void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::Organization& org)
+{
+    const ui::Language lang = app.settings.lang;
+    if (ui::TouchButton(app, ui::Tr(ui::Str::BackToList, lang)))
+    {
+        screen.selected.clear();
+        return;
+    }
+    ui::Heading(app, org.name);
+    if (!org.short_name.empty() && org.short_name != org.name)
+        ImGui::TextDisabled("%s", org.short_name.c_str());
+    if (const model::Area* area = ui::FindArea(app, org.area_id))
+        ui::LabelValue(ui::Tr(ui::Str::Area, lang),
+                       area->name + (area->gso_code.empty() ? "" : " (" + std::string(ui::Tr(ui::Str::GsoCode, lang)) +
+                                                                        " " + area->gso_code + ")"));
+    const model::YearFile* year = ui::SelectedYear(app);
+    const std::string on = year ? std::to_string(year->year.year) + "-12-31" : ui::Today(app);
+    const model::Person* head = ui::HeadOf(app, org.id, on);
+    ui::LabelValue(ui::Tr(ui::Str::Head, lang), head ? ui::PersonName(app, head->id) : ui::Tr(ui::Str::NotKnown, lang));
+    if (!org.founding_date.empty())
+        ui::LabelValue(ui::Tr(ui::Str::Founded, lang), text::FormatDate(org.founding_date));
+    if (!org.dissolution_date.empty())
+        ui::LabelValue(ui::Tr(ui::Str::Dissolved, lang), text::FormatDate(org.dissolution_date));
+    OrgLinks(app, ui::Tr(ui::Str::Predecessors, lang), org.predecessor_ids);
+    OrgLinks(app, ui::Tr(ui::Str::Successors, lang), org.successor_ids);
+    if (!org.note.empty())
+        ImGui::TextWrapped("%s", org.note.c_str());
+
+    ui::Section(app, ui::Tr(ui::Str::RolesByYear, lang));
+    int first = 0, last = 0;
+    for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+        if (m.organization_id == org.id)
+        {
+            first = first == 0 ? m.start_year : std::min(first, m.start_year);
+            int end = m.end_year;
+            if (end == 0)
+                for (const model::YearFile& y : app.dataset.years)
+                    end = std::max(end, y.year.year);
+            last = std::max(last, std::max(end, m.start_year));
+        }
+    if (first > 0 && ImGui::BeginTable("roles", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+    {
+        ImGui::TableSetupColumn(ui::Tr(ui::Str::Year, lang));
+        ImGui::TableSetupColumn(ui::Tr(ui::Str::Role, lang));
+        ImGui::TableHeadersRow();
+        for (int y = last; y >= first; --y)
+        {
+            const char* role = nullptr;
+            for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+                if (m.organization_id == org.id && m.start_year <= y && (m.end_year == 0 || m.end_year >= y))
+                    role = ui::Tr(ui::Str::RoleMember, lang);
+            for (const model::Rotation& r : app.dataset.cluster.rotations)
+                if (r.year == y && r.chair_org_id == org.id)
+                    role = ui::Tr(ui::Str::Chair, lang);
+                else if (r.year == y && r.deputy_org_id == org.id)
+                    role = ui::Tr(ui::Str::Deputy, lang);
+            if (!role)
+                continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", y);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(role);
+        }
+        ImGui::EndTable();
+    }
+
+    ui::Section(app, ui::Tr(ui::Str::People, lang));
+    if (ImGui::BeginTable("people", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+    {
+        ImGui::TableSetupColumn(ui::Tr(ui::Str::Name, lang));
+        ImGui::TableSetupColumn(ui::Tr(ui::Str::Post, lang));
+        ImGui::TableSetupColumn(ui::Tr(ui::Str::Dates, lang));
+        ImGui::TableHeadersRow();
+        for (const model::Person& person : app.dataset.people)
+            for (const model::Post& post : person.posts)
+                if (post.organization_id == org.id)
+                {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(ui::PersonName(app, person.id).c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextWrapped("%s", (post.label.empty() ? post.role : post.label).c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted((text::FormatDate(post.start_date) + " – " + text::FormatDate(post.end_date)).c_str());
+                }
+        ImGui::EndTable();
+    }
+    if (!app.presentation.active && !org.sources.empty())
+    {
+        ui::Section(app, ui::Tr(ui::Str::Sources, lang));
+        for (const model::Source& source : org.sources)
+            ImGui::TextWrapped("%s", source.url.c_str());
+    }
+}
+} // namespace
+
+void ui::DrawMembersScreen(MembersScreen& screen, AppState& app)
+{
+    const Language lang = app.settings.lang;
+    if (!screen.selected.empty())
+    {
+        if (const model::Organization* org = FindOrganization(app, screen.selected))
+        {
+            DrawMemberPage(screen, app, *org);
+            return;
+        }
+        screen.selected.clear();
+    }
+    Heading(app, Tr(Str::NavMembers, lang));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Dp(app, 420) * app.settings.text_scale));
+    TextField(app.text_edit, Tr(Str::Search, lang), &screen.query);
+    if (screen.order_version != app.data_version || screen.order_query != screen.query ||
+        screen.order_year != app.results.year_id)
+        RebuildOrder(screen, app);
+    if (screen.order.empty())
+    {
+        ImGui::TextDisabled("%s", Tr(Str::NothingFound, lang));
+        return;
+    }
+    const bool narrow = app.layout == Layout::Phone;
+    const int columns = narrow ? 1 : 3;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    if (ImGui::BeginTable("member-list", columns, flags))
+    {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(Tr(Str::Name, lang), ImGuiTableColumnFlags_WidthStretch, 3);
+        if (!narrow)
+        {
+            ImGui::TableSetupColumn(Tr(Str::Area, lang), ImGuiTableColumnFlags_WidthStretch, 2);
+            ImGui::TableSetupColumn(Tr(Str::MemberSince, lang), ImGuiTableColumnFlags_WidthStretch, 1);
+        }
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(screen.order.size())); // the first row is measured
+        while (clipper.Step())
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+            {
+                const model::Organization& org = app.dataset.organizations[static_cast<size_t>(screen.order[static_cast<size_t>(row)])];
+                ImGui::TableNextRow(0, TouchHeight(app));
+                ImGui::TableNextColumn();
+                const std::string label = OrgName(app, org.id) + "##" + org.id;
+                if (Link(app, label.c_str()))
+                    screen.selected = org.id;
+                if (!narrow)
+                {
+                    ImGui::TableNextColumn();
+                    const model::Area* area = FindArea(app, org.area_id);
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextUnformatted(area ? area->name.c_str() : "");
+                    ImGui::TableNextColumn();
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextUnformatted(MemberYears(app, org.id).c_str());
+                }
+            }
+        ImGui::EndTable();
+    }
+}

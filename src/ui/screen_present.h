@@ -1,0 +1,38 @@
+// Presentation mode for the projector: slides in order (overview, members, covenant, results, the reveal,
+// awards), driven by a clicker. The reveal shows the ranking from last to first, then the ballot, then awards.
+#pragma once
+
+namespace ui
+{
+struct AppState;
+
+enum class Slide
+{
+    Overview,
+    Members,
+    Covenant,
+    Results,
+    Reveal,
+    Awards,
+    Count,
+};
+
+struct PresentationState
+{
+    bool active = false;   // the platform requests full screen while this is true
+    int slide = 0;         // a Slide
+    int reveal_step = 0;   // 0 = title; k = the last k ranks shown; ranks + 1 = ballot; ranks + 2 = awards
+    bool blank = false;    // B: a black screen
+    double step_time = -1; // ImGui time of the last step, for the slide-in of the new row
+};
+
+// Number of reveal steps after the title: one per ranked unit, then the ballot, then the awards.
+int RevealSteps(const AppState& app);
+// Next / previous step of the whole show (within the reveal, then across slides).
+void PresentationNext(AppState& app);
+void PresentationPrevious(AppState& app);
+void EnterPresentation(AppState& app);
+void LeavePresentation(AppState& app);
+
+void DrawPresentation(PresentationState& state, AppState& app);
+} // namespace ui

@@ -1,0 +1,278 @@
+// The six screens on the Cluster I sample and on a large synthetic dataset, driven by taps, keys and typing as a
+// person would, and checked through the app state and the item registry.
+#include "ui_harness.h"
+
+#include "core/text/text.h"
+#include "ui/widgets.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+namespace
+{
+const char* const kSample = THIDUA_SOURCE_DIR "/assets/data";
+const char* const kNavLabels[] = {"Tổng quan", "Thành viên", "Hội nghị", "Giao ước", "Kết quả", "Lịch sử"};
+const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history"};
+
+void OpenYear(uitest::Harness& h, int year)
+{
+    for (const model::YearFile& y : h.app.dataset.years)
+        if (y.year.year == year)
+            h.app.year_id = y.year.id;
+    h.Frames(2);
+}
+} // namespace
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("every screen is reached by tapping its navigation label, in all three layouts")
+    {
+        struct Size
+        {
+            float w, h;
+            const char* layout;
+        };
+        const Size sizes[] = {{1280, 800, "landscape"}, {800, 1280, "portrait"}, {390, 844, "phone"}};
+        for (const Size& size : sizes)
+        {
+            CAPTURE(size.layout);
+            uitest::Harness h(size.w, size.h);
+            uitest::LoadFolder(h.app, kSample);
+            h.Frames(3);
+            CHECK(h.State()["layout"] == size.layout);
+            for (int i = 5; i >= 0; --i)
+            {
+                REQUIRE(h.Tap(kNavLabels[i]));
+                h.Frames(3);
+                CHECK(h.State()["screen"] == kScreenNames[i]);
+                const ui::RegisteredItem* nav = ui::FindItem(h.app.items, kNavLabels[i]);
+                REQUIRE(nav);
+                CHECK(nav->h >= 44.0f); // a touch target
+            }
+        }
+    }
+
+    TEST_CASE("the overview shows the chair, the members and the last meeting as links that open their pages")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        OpenYear(h, 2021);
+        const model::YearFile* year = ui::SelectedYear(h.app);
+        REQUIRE(year);
+        const std::string chair = ui::OrgName(h.app, year->year.chair_org_id);
+        CHECK(h.app.year_members.size() == 10);
+        CHECK(h.State()["synthetic"] == true);
+        REQUIRE(h.Tap(chair));
+        CHECK(h.State()["selected"]["member"] == year->year.chair_org_id);
+        REQUIRE(h.Tap("Tổng quan"));
+        const std::string last = ui::OrgName(h.app, h.app.year_members.back());
+        REQUIRE(h.ScrollTo(last, 700, 600));
+        REQUIRE(h.Tap(last));
+        CHECK(h.State()["screen"] == "members");
+        CHECK(h.State()["selected"]["member"] == h.app.year_members.back());
+    }
+
+    TEST_CASE("a member's page shows roles and returns to the list")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        REQUIRE(h.Tap("Thành viên"));
+        REQUIRE(h.Tap("Sở TN&MT Bắc Ninh"));
+        CHECK(h.State()["route"] == "/members/org.sotnmt.27");
+        CHECK(h.Has("← Danh sách thành viên"));
+        REQUIRE(h.Tap("← Danh sách thành viên"));
+        CHECK(h.State()["route"] == "/members");
+    }
+
+    TEST_CASE("member search ignores tones and case, and the list is in Vietnamese order")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        REQUIRE(h.Tap("Thành viên"));
+        REQUIRE(h.Tap("Tìm kiếm"));
+        REQUIRE(h.Type("hai"));
+        h.Frames(2);
+        CHECK(h.app.members.query == "hai");
+        CHECK(h.Has("Sở TN&MT Hải Dương"));
+        CHECK(h.Has("Sở TN&MT Hải Phòng"));
+        CHECK_FALSE(h.Has("Sở TN&MT Bắc Ninh"));
+        REQUIRE(h.Type("HẢI PH"));
+        h.Frames(2);
+        CHECK(h.app.members.order.size() == 1);
+
+        // Đ sorts after every D, whatever the tones: rename three members to make that visible.
+        REQUIRE(h.Type(""));
+        const char* names[] = {"Sở Điện Biên", "Sở Đắk Lắk", "Sở Dương Kinh"};
+        for (int i = 0; i < 3; ++i)
+            h.app.dataset.organizations[static_cast<size_t>(h.app.index.organizations.at(h.app.year_members[static_cast<size_t>(i)]))]
+                .short_name = names[i];
+        h.app.data_changed = true;
+        h.Frames(2);
+        std::vector<std::string> shown;
+        for (int i : h.app.members.order)
+            shown.push_back(ui::OrgName(h.app, h.app.dataset.organizations[static_cast<size_t>(i)].id));
+        CHECK(std::is_sorted(shown.begin(), shown.end(), text::VietnameseLess));
+        const auto pos = [&](const char* name) { return std::find(shown.begin(), shown.end(), name) - shown.begin(); };
+        CHECK(pos("Sở Dương Kinh") < pos("Sở Điện Biên"));
+        CHECK(pos("Sở Đắk Lắk") < pos("Sở Điện Biên"));
+    }
+
+    TEST_CASE("the meeting timeline opens the meeting book of the 2021 covenant signing")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        REQUIRE(h.Tap("Hội nghị"));
+        const model::Meeting* signing = ui::FindMeeting(h.app, "mtg.cum1.2021-03-25.giao-uoc");
+        REQUIRE(signing);
+        // The timeline is newest first: scroll by dragging until the 2021 meeting is visible, like a finger would.
+        REQUIRE(h.ScrollTo(signing->name, 700, 600));
+        REQUIRE(h.Tap(signing->name));
+        CHECK(h.State()["route"] == "/meetings/mtg.cum1.2021-03-25.giao-uoc");
+        CHECK(h.Has("← Các hội nghị"));
+        CHECK(h.Has("Sở TN&MT Bắc Ninh")); // the host, as a link
+    }
+
+    TEST_CASE("the covenant screen shows the 2021 signing meeting as a link")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        OpenYear(h, 2021);
+        REQUIRE(h.Tap("Giao ước"));
+        const model::CovenantFile* covenant = nullptr;
+        for (const model::CovenantFile& c : h.app.dataset.covenants)
+            if (c.covenant.year_id == h.app.results.year_id)
+                covenant = &c;
+        REQUIRE(covenant);
+        const model::Meeting* meeting = ui::FindMeeting(h.app, covenant->covenant.meeting_id);
+        REQUIRE(meeting);
+        REQUIRE(h.Tap(meeting->name));
+        CHECK(h.State()["selected"]["meeting"] == meeting->id);
+    }
+
+    TEST_CASE("tapping a total in the results grid shows how it was computed; a long press does the same")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        OpenYear(h, 2021);
+        REQUIRE(h.Tap("Kết quả"));
+        REQUIRE(!h.app.results.members.empty());
+        const scoring::MemberResult& first = h.app.results.members.front();
+        const std::string total = text::FormatPoints(first.ranking_total.value);
+        std::vector<ui::RegisteredItem> cells = h.Items(total);
+        REQUIRE(!cells.empty());
+        // The first row's total is the right-most cell with that text on the topmost row showing it.
+        std::sort(cells.begin(), cells.end(), [](const ui::RegisteredItem& a, const ui::RegisteredItem& b) {
+            return a.y != b.y ? a.y < b.y : a.x > b.x;
+        });
+        REQUIRE(h.TapItem(cells.front()));
+        CHECK(h.State()["selected"]["figure_org"] == first.organization_id);
+        CHECK(h.State()["selected"]["figure_column"] == "total");
+        CHECK(h.Has("Đóng"));
+        REQUIRE(h.Tap("Đóng"));
+        CHECK(h.State()["selected"]["figure_org"] == "");
+
+        REQUIRE(h.LongPress(std::to_string(first.rank)));
+        CHECK(h.State()["selected"]["figure_column"] == "rank");
+    }
+
+    TEST_CASE("the ballot view shows the tallies with the rule applied, and the award view the proposals")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        OpenYear(h, 2021);
+        REQUIRE(h.Tap("Kết quả"));
+        REQUIRE(h.Tap("Bỏ phiếu"));
+        CHECK(h.State()["route"] == "/results/ballots?year=2021");
+        CHECK(h.app.results.ballots.size() >= 1);
+        CHECK_FALSE(h.app.results.ballots.front().explanation.empty());
+        REQUIRE(h.Tap("Đề nghị khen thưởng"));
+        CHECK(h.State()["selected"]["results_view"] == "awards");
+        CHECK(h.Has("Sở TN&MT Vĩnh Phúc")); // the flag proposal of the sample
+    }
+
+    TEST_CASE("the history chart lists the leading unit of every year")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        REQUIRE(h.Tap("Lịch sử"));
+        CHECK(h.app.history.years.size() == h.app.dataset.years.size());
+        for (const ui::HistoryYear& y : h.app.history.years)
+            CHECK_FALSE(y.leader_org_id.empty());
+        REQUIRE(h.Tap("Tổng điểm"));
+        CHECK(h.app.history.show_totals);
+    }
+
+    TEST_CASE("the language switch translates navigation")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        REQUIRE(h.Tap("English"));
+        CHECK(h.Has("Results"));
+        CHECK(h.Has("Meetings"));
+        CHECK_FALSE(h.Has("Kết quả"));
+    }
+
+    TEST_CASE("the text-size buttons change the text scale within limits")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        REQUIRE(h.Tap("A+"));
+        CHECK(h.app.settings.text_scale == doctest::Approx(1.15f));
+        for (int i = 0; i < 10; ++i)
+            h.Tap("A–");
+        CHECK(h.app.settings.text_scale == doctest::Approx(0.85f));
+    }
+
+    TEST_CASE("routes open the same view and round-trip")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        const char* routes[] = {"/overview", "/members", "/members/org.sotnmt.27", "/meetings",
+                                "/meetings/mtg.cum1.2021-03-25.giao-uoc", "/covenant", "/results",
+                                "/results/ballots", "/results/awards", "/history", "/present/5",
+                                "/members/org.sotnmt.01?year=2021"};
+        for (const char* route : routes)
+        {
+            CAPTURE(route);
+            ui::OpenRoute(h.app, route);
+            h.Frames(2);
+            CHECK(ui::CurrentRoute(h.app) == route);
+        }
+        CHECK(h.State()["year"] == 2021);
+        ui::OpenRoute(h.app, "#/nowhere");
+        h.Frames(1);
+        CHECK(ui::CurrentRoute(h.app) == "/overview");
+    }
+
+    TEST_CASE("every screen draws on a large synthetic dataset")
+    {
+        const std::string folder = uitest::MakeSynthetic(120, 6, 2);
+        REQUIRE(!folder.empty());
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, folder);
+        h.Frames(2);
+        CHECK(h.State()["counts"]["organizations"].get<int>() >= 120);
+        CHECK(h.app.results.members.size() == 120);
+        for (int i = 0; i < 6; ++i)
+        {
+            REQUIRE(h.Tap(kNavLabels[i]));
+            h.Frames(3);
+            CHECK(h.State()["screen"] == kScreenNames[i]);
+        }
+        // Clipping: the grid submits only the rows on screen, not 120 (the rank cells alone would be 120 items).
+        REQUIRE(h.Tap("Kết quả"));
+        size_t grid_items = 0;
+        for (const ui::RegisteredItem& item : h.app.items.items)
+            grid_items += item.window.find("grid") != std::string::npos ? 1 : 0;
+        CHECK(grid_items > 20);
+        CHECK(grid_items < 120);
+    }
+}
