@@ -237,13 +237,27 @@ std::string PercentDecode(const std::string& s)
     return out;
 }
 
+// Position just after the opening tag <name> or <name attr...> at or after `from`, or npos.
+size_t AfterOpenTag(const std::string& xml, const std::string& name, size_t from)
+{
+    for (size_t p = xml.find("<" + name, from); p != std::string::npos; p = xml.find("<" + name, p + 1))
+    {
+        const char next = p + name.size() + 1 < xml.size() ? xml[p + name.size() + 1] : '\0';
+        if (next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r')
+        {
+            const size_t end = xml.find('>', p);
+            return end == std::string::npos ? end : end + 1;
+        }
+    }
+    return std::string::npos;
+}
+
 // The text of the first <name>...</name> in xml[from, to) (namespace prefixes already stripped), or "".
 std::string XmlElement(const std::string& xml, const std::string& name, size_t from, size_t to)
 {
-    const size_t open = xml.find("<" + name + ">", from);
-    if (open == std::string::npos || open >= to)
+    const size_t start = AfterOpenTag(xml, name, from);
+    if (start == std::string::npos || start >= to)
         return "";
-    const size_t start = open + name.size() + 2;
     const size_t close = xml.find("</" + name + ">", start);
     if (close == std::string::npos || close > to)
         return "";
@@ -312,7 +326,7 @@ bool ListRemote(Client& c, Session& s, std::map<std::string, std::string>* files
     const std::string xml = StripXmlPrefixes(r.body);
     for (size_t pos = 0;;)
     {
-        const size_t start = xml.find("<response>", pos);
+        const size_t start = AfterOpenTag(xml, "response", pos);
         if (start == std::string::npos)
             break;
         size_t end = xml.find("</response>", start);
