@@ -37,8 +37,7 @@ void ui::DrawCovenantScreen(CovenantScreen&, AppState& app)
         LabelValue(Tr(Str::SignedOn, lang), text::FormatDate(c.signed_date));
     if (const model::Meeting* meeting = FindMeeting(app, c.meeting_id))
     {
-        ImGui::TextDisabled("%s:", Tr(Str::SigningMeeting, lang));
-        ImGui::SameLine();
+        RowLabel(app, Tr(Str::SigningMeeting, lang));
         const std::string label = meeting->name + "##signing";
         if (Link(app, label.c_str()))
             OpenMeeting(app, meeting->id);

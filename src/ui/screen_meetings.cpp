@@ -115,8 +115,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
     }
     if (!m.venue.host_org_id.empty())
     {
-        ImGui::TextDisabled("%s:", ui::Tr(ui::Str::Host, lang));
-        ImGui::SameLine();
+        ui::RowLabel(app, ui::Tr(ui::Str::Host, lang));
         const std::string host = ui::OrgName(app, m.venue.host_org_id) + "##host";
         if (ui::Link(app, host.c_str()))
             ui::OpenMember(app, m.venue.host_org_id);

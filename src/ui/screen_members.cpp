@@ -12,6 +12,20 @@
 
 namespace
 {
+// "2018–" or "2018–2024" from the unit's cluster memberships.
+std::string MemberYears(const ui::AppState& app, const std::string& org_id)
+{
+    std::string out;
+    for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+        if (m.organization_id == org_id)
+        {
+            if (!out.empty())
+                out += ", ";
+            out += std::to_string(m.start_year) + "–" + (m.end_year ? std::to_string(m.end_year) : "");
+        }
+    return out;
+}
+
 void RebuildOrder(ui::MembersScreen& screen, const ui::AppState& app)
 {
     std::set<std::string> ids;
@@ -34,35 +48,27 @@ void RebuildOrder(ui::MembersScreen& screen, const ui::AppState& app)
     for (int i : screen.order)
         keyed.emplace_back(text::VietnameseSortKey(ui::OrgName(app, app.dataset.organizations[static_cast<size_t>(i)].id)), i);
     std::sort(keyed.begin(), keyed.end());
+    screen.years.clear();
     for (size_t i = 0; i < keyed.size(); ++i)
+    {
         screen.order[i] = keyed[i].second;
+        screen.years.push_back(MemberYears(app, app.dataset.organizations[static_cast<size_t>(keyed[i].second)].id));
+    }
     screen.order_version = app.data_version;
     screen.order_query = screen.query;
     screen.order_year = app.results.year_id;
-}
-
-// "2018–" or "2018–2024" from the unit's cluster memberships.
-std::string MemberYears(const ui::AppState& app, const std::string& org_id)
-{
-    std::string out;
-    for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
-        if (m.organization_id == org_id)
-        {
-            if (!out.empty())
-                out += ", ";
-            out += std::to_string(m.start_year) + "–" + (m.end_year ? std::to_string(m.end_year) : "");
-        }
-    return out;
 }
 
 void OrgLinks(ui::AppState& app, const char* label, const std::vector<std::string>& ids)
 {
     if (ids.empty())
         return;
-    ImGui::TextDisabled("%s:", label);
-    for (const std::string& id : ids)
+    ui::RowLabel(app, label);
+    for (size_t i = 0; i < ids.size(); ++i)
     {
-        ImGui::SameLine();
+        const std::string& id = ids[i];
+        if (i > 0)
+            ImGui::SameLine();
         const std::string text = ui::OrgName(app, id) + "##link" + id;
         if (ui::Link(app, text.c_str()))
         {
@@ -224,7 +230,7 @@ void ui::DrawMembersScreen(MembersScreen& screen, AppState& app)
                     ImGui::TextUnformatted(area ? area->name.c_str() : "");
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted(MemberYears(app, org.id).c_str());
+                    ImGui::TextUnformatted(screen.years[static_cast<size_t>(row)].c_str());
                 }
             }
         ImGui::EndTable();

@@ -17,6 +17,7 @@ struct MembersScreen
     // The sorted, filtered list, rebuilt only when the data or the query change (sorting 1,000 names per frame
     // would make the frame cost grow with the data).
     std::vector<int> order; // indexes into dataset.organizations
+    std::vector<std::string> years; // "2018–2024" for each entry of `order`
     int64_t order_version = -1;
     std::string order_query;
     std::string order_year;

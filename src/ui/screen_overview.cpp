@@ -29,8 +29,7 @@ void FindLastAndNext(const ui::AppState& app, const std::string& year_id, const 
 void MeetingLine(ui::AppState& app, ui::Str label, const model::Meeting* meeting)
 {
     const ui::Language lang = app.settings.lang;
-    ImGui::TextDisabled("%s:", ui::Tr(label, lang));
-    ImGui::SameLine();
+    ui::RowLabel(app, ui::Tr(label, lang));
     if (!meeting)
     {
         ImGui::TextUnformatted(ui::Tr(ui::Str::NoMeeting, lang));
@@ -43,8 +42,7 @@ void MeetingLine(ui::AppState& app, ui::Str label, const model::Meeting* meeting
 
 void OrgLine(ui::AppState& app, ui::Str label, const std::string& org_id)
 {
-    ImGui::TextDisabled("%s:", ui::Tr(label, app.settings.lang));
-    ImGui::SameLine();
+    ui::RowLabel(app, ui::Tr(label, app.settings.lang));
     if (org_id.empty())
     {
         ImGui::TextUnformatted(ui::Tr(ui::Str::NotKnown, app.settings.lang));
@@ -84,7 +82,10 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
     ImGui::BeginChild("theme", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::TextDisabled("%s %d", Tr(Str::Theme, lang), year->year.year);
     ImGui::PushFont(app.fonts.large);
-    ImGui::TextWrapped("“%s”", year->year.theme.c_str());
+    if (year->year.theme.empty())
+        ImGui::TextDisabled("%s", Tr(Str::NotKnown, lang));
+    else
+        ImGui::TextWrapped("“%s”", year->year.theme.c_str());
     ImGui::PopFont();
     if (!year->year.sector_theme.empty())
         LabelValue(Tr(Str::SectorTheme, lang), year->year.sector_theme);
@@ -102,8 +103,7 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
     Section(app, Tr(Str::YearStatus, lang));
     if (!year->year.status.empty())
     {
-        ImGui::TextDisabled("%s:", Tr(Str::Status, lang));
-        ImGui::SameLine();
+        RowLabel(app, Tr(Str::Status, lang));
         Badge(TrCode(year->year.status, lang), StatusColor(year->year.status), IM_COL32_WHITE);
     }
     if (ImGui::BeginTable("phases", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
@@ -116,8 +116,10 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
         {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(TrCode(phase.kind, lang));
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             std::string dates = text::FormatDate(phase.start_date);
             if (!phase.end_date.empty())
                 dates += " – " + text::FormatDate(phase.end_date);

@@ -224,7 +224,8 @@ void FigureCell(ui::ResultsScreen& screen, const ui::AppState& app, const std::s
         ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(1.0f, 0.5f));
     else
         ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
-    if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ui::TouchHeight(app))) ||
+    const float height = ui::TouchHeight(app) - ImGui::GetStyle().CellPadding.y * 2;
+    if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, height)) ||
         ImGui::IsItemClicked(ImGuiMouseButton_Right))
     {
         screen.selected_org = org;
@@ -298,7 +299,8 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
                 ColumnFigure(member, stage_total, rank_column, &text);
                 FigureCell(screen, app, text, member.organization_id, "rank", true);
                 ImGui::TableNextColumn();
-                ImGui::AlignTextToFramePadding();
+                const float inner = ui::TouchHeight(app) - ImGui::GetStyle().CellPadding.y * 2;
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (inner - ImGui::GetTextLineHeight()) * 0.5f);
                 ImGui::TextUnformatted(ui::OrgName(app, member.organization_id).c_str());
                 for (const Column& c : columns)
                 {

@@ -101,6 +101,16 @@ void ui::LabelValue(const char* label, const std::string& value)
     ImGui::TextWrapped("%s", value.c_str());
 }
 
+void ui::RowLabel(const AppState& app, const char* label)
+{
+    const float offset = (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f;
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(y + offset);
+    ImGui::TextDisabled("%s:", label);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(y);
+}
+
 void ui::Heading(const AppState& app, const std::string& text)
 {
     ImGui::PushFont(app.fonts.large);

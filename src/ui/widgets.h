@@ -25,6 +25,8 @@ float TouchHeight(const AppState& app);
 void Badge(const char* text, ImU32 background, ImU32 foreground);
 // "Label: value" on one line, label dimmed; wraps long values.
 void LabelValue(const char* label, const std::string& value);
+// "Label:" dimmed, vertically centred on a touch-high row, then SameLine (for a link, badge or value after it).
+void RowLabel(const AppState& app, const char* label);
 // A heading in the large bold font.
 void Heading(const AppState& app, const std::string& text);
 // A section title: bold text with a rule under it.

@@ -49,6 +49,66 @@ std::string uitest::MakeSynthetic(int members, int criteria, int years, int seed
     return dir.string();
 }
 
+void uitest::ScaleMembers(model::Dataset& data, int members)
+{
+    for (model::Results& results : data.results)
+    {
+        std::vector<model::Score> kept;
+        for (model::Score& score : results.scores)
+            if (score.stage != "cross" && score.stage != "review")
+                kept.push_back(std::move(score));
+        results.scores = std::move(kept);
+    }
+    const std::vector<model::ClusterMembership> originals = data.cluster.memberships;
+    const std::vector<model::Organization> orgs = data.organizations;
+    const std::vector<model::SelfAssessment> selfs = data.self_assessments;
+    if (originals.empty())
+        return;
+    for (size_t k = originals.size(); k < static_cast<size_t>(members); ++k)
+    {
+        const model::ClusterMembership& from = originals[k % originals.size()];
+        const std::string suffix = ".x" + std::to_string(k);
+        const std::string id = from.organization_id + suffix;
+        for (const model::Organization& org : orgs)
+            if (org.id == from.organization_id)
+            {
+                model::Organization copy = org;
+                copy.id = id;
+                copy.name += " " + std::to_string(k);
+                copy.short_name += " " + std::to_string(k);
+                data.organizations.push_back(copy);
+            }
+        model::ClusterMembership membership = from;
+        membership.id += suffix;
+        membership.organization_id = id;
+        data.cluster.memberships.push_back(membership);
+        for (const model::SelfAssessment& self : selfs)
+            if (self.organization_id == from.organization_id)
+            {
+                model::SelfAssessment copy = self;
+                copy.organization_id = id;
+                for (model::Score& score : copy.scores)
+                {
+                    score.id += suffix;
+                    score.subject_org_id = score.scorer_org_id = id;
+                }
+                data.self_assessments.push_back(copy);
+            }
+        for (model::Results& results : data.results)
+        {
+            const size_t count = results.scores.size();
+            for (size_t i = 0; i < count; ++i)
+                if (results.scores[i].subject_org_id == from.organization_id)
+                {
+                    model::Score copy = results.scores[i];
+                    copy.id += suffix;
+                    copy.subject_org_id = id;
+                    results.scores.push_back(copy);
+                }
+        }
+    }
+}
+
 uitest::Harness::Harness(float width, float height, float scale)
 {
     ImGui::CreateContext();

@@ -20,6 +20,11 @@ void LoadFolder(ui::AppState& app, const std::string& folder);
 // Writes a synthetic dataset with `thidua synth` into a fresh temporary folder and returns the folder.
 std::string MakeSynthetic(int members, int criteria, int years, int seed = 7);
 
+// Grows the cluster to `members` units in memory by copying existing units (organisation, membership, self-assessment,
+// final scores) under new ids, and drops the cross scores: `thidua synth` writes members² of those, so a
+// 1,000-member dataset would be about 1 GB on disk. The screens see the same shape of data, only wider.
+void ScaleMembers(model::Dataset& data, int members);
+
 struct Harness
 {
     explicit Harness(float width = 1280, float height = 800, float scale = 1.0f);
