@@ -1,12 +1,15 @@
 // `thidua serve`: parses the flags, starts the server, prints the URL, and stops cleanly on SIGINT/SIGTERM.
 #include "cli/commands.h"
 
+#include "core/check/check.h"
 #include "server/server.h"
+#include "server/store.h"
 
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <pthread.h>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -26,7 +29,9 @@ void PrintServeUsage()
         "  --tokens FILE    bearer tokens (see 'thidua token'); data and API then need a token, and writes are\n"
         "               accepted by role. Without it the server is read-only for everyone.\n"
         "  --cert PEM --key PEM  serve HTTPS with this certificate and private key\n"
-        "  --max-file-bytes N    largest data file a PUT may send (default 2097152)\n\n"
+        "  --max-file-bytes N    largest data file a PUT may send (default 2097152)\n"
+        "  --check full|syntax   what a PUT must pass: the whole checker on the dataset with the new file\n"
+        "               (default; refused when it adds an error anywhere), or JSON syntax only\n\n"
         "Writable mode keeps history and the audit log in DATA/.thidua/ (never served).\n",
         THIDUA_DEFAULT_WEB_DIR, THIDUA_DEFAULT_DATA_DIR);
 }
@@ -38,6 +43,7 @@ int cli::RunServe(int argc, char** argv)
     config.web_dir = THIDUA_DEFAULT_WEB_DIR;
     config.data_dir = THIDUA_DEFAULT_DATA_DIR;
     bool data_given = false;
+    std::string check_mode = "full";
     std::string init_from = THIDUA_DEFAULT_DATA_DIR;
     for (int i = 1; i < argc; ++i)
     {
@@ -106,6 +112,16 @@ int cli::RunServe(int argc, char** argv)
             if (!value(&config.key_file))
                 return 2;
         }
+        else if (arg == "--check")
+        {
+            if (!value(&check_mode))
+                return 2;
+            if (check_mode != "full" && check_mode != "syntax")
+            {
+                std::fprintf(stderr, "thidua serve: --check is full or syntax\n");
+                return 2;
+            }
+        }
         else if (arg == "--max-file-bytes")
         {
             std::string n;
@@ -149,6 +165,25 @@ int cli::RunServe(int argc, char** argv)
         if (copied > 0)
             std::fprintf(stderr, "thidua serve: initialised %s with %d files from %s\n", config.data_dir.c_str(),
                          copied, init_from.c_str());
+    }
+
+    if (check_mode == "full")
+    {
+        // A PUT is refused when the dataset with the new bytes has an error the current dataset does not have
+        // (in that file or, through a reference, in another one).
+        config.check = [](const std::string& data_dir, const std::string& path, const std::string& bytes) {
+            io::DataFiles files = server::ReadAllDataFiles(data_dir);
+            std::set<std::string> before;
+            for (const check::Issue& i : check::CheckDataset(files))
+                if (i.severity == check::Severity::Error)
+                    before.insert(check::FormatIssue(i));
+            files[path] = bytes;
+            std::vector<check::Issue> added;
+            for (check::Issue& i : check::CheckDataset(files))
+                if (i.severity == check::Severity::Error && !before.count(check::FormatIssue(i)))
+                    added.push_back(i);
+            return added;
+        };
     }
 
     // Block the stop signals in every thread; one thread waits for them with sigwait and stops the server.

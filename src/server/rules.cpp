@@ -55,12 +55,15 @@ void WalkUnit(const json& j, const std::string& pointer, const std::string& path
 {
     if (j.is_object())
     {
-        auto it = j.find("subject_org_id");
-        if (it != j.end() && !(it->is_string() && *it == org))
-            issues->push_back({path, pointer + "/subject_org_id",
-                               "a record of another unit (" + it->dump() + "); unit:" + org +
-                                   " may change only its own records",
-                               check::Severity::Error});
+        for (const char* key : {"subject_org_id", "scorer_org_id"})
+        {
+            auto it = j.find(key);
+            if (it != j.end() && !(it->is_string() && *it == org))
+                issues->push_back({path, pointer + "/" + key,
+                                   "a record of another unit (" + it->dump() + "); unit:" + org +
+                                       " may change only its own records",
+                                   check::Severity::Error});
+        }
         for (auto kv = j.begin(); kv != j.end(); ++kv)
             WalkUnit(kv.value(), pointer + "/" + EscapeToken(kv.key()), path, org, issues);
     }
@@ -123,10 +126,14 @@ std::vector<check::Issue> server::CheckUnitContent(const std::string& path, cons
     std::vector<check::Issue> issues;
     if (doc.is_object())
     {
-        auto it = doc.find("org_id");
-        if (it != doc.end() && !(it->is_string() && *it == org))
-            issues.push_back({path, "/org_id", "this file belongs to " + it->dump() + ", not to unit:" + org,
-                              check::Severity::Error});
+        for (const char* key : {"org_id", "organization_id"})
+        {
+            auto it = doc.find(key);
+            if (it != doc.end() && !(it->is_string() && *it == org))
+                issues.push_back({path, std::string("/") + key,
+                                  "this file belongs to " + it->dump() + ", not to unit:" + org,
+                                  check::Severity::Error});
+        }
     }
     WalkUnit(doc, "", path, org, &issues);
     return issues;

@@ -18,7 +18,8 @@ std::string WriteRefusal(const Principal& who, const std::string& path);
 // Parses `bytes` as one JSON document, refusing duplicate keys. Issues name the file and the JSON pointer.
 std::vector<check::Issue> ParseStrict(const std::string& path, const std::string& bytes, nlohmann::json* out);
 
-// For a member unit's write: every object's "subject_org_id" (and a top-level "org_id") must be `org`.
+// For a member unit's write: every "subject_org_id" and "scorer_org_id", and a top-level "org_id" or
+// "organization_id", must be `org`.
 std::vector<check::Issue> CheckUnitContent(const std::string& path, const std::string& org,
                                            const nlohmann::json& doc);
 } // namespace server

@@ -298,7 +298,7 @@ void PutData(Instance& inst, const httplib::Request& req, httplib::Response& res
         std::vector<check::Issue> issues = inst.config.check(inst.store.data_dir, rel, req.body);
         std::vector<check::Issue> errors;
         for (const check::Issue& i : issues)
-            if (i.severity == check::Severity::Error && i.file == rel)
+            if (i.severity == check::Severity::Error)
                 errors.push_back(i);
         if (!errors.empty())
             return SendIssues(res, 422, errors);

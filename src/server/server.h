@@ -14,6 +14,7 @@
 namespace server
 {
 // Extra content check for a PUT (the shared checker): the data folder, the path, and the new bytes.
+// Every Error it returns refuses the write with 422.
 using CheckHook = std::function<std::vector<check::Issue>(const std::string& data_dir, const std::string& path,
                                                           const std::string& bytes)>;
 

@@ -410,3 +410,15 @@ bool server::ReadHistoryVersion(const Store& store, const std::string& path, con
         return false;
     return ReadWhole(HistoryPath(store, path, etag), bytes);
 }
+
+std::map<std::string, std::string> server::ReadAllDataFiles(const std::string& data_dir)
+{
+    std::map<std::string, std::string> out;
+    for (const std::string& path : ListDataFiles(data_dir, false))
+    {
+        std::string bytes;
+        if (ReadWhole(data_dir + "/" + path, &bytes))
+            out[path] = std::move(bytes);
+    }
+    return out;
+}

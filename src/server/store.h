@@ -90,6 +90,9 @@ bool ReadDataFile(const Store& store, const std::string& path, std::string* byte
 
 // Audit entries for one path (all paths when empty), oldest first.
 std::vector<AuditEntry> ReadAudit(Store& store, const std::string& path);
+// Every allowed data file of a folder (path -> bytes), e.g. to check a whole dataset.
+std::map<std::string, std::string> ReadAllDataFiles(const std::string& data_dir);
+
 // A kept version of a file by its ETag; false when not in history.
 bool ReadHistoryVersion(const Store& store, const std::string& path, const std::string& etag, std::string* bytes);
 } // namespace server

@@ -30,7 +30,8 @@ testing::SyncServer testing::StartSyncServer(const std::string& tag, const std::
     const size_t line = list.rfind('\n', at);
     const std::string id = list.substr(line == std::string::npos ? 0 : line + 1, 11);
     RunCli("token revoke --id " + id + " --tokens " + s.tokens_file);
-    std::vector<std::string> args = {"--web", s.root, "--data", s.data, "--tokens", s.tokens_file};
+    // These protocol tests use small stand-in files, so the server checks syntax only (see test_sample_data).
+    std::vector<std::string> args = {"--web", s.root, "--data", s.data, "--tokens", s.tokens_file, "--check", "syntax"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     s.process = StartServer(args);
     return s;
@@ -45,7 +46,7 @@ void testing::StopSyncServer(SyncServer& s)
 void testing::RestartSyncServer(SyncServer& s, int signal_number)
 {
     StopServer(s.process, signal_number);
-    s.process = StartServer({"--web", s.root, "--data", s.data, "--tokens", s.tokens_file});
+    s.process = StartServer({"--web", s.root, "--data", s.data, "--tokens", s.tokens_file, "--check", "syntax"});
 }
 
 httplib::Headers testing::Auth(const SyncServer& s, const std::string& role)

@@ -19,7 +19,7 @@ const char* kJson = "application/json";
 
 TEST_SUITE("sync server")
 {
-TEST_CASE("GET gives a strong ETag and 304 on If-None-Match; data is no-cache")
+TEST_CASE("GET gives a strong ETag and 304 on If-None-Match - data is no-cache")
 {
     SyncServer s = StartSyncServer("get");
     REQUIRE(s.process.pid > 0);
@@ -185,7 +185,7 @@ TEST_CASE("role x path x method matrix, checked on disk")
     StopSyncServer(s);
 }
 
-TEST_CASE("a unit cannot put another unit's records into its own file; the refusal names the JSON pointer")
+TEST_CASE("a unit cannot put another unit's records into its own file - the refusal names the JSON pointer")
 {
     SyncServer s = StartSyncServer("content");
     REQUIRE(s.process.pid > 0);
@@ -256,7 +256,7 @@ TEST_CASE("path traversal and oversize corpus: refused, nothing written anywhere
     StopSyncServer(s);
 }
 
-TEST_CASE("manifest: one small request says what changed; 304 when nothing did")
+TEST_CASE("manifest: one small request says what changed - 304 when nothing did")
 {
     SyncServer s = StartSyncServer("manifest");
     REQUIRE(s.process.pid > 0);
@@ -294,7 +294,7 @@ TEST_CASE("manifest: one small request says what changed; 304 when nothing did")
     StopSyncServer(s);
 }
 
-TEST_CASE("history keeps every version with an audit line; only an admin restores")
+TEST_CASE("history keeps every version with an audit line - only an admin restores")
 {
     SyncServer s = StartSyncServer("history");
     REQUIRE(s.process.pid > 0);

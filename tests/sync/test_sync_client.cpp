@@ -138,7 +138,7 @@ TEST_CASE("two clients on the same base: both edits arrive, or a conflict keeps 
     StopSyncServer(s);
 }
 
-TEST_CASE("a bad file on the server never replaces good local data; the report names the file and pointer")
+TEST_CASE("a bad file on the server never replaces good local data - the report names the file and pointer")
 {
     SyncServer s = StartSyncServer("bad");
     REQUIRE(s.process.pid > 0);
