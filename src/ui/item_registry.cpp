@@ -14,10 +14,19 @@ ui::ItemRegistry* RegistryOf(ImGuiContext* ctx)
     return ctx ? static_cast<ui::ItemRegistry*>(ctx->TestEngine) : nullptr;
 }
 
+// "Name##id" -> "Name". A field with no visible label may carry its accessible name after the "##"
+// ("##Số phiếu Sở TN&MT Hải Dương"), which tests and screen readers then use.
 std::string VisibleLabel(const char* label)
 {
     const char* end = std::strstr(label, "##");
-    return end ? std::string(label, end) : std::string(label);
+    if (!end)
+        return label;
+    if (end != label)
+        return std::string(label, end);
+    const char* name = end + 2;
+    while (*name == '#')
+        ++name;
+    return name;
 }
 } // namespace
 

@@ -12,7 +12,7 @@ namespace ui
 struct RegisteredItem
 {
     unsigned int id = 0;
-    std::string label;         // as passed to the widget, without the "##..." suffix
+    std::string label;         // as passed to the widget, without the "##..." suffix ("##name" -> "name")
     std::string window;        // name of the window the item is in
     float x = 0, y = 0, w = 0, h = 0; // visible part, in framebuffer pixels
     bool visible = false;      // some part is inside its window's clip rect

@@ -40,9 +40,6 @@ bool ui::TextField(TextEdit& edit, const char* label, std::string* value, FieldK
         flags |= ImGuiInputTextFlags_CharsDecimal;
     if (kind == FieldKind::Integer)
         flags |= ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank;
-    const ImGuiID id = ImGui::GetID(label);
-    if (edit.incoming && edit.id != id)
-        edit.incoming = false; // text typed for a field that is no longer active
     bool changed = kind == FieldKind::Multiline
                        ? ImGui::InputTextMultiline(label, value, ImVec2(-1, multiline_height), flags, OnEdit, &edit)
                        : ImGui::InputText(label, value, flags, OnEdit, &edit);

@@ -211,6 +211,7 @@ EM_JS(void, js_proxy_show, (const char* text, int sel_start, int sel_end, int ki
     const units = (n) => new TextDecoder().decode(bytes.slice(0, n)).length;
     proxy.setAttribute('inputmode', kind === 2 ? 'decimal' : (kind === 3 ? 'numeric' : 'text'));
     proxy.setAttribute('enterkeyhint', kind === 1 ? 'enter' : 'done');
+    proxy.setAttribute('wrap', kind === 1 ? 'soft' : 'off'); // one-line fields: End goes to the end of the text
     const r = proxy.style;
     r.left = x + 'px'; r.top = y + 'px'; r.width = Math.max(1, w) + 'px'; r.height = Math.max(1, h) + 'px';
     if (proxy.value !== value) proxy.value = value;

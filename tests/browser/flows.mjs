@@ -1,0 +1,42 @@
+// Things a person does in several browser tests (edit a meeting, wait for sync), built on harness.mjs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { settle, state, tap } from './harness.mjs';
+
+export const MEETING_2021 = 'Hội nghị ký giao ước thi đua Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng năm 2021';
+export const MEETING_FILE = 'meetings/mtg.cum1.2021-03-25.giao-uoc.json';
+
+export async function waitSync(page, predicate, timeout = 30000) {
+  await page.waitForFunction(predicate, null, { timeout, polling: 200 });
+  return state(page);
+}
+
+// Edit mode -> Meetings -> the 2021 signing -> a text field; appends `suffix` to it and leaves the field.
+export async function appendToMeetingField(page, field, suffix) {
+  const s = await state(page);
+  if (!s.edit.enabled) await tap(page, 'Chỉnh sửa');
+  // After a reload the address still names the meeting, so the meeting book may already be open.
+  if (!(await page.evaluate((label) => window.thidua.item(label), field))) {
+    await tap(page, 'Hội nghị');
+    await tap(page, MEETING_2021);
+  }
+  await tap(page, field);
+  await page.keyboard.press('End');
+  await page.keyboard.type(suffix);
+  await page.keyboard.press('Enter');
+  await settle(page);
+}
+
+export function readMeeting(dataDir) {
+  return JSON.parse(readFileSync(path.join(dataDir, MEETING_FILE), 'utf8')).meeting;
+}
+
+// The page controls no service worker on its first load; wait until one is active and controlling.
+export async function waitServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+}
+

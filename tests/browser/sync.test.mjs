@@ -1,0 +1,96 @@
+// Sync in a real browser against the real server: an edit reaches the file on disk; edits made offline survive
+// a reload (IndexedDB + service worker) and all arrive when the network is back; a second tab only reads.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { issueToken, launchBrowser, sizes, startServer, state, waitReady } from './harness.mjs';
+import { appendToMeetingField, MEETING_2021, readMeeting, waitServiceWorker, waitSync } from './flows.mjs';
+
+describe('sync in the browser', () => {
+  let server, browser, token, tokensFile;
+  before(async () => {
+    browser = await launchBrowser();
+    const dir = mkdtempSync(path.join(tmpdir(), 'thidua-tok-'));
+    tokensFile = path.join(dir, 'tokens.json');
+    token = issueToken(tokensFile, 'secretariat', 'Văn phòng Cụm');
+    server = await startServer({ args: ['--tokens', tokensFile] });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('an edit made on a tablet reaches the file on the server', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    const page = await context.newPage();
+    await page.goto(`${server.url}?token=${token}`);
+    await waitReady(page);
+    // The token leaves the address bar at once.
+    assert.ok(!page.url().includes('token='), page.url());
+    await waitSync(page, () => window.thidua.state().sync.status === 'synced');
+    await appendToMeetingField(page, 'Địa điểm', ' (phòng họp tầng 3)');
+    const s = await waitSync(page, () => {
+      const sync = window.thidua.state().sync;
+      return sync.status === 'synced' && sync.pending === 0;
+    });
+    assert.equal(s.sync.conflicts, 0);
+    const meeting = readMeeting(server.dataDir);
+    assert.equal(meeting.venue.name, 'Sở Tài nguyên và Môi trường tỉnh Bắc Ninh (phòng họp tầng 3)');
+    assert.ok(meeting.rev >= 2, 'the record revision went up');
+    await context.close();
+  });
+
+  test('edits made offline survive a reload and all reach the server when the network is back', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (err) => page.errors.push(String(err)));
+    await page.goto(`${server.url}?token=${token}`);
+    await waitReady(page);
+    await waitServiceWorker(page);
+    await waitSync(page, () => window.thidua.state().sync.status === 'synced');
+
+    await context.setOffline(true);
+    await appendToMeetingField(page, 'Tên hội nghị', ' — bản sửa khi mất mạng');
+    let s = await waitSync(page, () => {
+      const sync = window.thidua.state().sync;
+      return sync.pending >= 1 && !sync.saving && sync.status === 'offline';
+    });
+    assert.ok(s.sync.offline_since.length > 0);
+    // Reload with no network: the service worker serves the app, IndexedDB the data and the pending edit.
+    await page.reload();
+    await waitReady(page);
+    s = await state(page);
+    assert.equal(s.load, 'ready');
+    assert.ok(s.sync.pending >= 1, 'the pending edit survived the reload');
+    await appendToMeetingField(page, 'Địa điểm', ' — tầng 2');
+    await waitSync(page, () => window.thidua.state().sync.pending >= 2 && !window.thidua.state().sync.saving);
+    assert.equal(readMeeting(server.dataDir).name, MEETING_2021, 'nothing reached the server while offline');
+
+    await context.setOffline(false);
+    await waitSync(page, () => {
+      const sync = window.thidua.state().sync;
+      return sync.status === 'synced' && sync.pending === 0;
+    });
+    const meeting = readMeeting(server.dataDir);
+    assert.equal(meeting.name, MEETING_2021 + ' — bản sửa khi mất mạng');
+    assert.match(meeting.venue.name, / — tầng 2$/);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('a second tab of the app reads but does not write', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    const first = await context.newPage();
+    await first.goto(`${server.url}?token=${token}`);
+    await waitReady(first);
+    const second = await context.newPage();
+    await second.goto(server.url);
+    await waitReady(second);
+    await waitSync(second, () => window.thidua.state().sync.status === 'read_only');
+    assert.notEqual((await state(first)).sync.status, 'read_only');
+    await context.close();
+  });
+});
