@@ -14,6 +14,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -121,7 +122,11 @@ void DrawYearSelector(ui::AppState& app)
     std::sort(years.begin(), years.end(),
               [](const model::YearFile* a, const model::YearFile* b) { return a->year.year > b->year.year; });
     ImGui::SetNextItemWidth(ui::ButtonWidth(preview.c_str()) + ImGui::GetFrameHeight());
-    if (ImGui::BeginCombo("##year", preview.c_str()))
+    const bool open = ImGui::BeginCombo("##year", preview.c_str());
+    // A combo reports no label to the item registry; name it by what it shows, so tests and the mirror find it.
+    ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), ImGui::GetItemID(), preview.c_str(),
+                                 ImGui::GetItemStatusFlags());
+    if (open)
     {
         for (const model::YearFile* year : years)
         {
@@ -349,6 +354,7 @@ void ui::DrawApp(AppState& app)
         {
             HandleShortcuts(app);
             DrawReady(app);
+            ApplyEditRequests(app);
         }
         break;
     }

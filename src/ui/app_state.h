@@ -20,6 +20,8 @@
 #include "ui/theme.h"
 #include "ui/touch.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -82,6 +84,21 @@ struct EditState // local edit mode (until roles arrive with sync)
     std::string error_field;     // "<file>#<record>#<field>" of the last refused change
     std::string error_message;   // the checker's message for it, shown next to that field
     std::string status;          // the last edit's outcome, for the status line
+    // Changes asked for during the frame, applied after the screens are drawn (screens hold references into the
+    // dataset while drawing, so the data never changes under them).
+    struct Request
+    {
+        enum class Kind
+        {
+            Set,
+            Undo,
+            Redo,
+        };
+        Kind kind = Kind::Set;
+        std::string file, record_id, field;
+        nlohmann::json value;
+    };
+    std::vector<Request> requests;
 };
 
 struct AppState

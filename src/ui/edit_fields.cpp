@@ -6,6 +6,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace
 {
@@ -59,47 +60,57 @@ bool ui::ParsePoints(const std::string& input, long long* hundredths)
     return true;
 }
 
-bool ui::ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value)
+void ui::ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value)
 {
-    const edit::Outcome out = edit::Apply(app.dataset, app.edit.journal, ref.file, ref.record_id, ref.field, value);
+    app.edit.requests.push_back({EditState::Request::Kind::Set, ref.file, ref.record_id, ref.field, value});
+}
+
+void ui::UndoEdit(AppState& app)
+{
+    app.edit.requests.push_back({EditState::Request::Kind::Undo, "", "", "", nullptr});
+}
+
+void ui::RedoEdit(AppState& app)
+{
+    app.edit.requests.push_back({EditState::Request::Kind::Redo, "", "", "", nullptr});
+}
+
+void ui::ApplyEditRequests(AppState& app)
+{
     const Language lang = app.settings.lang;
-    if (out.applied)
+    std::vector<EditState::Request> requests;
+    requests.swap(app.edit.requests);
+    for (const EditState::Request& r : requests)
     {
-        app.data_changed = true;
-        if (app.edit.error_field == Key(ref))
-            app.edit.error_field.clear();
-        app.edit.status = Tr(Str::EditSaved, lang);
-        return true;
-    }
-    for (const check::Issue& issue : out.issues)
-        if (issue.severity == check::Severity::Error)
+        if (r.kind == EditState::Request::Kind::Undo || r.kind == EditState::Request::Kind::Redo)
         {
-            app.edit.error_field = Key(ref);
-            app.edit.error_message = issue.message;
-            app.edit.status = std::string(Tr(Str::EditRefused, lang)) + ": " + issue.message;
-            return false;
+            const bool undo = r.kind == EditState::Request::Kind::Undo;
+            if (undo ? edit::Undo(app.dataset, app.edit.journal) : edit::Redo(app.dataset, app.edit.journal))
+            {
+                app.data_changed = true;
+                app.edit.error_field.clear();
+                app.edit.status = Tr(undo ? Str::Undone : Str::Redone, lang);
+            }
+            continue;
         }
-    return false;
-}
-
-bool ui::UndoEdit(AppState& app)
-{
-    if (!edit::Undo(app.dataset, app.edit.journal))
-        return false;
-    app.data_changed = true;
-    app.edit.error_field.clear();
-    app.edit.status = Tr(Str::Undone, app.settings.lang);
-    return true;
-}
-
-bool ui::RedoEdit(AppState& app)
-{
-    if (!edit::Redo(app.dataset, app.edit.journal))
-        return false;
-    app.data_changed = true;
-    app.edit.error_field.clear();
-    app.edit.status = Tr(Str::Redone, app.settings.lang);
-    return true;
+        const FieldRef ref{r.file, r.record_id, r.field};
+        const edit::Outcome out = edit::Apply(app.dataset, app.edit.journal, r.file, r.record_id, r.field, r.value);
+        if (out.applied)
+        {
+            app.data_changed = true;
+            app.edit.error_field.clear(); // a refused field shows its stored value again: its message is stale
+            app.edit.status = Tr(Str::EditSaved, lang);
+            continue;
+        }
+        for (const check::Issue& issue : out.issues)
+            if (issue.severity == check::Severity::Error)
+            {
+                app.edit.error_field = Key(ref);
+                app.edit.error_message = issue.message;
+                app.edit.status = std::string(Tr(Str::EditRefused, lang)) + ": " + issue.message;
+                break;
+            }
+    }
 }
 
 bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const std::string& value, FieldKind kind,
@@ -139,7 +150,8 @@ bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const s
                 else
                     json_value = static_cast<double>(number) / 100.0;
             }
-            applied = ApplyEdit(app, ref, json_value);
+            ApplyEdit(app, ref, json_value);
+            applied = true;
         }
     }
     FieldError(app, ref);
@@ -147,19 +159,28 @@ bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const s
 }
 
 bool ui::EditChoice(AppState& app, const char* label, const FieldRef& ref, const std::string& value,
-                    const char* const* codes, int count, float width)
+                    const char* const* codes, int count, float)
 {
+    // A row of touch-sized buttons rather than a combo: one tap, and every choice is visible on a tablet.
     const Language lang = app.settings.lang;
     bool applied = false;
-    ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(label, value.empty() ? Tr(Str::NotKnown, lang) : TrCode(value, lang)))
+    ImGui::PushID(label);
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%.*s:", static_cast<int>(end - label), label);
+    for (int i = 0; i < count; ++i)
     {
-        for (int i = 0; i < count; ++i)
-            if (ImGui::Selectable(TrCode(codes[i], lang), value == codes[i], 0, ImVec2(0, TouchHeight(app))) &&
-                value != codes[i])
-                applied = ApplyEdit(app, ref, codes[i]);
-        ImGui::EndCombo();
+        const char* text = TrCode(codes[i], lang);
+        Flow(ButtonWidth(text));
+        ImGui::PushID(i);
+        if (TouchButton(app, text, 0, value == codes[i]) && value != codes[i])
+        {
+            ApplyEdit(app, ref, codes[i]);
+            applied = true;
+        }
+        ImGui::PopID();
     }
+    ImGui::PopID();
     FieldError(app, ref);
     return applied;
 }

@@ -19,16 +19,20 @@ struct FieldRef // which field of which record of which file
     std::string field; // JSON pointer relative to the record, without the leading '/'
 };
 
-// Applies one change through edit::Apply; on success the results are recomputed next frame.
-bool ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value);
-bool UndoEdit(AppState& app);
-bool RedoEdit(AppState& app);
+// Asks for one change; it goes through edit::Apply when the frame's screens are drawn (ApplyEditRequests).
+void ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value);
+void UndoEdit(AppState& app);
+void RedoEdit(AppState& app);
+// Applies the frame's requests in order (called by DrawApp after the screens); the results are recomputed at the
+// start of the next frame. A refused change leaves its checker message for FieldError.
+void ApplyEditRequests(AppState& app);
 
-// A text/number field bound to `ref`: shows `value`, commits on leaving the field (Enter or tapping elsewhere).
+// A text/number field bound to `ref`: shows `value`, asks for the change on leaving the field (Enter or a tap
+// elsewhere); returns true when it did.
 // Decimal fields take "8,25" or "8.25" and store points; Integer fields store whole numbers.
 bool EditText(AppState& app, const char* label, const FieldRef& ref, const std::string& value, FieldKind kind,
               float width = -1);
-// A choice among codes (shown translated with TrCode), bound to `ref`.
+// A choice among codes (shown translated with TrCode) as a row of buttons after "label:", bound to `ref`.
 bool EditChoice(AppState& app, const char* label, const FieldRef& ref, const std::string& value,
                 const char* const* codes, int count, float width = -1);
 // The checker's message for `ref` when its last change was refused (drawn in red under the field).

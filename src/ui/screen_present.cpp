@@ -13,6 +13,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
@@ -455,14 +456,16 @@ void ui::DrawPresentation(PresentationState& state, AppState& app)
         ImGui::SameLine();
     }
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 18));
-    if (TouchButton(app, "◀##previous-slide"))
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true); // Space and Enter step the show, never press a focused button
+    if (TouchButton(app, "‹##previous-slide"))
         PresentationPrevious(app);
     ImGui::SameLine();
-    if (TouchButton(app, "▶##next-slide"))
+    if (TouchButton(app, "›##next-slide"))
         PresentationNext(app);
     ImGui::SameLine();
     if (TouchButton(app, Tr(Str::LeavePresentation, lang)))
         LeavePresentation(app);
+    ImGui::PopItemFlag();
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();

@@ -15,12 +15,15 @@ const char* const kSample = THIDUA_SOURCE_DIR "/assets/data";
 const char* const kNavLabels[] = {"Tổng quan", "Thành viên", "Hội nghị", "Giao ước", "Kết quả", "Lịch sử"};
 const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history"};
 
+// Picks the year in the header's year selector, as a person would.
 void OpenYear(uitest::Harness& h, int year)
 {
-    for (const model::YearFile& y : h.app.dataset.years)
-        if (y.year.year == year)
-            h.app.year_id = y.year.id;
     h.Frames(2);
+    const model::YearFile* current = ui::SelectedYear(h.app);
+    REQUIRE(current);
+    REQUIRE(h.Tap("Năm " + std::to_string(current->year.year)));
+    REQUIRE(h.Tap("Năm " + std::to_string(year)));
+    REQUIRE(ui::SelectedYear(h.app)->year.year == year);
 }
 } // namespace
 
@@ -81,8 +84,8 @@ TEST_SUITE("ui")
         REQUIRE(h.Tap("Thành viên"));
         REQUIRE(h.Tap("Sở TN&MT Bắc Ninh"));
         CHECK(h.State()["route"] == "/members/org.sotnmt.27");
-        CHECK(h.Has("← Danh sách thành viên"));
-        REQUIRE(h.Tap("← Danh sách thành viên"));
+        CHECK(h.Has("‹ Danh sách thành viên"));
+        REQUIRE(h.Tap("‹ Danh sách thành viên"));
         CHECK(h.State()["route"] == "/members");
     }
 
@@ -132,7 +135,7 @@ TEST_SUITE("ui")
         REQUIRE(h.ScrollTo(signing->name, 700, 600));
         REQUIRE(h.Tap(signing->name));
         CHECK(h.State()["route"] == "/meetings/mtg.cum1.2021-03-25.giao-uoc");
-        CHECK(h.Has("← Các hội nghị"));
+        CHECK(h.Has("‹ Các hội nghị"));
         CHECK(h.Has("Sở TN&MT Bắc Ninh")); // the host, as a link
     }
 

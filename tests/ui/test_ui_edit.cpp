@@ -1,0 +1,150 @@
+// Local edit mode: changes go through edit::Apply (checked, undoable, queued for sync), refused changes show the
+// checker's message next to the field, and results are recomputed after every change.
+#include "ui_harness.h"
+
+#include "core/text/text.h"
+#include "ui/widgets.h"
+
+#include <doctest/doctest.h>
+
+namespace
+{
+const model::Ballot* Ballot(const ui::AppState& app, const std::string& id)
+{
+    for (const model::Results& r : app.dataset.results)
+        for (const model::Ballot& b : r.ballots)
+            if (b.id == id)
+                return &b;
+    return nullptr;
+}
+
+const char* const kBallot = "ballot.cum1.2021.suy-ton.r1";
+} // namespace
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("a ballot tally is edited, refused when invalid, undone and redone")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        CHECK(h.State()["edit"]["enabled"] == true);
+        ui::OpenRoute(h.app, "/results/ballots?year=2021");
+        h.Frames(2);
+        REQUIRE(Ballot(h.app, kBallot));
+        const int64_t before = Ballot(h.app, kBallot)->members_present;
+        const int64_t version = h.app.data_version;
+
+        // A negative count: the checker refuses, the data stays, the message appears next to the field.
+        REQUIRE(h.Tap("Đơn vị có mặt"));
+        REQUIRE(h.Type("-3"));
+        h.Key(ImGuiKey_Enter);
+        CHECK(Ballot(h.app, kBallot)->members_present == before);
+        CHECK(h.State()["edit"]["undo"] == 0);
+        CHECK(h.State()["edit"]["error"] != "");
+
+        // 9 present while 10 ballots were issued: a rule across fields of the ballot refuses it.
+        REQUIRE(h.Tap("Đơn vị có mặt"));
+        REQUIRE(h.Type("9"));
+        h.Key(ImGuiKey_Enter);
+        CHECK(Ballot(h.app, kBallot)->members_present == before);
+        CHECK(h.State()["edit"]["error"].get<std::string>().find("present") != std::string::npos);
+
+        // One vote fewer for the second candidate: accepted.
+        const model::VoteCount second = Ballot(h.app, kBallot)->counts[1];
+        REQUIRE(h.Tap("Số phiếu " + ui::OrgName(h.app, second.option)));
+        REQUIRE(h.Type(std::to_string(second.votes - 1)));
+        h.Key(ImGuiKey_Enter);
+        CHECK(Ballot(h.app, kBallot)->counts[1].votes == second.votes - 1);
+        CHECK(h.State()["edit"]["undo"] == 1);
+        CHECK(h.State()["edit"]["error"] == "");
+        CHECK(h.State()["sync"]["pending"].get<int>() >= 1);
+        CHECK(h.app.data_version > version); // the results were recomputed
+        REQUIRE(!h.app.edit.journal.pending.empty());
+        const edit::Op op = h.app.edit.journal.pending.back();
+        CHECK(op.file == "years/2021/results.json");
+        CHECK(op.record_id == kBallot);
+        CHECK(op.field == "counts/1/votes");
+        CHECK(op.old_value == second.votes);
+        CHECK(op.new_value == second.votes - 1);
+        const int64_t votes_before = second.votes;
+
+        REQUIRE(h.Tap("Hoàn tác"));
+        CHECK(Ballot(h.app, kBallot)->counts[1].votes == votes_before);
+        CHECK(h.State()["edit"]["redo"] == 1);
+        h.Key(ImGuiKey_Y, ImGuiMod_Ctrl);
+        CHECK(Ballot(h.app, kBallot)->counts[1].votes == votes_before - 1);
+        h.Key(ImGuiKey_Z, ImGuiMod_Ctrl);
+        CHECK(Ballot(h.app, kBallot)->counts[1].votes == votes_before);
+        CHECK(Ballot(h.app, kBallot)->members_present == before);
+        CHECK(h.app.edit.journal.pending.size() == 4); // the change, its undo, the redo, the undo again
+    }
+
+    TEST_CASE("a task's status is set from the meeting book")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        ui::OpenRoute(h.app, "/meetings/mtg.cum1.2021-03-25.giao-uoc");
+        h.Frames(2);
+        REQUIRE(h.ScrollTo("Hoàn thành", 700, 600));
+        const std::vector<ui::RegisteredItem> buttons = h.Items("Hoàn thành");
+        REQUIRE(!buttons.empty());
+        REQUIRE(h.TapItem(buttons.front()));
+        const model::Meeting* meeting = nullptr;
+        for (const model::Meeting& m : h.app.dataset.meetings)
+            if (m.id == "mtg.cum1.2021-03-25.giao-uoc")
+                meeting = &m;
+        REQUIRE(meeting);
+        int done = 0;
+        for (const model::Decision& d : meeting->decisions)
+            done += d.status == "done" ? 1 : 0;
+        CHECK(done == 1);
+        CHECK(h.app.edit.journal.undo.back().field == "status");
+        CHECK(h.app.edit.journal.undo.back().new_value == "done");
+    }
+
+    TEST_CASE("a score typed in the explanation panel changes the total and the ranking is recomputed")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        ui::OpenRoute(h.app, "/results?year=2021");
+        h.Frames(2);
+        const scoring::MemberResult last = h.app.results.members.back();
+        const model::YearFile* year = ui::SelectedYear(h.app);
+        REQUIRE(year);
+        std::string criterion; // the first manual criterion: its final score is points given at the conference
+        for (const model::Criterion& c : year->criteria)
+            if (c.kind == "manual" && criterion.empty())
+                criterion = c.id;
+        REQUIRE(!criterion.empty());
+        // What a tap on that unit's cell in the detailed grid selects (the tap itself is tested with the totals).
+        REQUIRE(h.Tap("Chi tiết tiêu chí"));
+        h.app.results_screen.selected_org = last.organization_id;
+        h.app.results_screen.selected_column = criterion;
+        h.Frames(2);
+        const std::vector<ui::RegisteredItem> inputs = [&] {
+            std::vector<ui::RegisteredItem> out;
+            for (const ui::RegisteredItem& item : h.app.items.items)
+                if (item.inputable && item.label.rfind("Điểm do", 0) == 0)
+                    out.push_back(item);
+            return out;
+        }();
+        REQUIRE(!inputs.empty());
+        const model::Points total_before = last.ranking_total.value;
+        REQUIRE(h.TapItem(inputs.front()));
+        REQUIRE(h.Type("0"));
+        h.Key(ImGuiKey_Enter);
+        REQUIRE(h.State()["edit"]["undo"] == 1);
+        const scoring::MemberResult* after = nullptr;
+        for (const scoring::MemberResult& m : h.app.results.members)
+            if (m.organization_id == last.organization_id)
+                after = &m;
+        REQUIRE(after);
+        CHECK(after->ranking_total.value < total_before);
+    }
+}
