@@ -90,10 +90,13 @@ void SlideOverview(ui::AppState& app)
     Title(app, data.cluster.cluster.name.empty() ? data.package.title : data.cluster.cluster.name);
     if (!year)
         return;
-    ImGui::PushFont(app.fonts.large);
-    ImGui::TextDisabled("%s %d", ui::Tr(ui::Str::Theme, lang), year->year.year);
-    ImGui::PopFont();
-    Large(app, "“" + year->year.theme + "”");
+    if (!year->year.theme.empty())
+    {
+        ImGui::PushFont(app.fonts.large);
+        ImGui::TextDisabled("%s %d", ui::Tr(ui::Str::Theme, lang), year->year.year);
+        ImGui::PopFont();
+        Large(app, "“" + year->year.theme + "”");
+    }
     ImGui::Spacing();
     if (!year->year.chair_org_id.empty())
         Large(app, std::string(ui::Tr(ui::Str::Chair, lang)) + ": " + ui::OrgName(app, year->year.chair_org_id));
@@ -452,8 +455,11 @@ void ui::DrawPresentation(PresentationState& state, AppState& app)
         synthetic = synthetic || f.synthetic;
     if (synthetic)
     {
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + (TouchHeight(app) - ImGui::GetTextLineHeight() - ImGui::GetStyle().FramePadding.y) * 0.5f);
         Badge(Tr(Str::SyntheticBadge, lang), IM_COL32(198, 40, 40, 255), IM_COL32_WHITE);
         ImGui::SameLine();
+        ImGui::SetCursorPosY(y);
     }
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 18));
     ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true); // Space and Enter step the show, never press a focused button

@@ -192,7 +192,8 @@ void DrawExplanation(ui::ResultsScreen& screen, ui::AppState& app, const std::ve
                 tie.organization_ids.end())
                 ImGui::TextWrapped("%s", tie.explanation.c_str());
 
-    if (app.edit.enabled && ui::FindCriterion(app, column->id))
+    const model::Criterion* criterion = ui::FindCriterion(app, column->id);
+    if (app.edit.enabled && criterion && criterion->kind != "group") // a group is computed, never entered
     {
         const std::vector<InputRef> inputs = FindInputs(app, member->organization_id, column->id, stage_name);
         if (inputs.empty())
