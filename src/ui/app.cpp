@@ -122,7 +122,8 @@ void DrawYearSelector(ui::AppState& app)
     std::sort(years.begin(), years.end(),
               [](const model::YearFile* a, const model::YearFile* b) { return a->year.year > b->year.year; });
     ImGui::SetNextItemWidth(ui::ButtonWidth(preview.c_str()) + ImGui::GetFrameHeight());
-    const bool open = ImGui::BeginCombo("##year", preview.c_str());
+    const std::string combo_label = std::string("##") + ui::Tr(ui::Str::Year, lang); // accessible name "Năm"
+    const bool open = ImGui::BeginCombo(combo_label.c_str(), preview.c_str());
     // A combo reports no label to the item registry; name it by what it shows, so tests and the mirror find it.
     ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), ImGui::GetItemID(), preview.c_str(),
                                  ImGui::GetItemStatusFlags());
