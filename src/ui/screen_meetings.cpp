@@ -44,7 +44,13 @@ void DrawDecisions(ui::AppState& app, const model::Meeting& meeting, const std::
         ++n;
         ImGui::BeginChild("decision", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
         ImGui::TextDisabled("%d. %s", n, ui::TrCode(d.kind, lang));
-        ImGui::TextWrapped("%s", d.text.c_str());
+        if (app.edit.enabled && !file.empty())
+        {
+            const std::string label = "##" + std::string(ui::Tr(ui::Str::DecisionText, lang));
+            ui::EditText(app, label.c_str(), {file, d.id, "text"}, d.text, ui::FieldKind::Multiline);
+        }
+        else
+            ImGui::TextWrapped("%s", d.text.c_str());
         if (!d.assigned_by_person_id.empty())
             ui::LabelValue(ui::Tr(ui::Str::AssignedBy, lang), ui::PersonName(app, d.assigned_by_person_id));
         if (!d.assignee_org_ids.empty())
@@ -214,10 +220,11 @@ void ui::DrawMeetingsScreen(MeetingsScreen& screen, AppState& app)
         return;
     }
     const bool narrow = app.layout == Layout::Phone;
-    if (ImGui::BeginTable("timeline", narrow ? 2 : 4,
+    if (ImGui::BeginTable("timeline", narrow ? 3 : 5,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY))
     {
         ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(Tr(Str::Year, lang), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(Tr(Str::Date, lang), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(Tr(Str::Meeting, lang), ImGuiTableColumnFlags_WidthStretch);
         if (!narrow)
@@ -236,8 +243,14 @@ void ui::DrawMeetingsScreen(MeetingsScreen& screen, AppState& app)
                 ImGui::TableNextColumn();
                 const int year = YearOfDate(m.start_date);
                 const int prev_year = row > 0 ? YearOfDate(meetings[static_cast<size_t>(screen.order[static_cast<size_t>(row - 1)])].start_date) : 0;
-                if (year != prev_year)
-                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_Header));
+                if (year != prev_year) // the timeline's year marker, on the first meeting of each year
+                {
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::PushFont(app.fonts.bold);
+                    ImGui::Text("%d", year);
+                    ImGui::PopFont();
+                }
+                ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextUnformatted(text::FormatDate(m.start_date).c_str());
                 ImGui::TableNextColumn();

@@ -174,6 +174,7 @@ enum class Str
     DownloadPending,
     UpdateNow,
     UpdateWait,
+    DecisionText,
     Count, // keep last
 };
 

@@ -148,3 +148,33 @@ TEST_SUITE("ui")
         CHECK(after->ranking_total.value < total_before);
     }
 }
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("a decision's text typed in Vietnamese is saved when the field is left")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        ui::OpenRoute(h.app, "/meetings/mtg.cum1.2021-03-25.giao-uoc");
+        h.Frames(2);
+        REQUIRE(h.ScrollTo("Nội dung", 700, 600));
+        REQUIRE(h.Tap("Nội dung"));
+        const std::string typed = "Đẩy mạnh chuyển đổi số; hoàn thành trước ngày 30/6";
+        REQUIRE(h.Type(typed));
+        ui::RegisteredItem empty_space; // a tap on the navigation rail's empty part leaves the field
+        empty_space.x = 20, empty_space.y = 700, empty_space.w = 10, empty_space.h = 10;
+        REQUIRE(h.TapItem(empty_space));
+        REQUIRE(h.app.edit.journal.undo.size() == 1);
+        const edit::Op& op = h.app.edit.journal.undo.back();
+        CHECK(op.field == "text");
+        CHECK(op.new_value == typed);
+        CHECK(text::IsNfc(op.new_value.get<std::string>()));
+        bool found = false;
+        for (const model::Meeting& m : h.app.dataset.meetings)
+            for (const model::Decision& d : m.decisions)
+                found = found || d.text == typed;
+        CHECK(found);
+    }
+}
