@@ -245,7 +245,19 @@ void DrawStatusLine(ui::AppState& app)
 
 void HandleShortcuts(ui::AppState& app)
 {
-    if (!app.edit.enabled || ImGui::GetIO().WantTextInput)
+    if (ImGui::GetIO().WantTextInput)
+        return;
+    // Esc goes back one level: the open explanation, then the member page or meeting book.
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    {
+        if (app.screen == ui::Screen::Results && !app.results_screen.selected_org.empty())
+            app.results_screen.selected_org.clear();
+        else if (app.screen == ui::Screen::Members)
+            app.members.selected.clear();
+        else if (app.screen == ui::Screen::Meetings)
+            app.meetings.selected.clear();
+    }
+    if (!app.edit.enabled)
         return;
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z))
         ui::UndoEdit(app);

@@ -142,16 +142,18 @@ bool ui::TouchButton(const AppState& app, const char* label, float width, bool s
 
 bool ui::Link(const AppState& app, const char* label)
 {
+    // Wraps within the space left on the line, so long meeting names stay readable on a phone.
     const char* end = ImGui::FindRenderedTextEnd(label);
-    const ImVec2 text = ImGui::CalcTextSize(label, end);
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4);
+    const ImVec2 text = ImGui::CalcTextSize(label, end, false, wrap);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float height = TouchHeight(app);
+    const float height = std::max(TouchHeight(app), text.y + ImGui::GetStyle().FramePadding.y * 2);
     const bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(text.x, 1.0f), height));
     const ImU32 colour = ImGui::GetColorU32(ImGuiCol_CheckMark);
     const float y = pos.y + (height - text.y) * 0.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddText(ImVec2(pos.x, y), colour, label, end);
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, y), colour, label, end, wrap);
+    if ((ImGui::IsItemHovered() || ImGui::IsItemActive()) && text.y <= ImGui::GetTextLineHeight() * 1.5f)
         draw->AddLine(ImVec2(pos.x, y + text.y), ImVec2(pos.x + text.x, y + text.y), colour);
     return pressed;
 }

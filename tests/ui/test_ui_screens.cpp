@@ -87,6 +87,10 @@ TEST_SUITE("ui")
         CHECK(h.Has("‹ Danh sách thành viên"));
         REQUIRE(h.Tap("‹ Danh sách thành viên"));
         CHECK(h.State()["route"] == "/members");
+        REQUIRE(h.Tap("Sở TN&MT Hà Nam"));
+        CHECK(h.State()["route"] == "/members/org.sotnmt.35");
+        h.Key(ImGuiKey_Escape); // the keyboard way back
+        CHECK(h.State()["route"] == "/members");
     }
 
     TEST_CASE("member search ignores tones and case, and the list is in Vietnamese order")
