@@ -471,12 +471,14 @@ void DrawAwards(ui::AppState& app)
         {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextWrapped("%s", ui::TrCode(p.award_type, lang));
             ImGui::TableNextColumn();
             const std::string label = ui::OrgName(app, p.organization_id) + "##award" + p.id;
             if (ui::Link(app, label.c_str()))
                 ui::OpenMember(app, p.organization_id);
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextWrapped("%s", ui::TrCode(p.basis, lang));
             ImGui::TableNextColumn();
             ui::Badge(ui::TrCode(p.status, lang), ui::StatusColor(p.status), IM_COL32_WHITE);

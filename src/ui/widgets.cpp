@@ -1,4 +1,9 @@
 // Shared helpers for the screens. Lookups go through AppState::index (built once per data change).
+//
+// [SECTION] sizes
+// [SECTION] widgets
+// [SECTION] lookups
+// [SECTION] text
 #include "ui/widgets.h"
 
 #include "ui/app_state.h"
