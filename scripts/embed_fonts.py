@@ -14,8 +14,7 @@ UNICODES = ",".join([
     "U+0300-0303", "U+0309", "U+0323",  # combining tone marks (defensive: NFD text still shows something)
     "U+1EA0-1EF9",  # Vietnamese precomposed letters with tones
     "U+2000-206F",  # general punctuation: – — ‘ ’ “ ” … •
-    "U+20AB",       # ₫
-    "U+2190-2193", "U+25B2", "U+25BC", "U+25B6", "U+25C0",  # arrows and triangles used in the UI
+    "U+20AB",       # ₫  (Noto Sans has no arrows or geometric shapes: the UI uses ‹ › and draws triangles)
 ])
 
 

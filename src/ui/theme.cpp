@@ -23,7 +23,6 @@ const ImWchar kGlyphRanges[] = {
     0x1EA0, 0x1EF9,                                 // Vietnamese letters with tones
     0x2000, 0x206F,                                 // general punctuation
     0x20AB, 0x20AB,                                 // ₫
-    0x2190, 0x2193, 0x25B2, 0x25B2, 0x25B6, 0x25B6, 0x25BC, 0x25BC, 0x25C0, 0x25C0,
     0,
 };
 

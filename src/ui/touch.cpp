@@ -32,6 +32,8 @@ bool ActiveWidgetDrags(const ImGuiContext& g, ImGuiWindow* window)
 {
     if (g.ActiveId == 0)
         return false;
+    if (g.MovingWindow && g.ActiveId == g.MovingWindow->MoveId)
+        return false; // a press on empty background starts a window move: that is ours to scroll
     if (g.ActiveIdUsingNavDirMask != 0)
         return true;
     return window && (g.ActiveId == ImGui::GetWindowScrollbarID(window, ImGuiAxis_X) ||

@@ -6,8 +6,14 @@ import { settle, state, tap } from './harness.mjs';
 export const MEETING_2021 = 'Hội nghị ký giao ước thi đua Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng năm 2021';
 export const MEETING_FILE = 'meetings/mtg.cum1.2021-03-25.giao-uoc.json';
 
+// Waits until `predicate` (run in the page) holds; on timeout the error shows the app's state then.
 export async function waitSync(page, predicate, timeout = 30000) {
-  await page.waitForFunction(predicate, null, { timeout, polling: 200 });
+  try {
+    await page.waitForFunction(predicate, null, { timeout, polling: 200 });
+  } catch (e) {
+    const s = await state(page).catch(() => null);
+    throw new Error(`${e.message}\nstate: ${JSON.stringify(s && { sync: s.sync, edit: s.edit, route: s.route })}`);
+  }
   return state(page);
 }
 

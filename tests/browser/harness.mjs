@@ -100,14 +100,15 @@ export async function findItem(page, label, timeout = 5000) {
   return handle.jsonValue();
 }
 
-// Taps the widget's centre with a real touch event (or clicks with the mouse on non-touch pages).
-export async function tap(page, label) {
+// Taps the widget's centre with a real touch event (or clicks with the mouse on non-touch pages), then waits
+// until the app is idle again (pass { settle: false } when the tap navigates away).
+export async function tap(page, label, { settle: wait = true } = {}) {
   const item = await findItem(page, label);
   const x = item.x + item.w / 2, y = item.y + item.h / 2;
   const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
   if (touch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
-  await settle(page);
+  if (wait) await settle(page);
   return item;
 }
 

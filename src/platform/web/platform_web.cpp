@@ -273,7 +273,11 @@ EM_JS(void, js_wake_after, (double ms), {
     Module.wakeTimer = setTimeout(() => { Module.wakeTimer = 0; Module._thidua_wake(2); }, ms);
 });
 
-EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+EM_JS(void, js_mark, (const char* name), {
+    const n = UTF8ToString(name);
+    performance.mark(n);
+    if (window.thiduaOnMark) window.thiduaOnMark(n);
+});
 
 EM_JS(void, js_announce, (const char* text), {
     const live = document.getElementById('live');
