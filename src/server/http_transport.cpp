@@ -18,6 +18,7 @@ datasync::HttpResponse server::HttpTransport::Send(const datasync::HttpRequest& 
     {
         m_client = std::make_unique<httplib::Client>(host, port);
         m_client->set_keep_alive(keep_alive);
+        m_client->set_tcp_nodelay(true);
         m_client->set_connection_timeout(timeout_seconds, 0);
         m_client->set_read_timeout(timeout_seconds, 0);
         m_client->set_write_timeout(timeout_seconds, 0);

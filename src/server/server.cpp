@@ -457,6 +457,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
     Instance& I = *inst;
     http.set_payload_max_length(config.max_file_bytes + 1);
     http.set_read_timeout(30, 0);
+    http.set_tcp_nodelay(true); // a response is headers + body in two writes: no Nagle wait between them
     // Refuse a declared oversize body before httplib reads (and discards) it.
     http.set_pre_routing_handler([&I](const httplib::Request& q, httplib::Response& r) {
         const std::string length = q.get_header_value("Content-Length");

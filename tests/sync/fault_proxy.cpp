@@ -5,6 +5,7 @@
 #include <chrono>
 #include <mutex>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <random>
 #include <sys/socket.h>
@@ -47,6 +48,10 @@ void Pump(testing::FaultProxy& proxy, int client, Fault fault, uint32_t seed)
         close(client);
         return;
     }
+    // No Nagle on either side: small header and body writes would otherwise wait for delayed ACKs (~40 ms).
+    const int one = 1;
+    setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    setsockopt(server, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     char buf[65536];
     bool request_seen = false;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
