@@ -17,6 +17,33 @@
 
 namespace fs = std::filesystem;
 
+testing::ServerProcess::ServerProcess(ServerProcess&& other) noexcept
+    : pid(other.pid), port(other.port), banner(std::move(other.banner)), log_path(std::move(other.log_path))
+{
+    other.pid = -1;
+}
+
+testing::ServerProcess& testing::ServerProcess::operator=(ServerProcess&& other) noexcept
+{
+    if (this != &other)
+    {
+        if (pid > 0)
+            StopServer(*this, SIGKILL);
+        pid = other.pid;
+        port = other.port;
+        banner = std::move(other.banner);
+        log_path = std::move(other.log_path);
+        other.pid = -1;
+    }
+    return *this;
+}
+
+testing::ServerProcess::~ServerProcess()
+{
+    if (pid > 0)
+        StopServer(*this, SIGKILL);
+}
+
 testing::ServerProcess testing::StartServer(const std::vector<std::string>& args)
 {
     ServerProcess sp;

@@ -14,6 +14,14 @@ struct ServerProcess
     int port = 0;
     std::string banner; // the first line printed on stdout
     std::string log_path;
+
+    // Move-only; a process still running when its owner goes away (e.g. a REQUIRE ended the test) is killed.
+    ServerProcess() = default;
+    ServerProcess(ServerProcess&& other) noexcept;
+    ServerProcess& operator=(ServerProcess&& other) noexcept;
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+    ~ServerProcess();
 };
 
 // Starts `thidua serve --host 127.0.0.1 --port 0 <args...>`; pid stays -1 when it failed to start.
