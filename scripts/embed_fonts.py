@@ -13,7 +13,9 @@ UNICODES = ",".join([
     "U+0102-0103", "U+0110-0111", "U+0128-0129", "U+0168-0169", "U+01A0-01A1", "U+01AF-01B0",  # Ă Đ Ĩ Ũ Ơ Ư
     "U+0300-0303", "U+0309", "U+0323",  # combining tone marks (defensive: NFD text still shows something)
     "U+1EA0-1EF9",  # Vietnamese precomposed letters with tones
-    "U+2000-206F",  # general punctuation: – — ‘ ’ “ ” … •
+    # General punctuation as Vietnamese text uses it (spaces, hyphens and dashes, quotes, daggers, bullet,
+    # ellipsis, per mille, primes, angle quotes); the block's rarer marks (‽ ⁂ ⁋ ...) would add 20 % to the font.
+    "U+2000-200A", "U+2010-2027", "U+202F", "U+2030", "U+2032-2033", "U+2039-203A", "U+2044", "U+205F",
     "U+20AB",       # ₫  (Noto Sans has no arrows or geometric shapes: the UI uses ‹ › and draws triangles)
 ])
 

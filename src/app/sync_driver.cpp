@@ -3,6 +3,7 @@
 
 #include "core/check/check.h"
 #include "core/io/dataset.h"
+#include "core/io/json_read.h"
 #include "platform/platform.h"
 
 #include <nlohmann/json.hpp>
@@ -49,7 +50,13 @@ std::string NewDeviceId()
 // Rebuilds app.dataset from what this tablet holds (last synced copies + pending edits).
 void LoadFromClient(const app::SyncDriver& driver, ui::AppState& app)
 {
-    io::LoadResult result = io::LoadDataset(datasync::WorkingFiles(driver.client));
+    io::DataFiles files = datasync::WorkingFiles(driver.client);
+    // A synced copy that is not even JSON has no working copy; hand its bytes over anyway so the checker
+    // names the file, line and column instead of calling it missing.
+    for (const auto& [path, synced] : driver.client.synced)
+        if (!files.count(path))
+            files[path] = synced.bytes;
+    io::LoadResult result = io::LoadDataset(files);
     app.dataset = std::move(result.dataset);
     app.issues = std::move(result.issues);
     app.load.status = ui::LoadState::Status::Ready;
@@ -120,7 +127,7 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
     });
 }
 
-void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app, double now_ms)
+void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
 {
     driver.in_flight = true;
     const nlohmann::json snapshot = datasync::ClientToJson(driver.client);
@@ -131,7 +138,7 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app, double now_ms)
                              {"data_prefix", driver.remote.data_prefix},
                              {"token", driver.remote.token}};
     const nlohmann::json input = {{"base", driver.base_url}, {"remote", remote}, {"client", snapshot}};
-    platform::RunSyncWorker(input.dump(), [&driver, &app, sent_ops, now_ms](bool ok, const std::string& output) {
+    platform::RunSyncWorker(input.dump(), [&driver, &app, sent_ops](bool ok, const std::string& output) {
         driver.in_flight = false;
         const double now = platform::NowMs();
         if (!ok)
@@ -143,7 +150,9 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app, double now_ms)
         const nlohmann::json out = nlohmann::json::parse(output, nullptr, false);
         datasync::Client synced;
         synced.check = driver.client.check;
-        if (out.is_discarded() || !datasync::ClientFromJson(out["client"], &synced))
+        const nlohmann::json* returned = io::Child(out, "client");
+        const nlohmann::json* report_json = io::Child(out, "report");
+        if (!returned || !report_json || !datasync::ClientFromJson(*returned, &synced))
         {
             app.sync.error = "the sync worker returned an unreadable state";
             driver.next_sync_ms = now + kRetryErrorMs;
@@ -157,25 +166,30 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app, double now_ms)
         driver.client = std::move(synced);
         driver.store_dirty = true;
 
-        const nlohmann::json& report = out["report"];
+        const nlohmann::json& report = *report_json;
+        const nlohmann::json none = nlohmann::json::array();
+        auto list = [&](const char* key) -> const nlohmann::json& {
+            const nlohmann::json* v = io::Child(report, key);
+            return v && v->is_array() ? *v : none;
+        };
         app.sync.problems.clear();
-        for (const nlohmann::json& p : report["problems"])
-            app.sync.problems.push_back({p.value("file", ""), p.value("pointer", ""), p.value("message", "")});
-        const bool offline = report.value("offline", false);
+        for (const nlohmann::json& p : list("problems"))
+            app.sync.problems.push_back({io::StringOr(p, "file", ""), io::StringOr(p, "pointer", ""),
+                                         io::StringOr(p, "message", "")});
+        const bool offline = io::BoolOr(report, "offline", false);
         if (offline && driver.offline_since_ms == 0)
             driver.offline_since_ms = EpochMs();
         if (!offline)
             driver.offline_since_ms = 0;
-        if (report.value("complete", false))
+        if (io::BoolOr(report, "complete", false))
         {
             driver.last_synced_ms = EpochMs();
             app.sync.error.clear();
         }
-        if (!report["pulled"].empty() || !report["acknowledged"].empty() || !report["new_conflicts"].empty())
+        if (!list("pulled").empty() || !list("acknowledged").empty() || !list("new_conflicts").empty())
             LoadFromClient(driver, app);
         driver.next_sync_ms = now + (offline ? kRetryOfflineMs
                                              : !driver.client.outbox.empty() ? kSyncAfterEditMs : kSyncIntervalMs);
-        (void)now_ms;
     });
 }
 
@@ -245,10 +259,10 @@ void OpenStore(app::SyncDriver& driver, ui::AppState& app)
         if (found)
         {
             const nlohmann::json stored = nlohmann::json::parse(value, nullptr, false);
-            if (!stored.is_discarded() && stored.contains("client") &&
-                datasync::ClientFromJson(stored["client"], &driver.client) && !driver.client.synced.empty())
+            const nlohmann::json* client = io::Child(stored, "client");
+            if (client && datasync::ClientFromJson(*client, &driver.client) && !driver.client.synced.empty())
             {
-                driver.last_synced_ms = stored.value("last_synced_ms", 0.0);
+                driver.last_synced_ms = io::NumberOr(stored, "last_synced_ms", 0.0);
                 LoadFromClient(driver, app); // offline cold start: the last synced data + pending edits
                 driver.ready = true;
                 driver.next_sync_ms = 0;
@@ -338,7 +352,7 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
 
     // 4. Sync when due.
     if (writer && !driver.in_flight && now_ms >= driver.next_sync_ms)
-        StartWorkerSync(driver, app, now_ms);
+        StartWorkerSync(driver, app);
 
     UpdateView(driver, app);
 }

@@ -551,5 +551,13 @@ std::string ui::StateJson(const AppState& app)
     };
     if (app.edit.error_field.empty())
         state["edit"]["error"] = "";
+    nlohmann::json lines = nlohmann::json::array(); // the checker's findings, as shown on screen (first 50)
+    for (size_t i = 0; i < app.issues.size() && i < 50; ++i)
+        lines.push_back(check::FormatIssue(app.issues[i]));
+    state["issue_lines"] = lines;
+    nlohmann::json problems = nlohmann::json::array(); // what sync refused from the server, and why
+    for (const check::Issue& issue : app.sync.problems)
+        problems.push_back(check::FormatIssue(issue));
+    state["sync"]["problem_lines"] = problems;
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

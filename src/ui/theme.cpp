@@ -21,7 +21,7 @@ const ImWchar kGlyphRanges[] = {
     0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01A0, 0x01A1, 0x01AF, 0x01B0,
     0x0300, 0x0303, 0x0309, 0x0309, 0x0323, 0x0323, // combining tone marks
     0x1EA0, 0x1EF9,                                 // Vietnamese letters with tones
-    0x2000, 0x206F,                                 // general punctuation
+    0x2000, 0x206F,                                 // general punctuation (the font holds the common part)
     0x20AB, 0x20AB,                                 // ₫
     0,
 };

@@ -94,6 +94,34 @@ describe('foundation', () => {
     await page.context().close();
   });
 
+  test('a broken data file is named with its place, and the app keeps running on the rest', async () => {
+    const { writeFileSync, cpSync: copy, mkdtempSync: temp } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = (await import('node:path')).default;
+    const data = temp(path.join(tmpdir(), 'thidua-broken-'));
+    copy(path.join(server.dataDir), data, { recursive: true });
+    writeFileSync(path.join(data, 'meetings', 'mtg.cum1.2021-03-25.giao-uoc.json'), '{"format": "thidua.meeting", "meeting": [1, 2');
+    const cluster = JSON.parse((await import('node:fs')).readFileSync(path.join(data, 'cluster.json'), 'utf8'));
+    cluster.memberships[0].start_year = 'năm 2018'; // a wrong type
+    writeFileSync(path.join(data, 'cluster.json'), JSON.stringify(cluster));
+    const broken = await startServer({ data });
+    try {
+      const page = await openPage(browser, broken.url, sizes.tablet);
+      await waitReady(page);
+      const s = await state(page);
+      assert.equal(s.load, 'ready');
+      assert.ok(s.counts.issues >= 1, `issues: ${s.counts.issues}`);
+      const lines = [...s.issue_lines, ...s.sync.problem_lines].join('\n');
+      assert.match(lines, /^meetings\/mtg\.cum1\.2021-03-25\.giao-uoc\.json: line 1, column \d+: not valid JSON/m);
+      assert.match(lines, /^cluster\.json:\/memberships\/0\/start_year: /m);
+      assert.ok(s.counts.organizations >= 10, 'the good files are still shown');
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    } finally {
+      await broken.stop();
+    }
+  });
+
   test('without WebGL2 the page says so', async () => {
     const context = await browser.newContext(sizes.tablet);
     await context.addInitScript(() => {

@@ -2,6 +2,8 @@
 // back as deterministic JSON. Every problem becomes a check::Issue; nothing throws to the caller.
 #include "core/io/dataset.h"
 
+#include "core/io/json_read.h"
+
 #include "core/check/rules.h"
 #include "core/io/fields.h"
 #include "core/io/schema.h"
@@ -91,9 +93,8 @@ std::string LineColumn(const std::string& bytes, size_t byte)
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-std::string SyntaxMessage(const std::string& bytes, const json::parse_error& e)
+std::string SyntaxMessage(const std::string& bytes, const std::string& what, size_t byte)
 {
-    std::string what = e.what();
     // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error while parsing ..."
     size_t colon = what.find(": ", what.find("column"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
@@ -104,10 +105,10 @@ std::string SyntaxMessage(const std::string& bytes, const json::parse_error& e)
         reason.erase(last_read, end == std::string::npos ? std::string::npos : end + 1 - last_read);
     }
     if (reason.find("ill-formed UTF-8") != std::string::npos || reason.find("invalid string: ill-formed") != std::string::npos)
-        return LineColumn(bytes, e.byte) + ": the text is not valid UTF-8 (save the file as UTF-8)";
+        return LineColumn(bytes, byte) + ": the text is not valid UTF-8 (save the file as UTF-8)";
     if (reason.rfind("syntax error while parsing value - unexpected end of input", 0) == 0 && bytes.find_first_not_of(" \t\r\n") == std::string::npos)
         return "the file is empty; expected a JSON object";
-    return LineColumn(bytes, e.byte) + ": not valid JSON: " + reason;
+    return LineColumn(bytes, byte) + ": not valid JSON: " + reason;
 }
 
 // ---- [SECTION] reading one file ---------------------------------------------------------------------
@@ -121,18 +122,10 @@ void ReadFile(ReadContext& ctx, model::Dataset& ds, model::FileInfo& info, const
         return ctx.Error("", "the file is too large (" + std::to_string(bytes.size() / (1024 * 1024)) +
                                  " MB; at most " + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB are accepted)");
     json doc;
-    try
-    {
-        doc = json::parse(bytes);
-    }
-    catch (const json::parse_error& e)
-    {
-        return ctx.Error("", SyntaxMessage(bytes, e));
-    }
-    catch (const json::exception& e)
-    {
-        return ctx.Error("", std::string("not valid JSON: ") + e.what());
-    }
+    std::string syntax_error;
+    size_t error_byte = 0;
+    if (!ParseJson(bytes, &doc, &syntax_error, &error_byte))
+        return ctx.Error("", SyntaxMessage(bytes, syntax_error, error_byte));
     if (!doc.is_object())
         return ctx.Error("", "expected a JSON object ({...}) at the top of the file");
 

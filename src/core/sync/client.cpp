@@ -1,6 +1,8 @@
 // The sync client: outbox, pull, replay, push; see client.h.
 #include "core/sync/client.h"
 
+#include "core/io/json_read.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -129,9 +131,10 @@ bool AppliedOnServer(Session& s, const std::string& path, std::set<std::string>*
     if (!h.is_object() || !h.contains("versions"))
         return true;
     for (const json& v : h["versions"])
-        for (const json& id : v.value("op_ids", json::array()))
-            if (id.is_string())
-                ids.insert(id.get<std::string>());
+        if (const json* op_ids = io::Child(v, "op_ids"); op_ids && op_ids->is_array())
+            for (const json& id : *op_ids)
+                if (id.is_string())
+                    ids.insert(id.get<std::string>());
     return true;
 }
 
@@ -309,7 +312,7 @@ bool ListRemote(Client& c, Session& s, std::map<std::string, std::string>* files
         }
         (*manifest)["etag"] = Header(r, "etag");
         for (auto& kv : (*manifest)["files"].items())
-            (*files)[kv.key()] = kv.value().value("etag", "");
+            (*files)[kv.key()] = io::StringOr(kv.value(), "etag", "");
         return true;
     }
     const std::string body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -371,9 +374,9 @@ bool Pull(Client& c, Session& s)
     }
     if (s.remote.backend == Backend::Thidua)
     {
-        c.epoch = manifest.value("epoch", "");
-        c.generation = manifest.value("generation", int64_t(-1));
-        c.manifest_etag = manifest.value("etag", "");
+        c.epoch = io::StringOr(manifest, "epoch", "");
+        c.generation = io::IntOr(manifest, "generation", -1);
+        c.manifest_etag = io::StringOr(manifest, "etag", "");
     }
     return true;
 }
@@ -510,7 +513,7 @@ std::string EditFields(Client& client, const std::string& path, const std::strin
     op.path = path;
     op.kind = OpKind::SetFields;
     op.record_id = record_id;
-    op.base_rev = rec->value("rev", int64_t(0));
+    op.base_rev = io::IntOr(*rec, "rev", 0);
     op.value = fields;
     op.old = json::object();
     for (auto& kv : fields.items())
@@ -529,15 +532,11 @@ std::string AddRecord(Client& client, const std::string& path, const std::string
     json doc = WorkingCopy(client, path);
     if (FindRecord(doc, record["id"]))
         return path + ": record " + record["id"].get<std::string>() + " exists already";
-    try
-    {
-        if (!doc.at(json::json_pointer(parent_pointer)).is_array())
-            return path + ":" + parent_pointer + ": not a list";
-    }
-    catch (const json::exception&)
-    {
+    const json* parent = io::AtPointer(doc, parent_pointer);
+    if (!parent)
         return path + ":" + parent_pointer + ": no such list";
-    }
+    if (!parent->is_array())
+        return path + ":" + parent_pointer + ": not a list";
     Op op;
     op.op_id = NewOpId(client);
     op.path = path;
@@ -615,38 +614,45 @@ json ClientToJson(const Client& c)
 
 bool ClientFromJson(const json& j, Client* c)
 {
-    try
-    {
-        Client out;
-        out.device_id = j.at("device_id");
-        out.next_op = j.at("next_op");
-        for (auto& kv : j.at("synced").items())
-            out.synced[kv.key()] = SyncedFile{kv.value().at("etag"), kv.value().at("bytes")};
-        out.rejected_etag = j.at("rejected_etag").get<std::map<std::string, std::string>>();
-        for (const json& o : j.at("outbox"))
-        {
-            Op op;
-            if (!OpFromJson(o, &op))
-                return false;
-            out.outbox.push_back(op);
-        }
-        for (const json& k : j.at("conflicts"))
-        {
-            Conflict conflict;
-            if (!ConflictFromJson(k, &conflict))
-                return false;
-            out.conflicts.push_back(conflict);
-        }
-        out.epoch = j.at("epoch");
-        out.generation = j.at("generation");
-        out.manifest_etag = j.at("manifest_etag");
-        out.check = c->check;
-        *c = out;
-    }
-    catch (const json::exception&)
-    {
+    Client out;
+    const json* synced = io::Child(j, "synced");
+    const json* rejected = io::Child(j, "rejected_etag");
+    const json* outbox = io::Child(j, "outbox");
+    const json* conflicts = io::Child(j, "conflicts");
+    if (!io::GetString(j, "device_id", &out.device_id) || !io::GetInt(j, "next_op", &out.next_op) || !synced ||
+        !synced->is_object() || !rejected || !rejected->is_object() || !outbox || !outbox->is_array() || !conflicts ||
+        !conflicts->is_array() || !io::GetString(j, "epoch", &out.epoch) ||
+        !io::GetInt(j, "generation", &out.generation) || !io::GetString(j, "manifest_etag", &out.manifest_etag))
         return false;
+    for (const auto& kv : synced->items())
+    {
+        SyncedFile file;
+        if (!io::GetString(kv.value(), "etag", &file.etag) || !io::GetString(kv.value(), "bytes", &file.bytes))
+            return false;
+        out.synced[kv.key()] = std::move(file);
     }
+    for (const auto& kv : rejected->items())
+    {
+        if (!kv.value().is_string())
+            return false;
+        out.rejected_etag[kv.key()] = kv.value().get<std::string>();
+    }
+    for (const json& o : *outbox)
+    {
+        Op op;
+        if (!OpFromJson(o, &op))
+            return false;
+        out.outbox.push_back(op);
+    }
+    for (const json& k : *conflicts)
+    {
+        Conflict conflict;
+        if (!ConflictFromJson(k, &conflict))
+            return false;
+        out.conflicts.push_back(conflict);
+    }
+    out.check = c->check;
+    *c = std::move(out);
     return true;
 }
 } // namespace datasync

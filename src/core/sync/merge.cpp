@@ -1,6 +1,8 @@
 // Replaying local operations onto the server's copy, field by field; see merge.h.
 #include "core/sync/merge.h"
 
+#include "core/io/json_read.h"
+
 using nlohmann::json;
 
 namespace
@@ -69,24 +71,13 @@ datasync::ReplayResult datasync::Replay(const json& theirs, const std::vector<Op
                 r.conflicts.push_back({op.op_id, op.path, "", "", json(), op.value, r.doc});
             break;
         case OpKind::AddRecord: {
-            const std::string id = op.value.value("id", "");
+            const std::string id = io::StringOr(op.value, "id", "");
             if (!r.doc.is_null() && FindRecord(r.doc, id))
             {
                 r.present.push_back(op.op_id); // ids are never reused: it is ours, already there
                 break;
             }
-            json* parent = nullptr;
-            if (!r.doc.is_null())
-            {
-                try
-                {
-                    parent = &r.doc.at(json::json_pointer(op.parent));
-                }
-                catch (const json::exception&)
-                {
-                    parent = nullptr;
-                }
-            }
+            json* parent = r.doc.is_null() ? nullptr : io::AtPointer(r.doc, op.parent);
             if (parent && parent->is_array())
             {
                 parent->push_back(op.value);
@@ -148,23 +139,19 @@ json datasync::OpToJson(const Op& op)
 
 bool datasync::OpFromJson(const json& j, Op* op)
 {
-    try
-    {
-        const std::string kind = j.at("kind");
-        op->kind = kind == "add" ? OpKind::AddRecord : kind == "create" ? OpKind::CreateFile : OpKind::SetFields;
-        op->op_id = j.at("op_id");
-        op->path = j.at("path");
-        op->record_id = j.value("record_id", "");
-        op->base_rev = j.value("base_rev", int64_t(0));
-        op->value = j.at("value");
-        op->old = j.value("old", json::object());
-        op->parent = j.value("parent", "");
-        op->in_doubt = j.value("in_doubt", false);
-    }
-    catch (const json::exception&)
-    {
+    std::string kind;
+    const json* value = io::Child(j, "value");
+    if (!io::GetString(j, "kind", &kind) || !io::GetString(j, "op_id", &op->op_id) ||
+        !io::GetString(j, "path", &op->path) || !value)
         return false;
-    }
+    op->kind = kind == "add" ? OpKind::AddRecord : kind == "create" ? OpKind::CreateFile : OpKind::SetFields;
+    op->record_id = io::StringOr(j, "record_id", "");
+    op->base_rev = io::IntOr(j, "base_rev", 0);
+    op->value = *value;
+    const json* old = io::Child(j, "old");
+    op->old = old && old->is_object() ? *old : json::object();
+    op->parent = io::StringOr(j, "parent", "");
+    op->in_doubt = io::BoolOr(j, "in_doubt", false);
     return true;
 }
 
@@ -176,19 +163,15 @@ json datasync::ConflictToJson(const Conflict& c)
 
 bool datasync::ConflictFromJson(const json& j, Conflict* c)
 {
-    try
-    {
-        c->op_id = j.at("op_id");
-        c->path = j.at("path");
-        c->record_id = j.at("record_id");
-        c->field = j.at("field");
-        c->base = j.at("base");
-        c->ours = j.at("ours");
-        c->theirs = j.at("theirs");
-    }
-    catch (const json::exception&)
-    {
+    const json* base = io::Child(j, "base");
+    const json* ours = io::Child(j, "ours");
+    const json* theirs = io::Child(j, "theirs");
+    if (!io::GetString(j, "op_id", &c->op_id) || !io::GetString(j, "path", &c->path) ||
+        !io::GetString(j, "record_id", &c->record_id) || !io::GetString(j, "field", &c->field) || !base || !ours ||
+        !theirs)
         return false;
-    }
+    c->base = *base;
+    c->ours = *ours;
+    c->theirs = *theirs;
     return true;
 }

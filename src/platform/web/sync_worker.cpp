@@ -2,6 +2,7 @@
 // datasync::Sync is sequential C++, so it gets a synchronous XMLHttpRequest transport, which a worker may use
 // with timeouts and without ever freezing the page. The page and the worker exchange JSON only.
 #include "core/check/check.h"
+#include "core/io/json_read.h"
 #include "core/sync/client.h"
 
 #include <emscripten.h>
@@ -54,13 +55,13 @@ struct XhrTransport : datasync::Transport
         datasync::HttpResponse response;
         const nlohmann::json out = nlohmann::json::parse(raw, nullptr, false);
         std::free(raw);
-        if (out.is_discarded())
-            return response;
-        response.status = out.value("status", 0);
-        response.body = out.value("body", "");
-        response.error = out.value("error", "");
-        for (const auto& [name, value] : out["headers"].items())
-            response.headers[name] = value.get<std::string>();
+        response.status = static_cast<int>(io::IntOr(out, "status", 0));
+        response.body = io::StringOr(out, "body", "");
+        response.error = io::StringOr(out, "error", "");
+        if (const nlohmann::json* headers = io::Child(out, "headers"))
+            for (const auto& [name, value] : headers->items())
+                if (value.is_string())
+                    response.headers[name] = value.get<std::string>();
         return response;
     }
 };
@@ -87,26 +88,25 @@ nlohmann::json ReportToJson(const datasync::SyncReport& report)
 extern "C" EMSCRIPTEN_KEEPALIVE char* thidua_worker_sync(const char* input)
 {
     nlohmann::json out;
-    try
+    const nlohmann::json in = nlohmann::json::parse(input, nullptr, false);
+    datasync::Client client;
+    const nlohmann::json* stored = io::Child(in, "client");
+    const nlohmann::json* r = io::Child(in, "remote");
+    if (!stored || !r || !datasync::ClientFromJson(*stored, &client))
     {
-        const nlohmann::json in = nlohmann::json::parse(input);
-        datasync::Client client;
-        if (!datasync::ClientFromJson(in.at("client"), &client))
-            throw std::runtime_error("the stored sync state is unreadable");
+        out = {{"error", "the stored sync state is unreadable"}};
+    }
+    else
+    {
         client.check = [](const std::string& path, const std::string& bytes) { return check::CheckFile(path, bytes); };
         datasync::Remote remote;
-        const nlohmann::json& r = in.at("remote");
-        remote.backend = r.value("backend", "thidua") == "webdav" ? datasync::Backend::WebDav : datasync::Backend::Thidua;
-        remote.data_prefix = r.value("data_prefix", "/data/");
-        remote.token = r.value("token", "");
+        remote.backend = io::StringOr(*r, "backend", "thidua") == "webdav" ? datasync::Backend::WebDav : datasync::Backend::Thidua;
+        remote.data_prefix = io::StringOr(*r, "data_prefix", "/data/");
+        remote.token = io::StringOr(*r, "token", "");
         XhrTransport transport;
-        transport.base = in.at("base").get<std::string>();
+        transport.base = io::StringOr(in, "base", "");
         const datasync::SyncReport report = datasync::Sync(client, transport, remote);
         out = {{"client", datasync::ClientToJson(client)}, {"report", ReportToJson(report)}};
-    }
-    catch (const std::exception& e)
-    {
-        out = {{"error", e.what()}};
     }
     return strdup(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
