@@ -1,6 +1,7 @@
 // `thidua check PATH...`: prints every problem as `file:/json/pointer: message`; exit 0 valid, 1 problems, 2 usage.
 // Reads the disk (the core takes bytes); a folder with datapackage.json is checked as one dataset.
 #include "cli/commands.h"
+#include "server/store.h"
 
 #include "core/check/check.h"
 #include "core/io/dataset.h"
@@ -22,13 +23,7 @@ namespace
 {
 bool ReadBytes(const fs::path& path, std::string* out)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    *out = ss.str();
-    return true;
+    return server::ReadWholeFile(path.string(), out);
 }
 
 // Every *.json under `root` (hidden folders skipped), keyed by its path relative to root with '/'.

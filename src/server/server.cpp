@@ -62,16 +62,6 @@ using server::Instance;
 using server::Principal;
 using server::Role;
 
-bool ReadFile(const std::string& path, std::string* bytes)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    *bytes = ss.str();
-    return !in.bad();
-}
 
 void SendError(httplib::Response& res, int status, const std::string& message)
 {
@@ -200,7 +190,7 @@ void ServeWeb(const server::Config& config, const httplib::Request& req, httplib
     if (std::string why = server::ResolveUnder(config.web_dir, rel, &full); !why.empty())
         return SendError(res, 404, "not found: " + rel);
     std::string bytes;
-    if (!fs::is_regular_file(full) || !ReadFile(full, &bytes))
+    if (!fs::is_regular_file(full) || !server::ReadWholeFile(full, &bytes))
         return SendError(res, 404, "not found: " + rel);
     res.set_header("Cache-Control", "no-cache");
     res.set_content(std::move(bytes), server::MimeType(rel));

@@ -24,13 +24,7 @@ namespace
 {
 bool ReadWhole(const std::string& path, std::string* bytes)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    *bytes = ss.str();
-    return !in.bad();
+    return server::ReadWholeFile(path, bytes);
 }
 
 std::string NowUtc()
@@ -421,4 +415,15 @@ std::map<std::string, std::string> server::ReadAllDataFiles(const std::string& d
             out[path] = std::move(bytes);
     }
     return out;
+}
+
+bool server::ReadWholeFile(const std::string& path, std::string* bytes)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *bytes = ss.str();
+    return !in.bad();
 }

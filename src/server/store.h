@@ -11,6 +11,9 @@
 
 namespace server
 {
+// The whole file as bytes; false when it cannot be read.
+bool ReadWholeFile(const std::string& path, std::string* bytes);
+
 struct FileEntry
 {
     std::string etag; // quoted strong ETag, "\"<base64url sha256>\""
