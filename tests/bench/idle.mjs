@@ -26,7 +26,11 @@ const app = await startServer();
 const bare = await startServer({ web: path.join(root, 'build', 'bench') });
 const browser = await launchBrowser();
 try {
-  const a = await idleTaskSeconds(browser, app.url, waitReady);
+  // Idle means settled: data shown and the first background sync done (it polls again only after 30 s).
+  const a = await idleTaskSeconds(browser, app.url, async (page) => {
+    await waitReady(page);
+    await page.waitForFunction(() => ['synced', 'local'].includes(window.thidua.state().sync.status), null, { timeout: 30000 });
+  });
   const b = await idleTaskSeconds(browser, bare.url, (page) => page.waitForTimeout(2000));
   console.log(`idle renderer CPU over ${SECONDS} s (TaskDuration per second of wall time):`);
   console.log(`  thidua app     : ${(a.busyPerSecond * 1000).toFixed(1)} ms/s  (${a.frames} frames drawn while idle)`);
