@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { issueToken, launchBrowser, sizes, startServer, state, waitReady } from './harness.mjs';
+import { issueToken, launchBrowser, sizes, startServer, state, tap, waitReady } from './harness.mjs';
 import { appendToMeetingField, MEETING_2021, readMeeting, waitServiceWorker, waitSync } from './flows.mjs';
 
 describe('sync in the browser', () => {
@@ -78,6 +78,38 @@ describe('sync in the browser', () => {
     assert.equal(meeting.name, MEETING_2021 + ' — bản sửa khi mất mạng');
     assert.match(meeting.venue.name, / — tầng 2$/);
     assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('Vietnamese from an input method (composition) and NFD text arrive as NFC on the server', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    const page = await context.newPage();
+    await page.goto(`${server.url}?token=${token}`);
+    await waitReady(page);
+    await waitSync(page, () => window.thidua.state().sync.status === 'synced');
+    const before = readMeeting(server.dataDir).venue.name;
+    const s = await state(page);
+    if (!s.edit.enabled) await tap(page, 'Chỉnh sửa');
+    if (!(await page.evaluate(() => window.thidua.item('Địa điểm')))) {
+      await tap(page, 'Hội nghị');
+      await tap(page, MEETING_2021);
+    }
+    await tap(page, 'Địa điểm');
+    await page.keyboard.press('End');
+    // A Telex-style composition: the syllable shows while it is being composed, then is committed.
+    const cdp = await context.newCDPSession(page);
+    for (const step of ['N', 'Nô', 'Nội']) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+    await cdp.send('Input.insertText', { text: ' Nội' });
+    // Decomposed text (as some keyboards and pasted documents produce it) is stored composed.
+    await page.keyboard.insertText(' – phòng Hội đồng'.normalize('NFD'));
+    await page.keyboard.press('Enter');
+    await waitSync(page, () => {
+      const sync = window.thidua.state().sync;
+      return sync.status === 'synced' && sync.pending === 0;
+    });
+    const venue = readMeeting(server.dataDir).venue.name;
+    assert.equal(venue, before + ' Nội – phòng Hội đồng');
+    assert.equal(venue, venue.normalize('NFC'));
     await context.close();
   });
 

@@ -152,6 +152,7 @@ EM_JS(void, js_install_listeners, (), {
     document.addEventListener('visibilitychange', () => Module._thidua_wake(4));
     matchMedia('(resolution: ' + devicePixelRatio + 'dppx)').addEventListener('change', () => Module._thidua_wake(4));
     document.addEventListener('paste', (e) => {
+        if (document.activeElement === proxy) return; // the hidden input pastes natively; its input event mirrors
         const text = (e.clipboardData || window.clipboardData).getData('text');
         const p = Module.newString(text.normalize('NFC'));
         Module._thidua_on_paste(p);
