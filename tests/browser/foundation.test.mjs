@@ -83,7 +83,9 @@ describe('foundation', () => {
   });
 
   test('a file that fails to load gives a readable message, not a blank page', async () => {
-    const page = await (await browser.newContext(sizes.tablet)).newPage();
+    // No service worker here: a request it makes for its cache is not routed, and it could claim the page and
+    // fetch the real wasm before the page does (the failure path under test is the first visit's).
+    const page = await (await browser.newContext({ ...sizes.tablet, serviceWorkers: 'block' })).newPage();
     await page.route('**/thidua.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
     await page.goto(server.url);
     await page.waitForSelector('#overlay.error', { timeout: 15000 });
