@@ -22,14 +22,21 @@ export async function appendToMeetingField(page, field, suffix) {
   const s = await state(page);
   if (!s.edit.enabled) await tap(page, 'Chỉnh sửa');
   // After a reload the address still names the meeting, so the meeting book may already be open.
-  if (!(await page.evaluate((label) => window.thidua.item(label), field))) {
-    await tap(page, 'Hội nghị');
-    await tap(page, MEETING_2021);
-  }
+  if (!(await page.evaluate((label) => window.thidua.item(label), field))) await openSigningMeeting(page);
   await tap(page, field);
   await page.keyboard.press('End');
   await page.keyboard.type(suffix);
   await page.keyboard.press('Enter');
+  await settle(page);
+}
+
+// Meetings -> the 2021 signing conference (found by the start of its name: other tests may have edited it).
+export async function openSigningMeeting(page) {
+  await tap(page, 'Hội nghị');
+  const link = await page.evaluate((name) => window.thidua.items().find((i) => i.visible && i.label.startsWith(name)),
+    MEETING_2021);
+  if (!link) throw new Error('the 2021 signing meeting is not in the timeline');
+  await page.touchscreen.tap(link.x + link.w / 2, link.y + link.h / 2);
   await settle(page);
 }
 

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { issueToken, launchBrowser, sizes, startServer, state, tap, waitReady } from './harness.mjs';
-import { appendToMeetingField, MEETING_2021, readMeeting, waitServiceWorker, waitSync } from './flows.mjs';
+import {
+  appendToMeetingField, MEETING_2021, openSigningMeeting, readMeeting, waitServiceWorker, waitSync,
+} from './flows.mjs';
 
 describe('sync in the browser', () => {
   let server, browser, token, tokensFile;
@@ -90,10 +92,7 @@ describe('sync in the browser', () => {
     const before = readMeeting(server.dataDir).venue.name;
     const s = await state(page);
     if (!s.edit.enabled) await tap(page, 'Chỉnh sửa');
-    if (!(await page.evaluate(() => window.thidua.item('Địa điểm')))) {
-      await tap(page, 'Hội nghị');
-      await tap(page, MEETING_2021);
-    }
+    if (!(await page.evaluate(() => window.thidua.item('Địa điểm')))) await openSigningMeeting(page);
     await tap(page, 'Địa điểm');
     await page.keyboard.press('End');
     // A Telex-style composition: the syllable shows while it is being composed, then is committed.
