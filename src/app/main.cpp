@@ -4,6 +4,7 @@
 #include "platform/platform.h"
 #include "ui/app.h"
 #include "ui/item_registry.h"
+#include "ui/sync_panel.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
@@ -16,6 +17,7 @@ bool g_first_frame_marked = false;
 bool g_ready_marked = false;
 bool g_fullscreen = false;
 std::string g_pending_route; // the URL's route, applied once the data is there
+std::string g_announced;     // the last status told to screen readers
 
 void EnsureFonts(ui::AppState& app)
 {
@@ -62,6 +64,14 @@ void Frame()
         platform::WakeAfter(delay);
     if (app.animating)
         platform::RequestRedraw(1);
+    // Screen readers hear the sync status when it changes (ARIA live region), never every frame.
+    const std::string status = app.load.status == ui::LoadState::Status::Failed ? app.load.error
+                                                                               : ui::SyncStatusText(app);
+    if (status != g_announced)
+    {
+        g_announced = status;
+        platform::Announce(status);
+    }
 
     if (!g_first_frame_marked)
     {

@@ -114,6 +114,11 @@ void DrawDetails(ui::AppState& app)
 }
 } // namespace
 
+std::string ui::SyncStatusText(const AppState& app)
+{
+    return StatusText(app.sync, app.settings.lang);
+}
+
 void ui::DrawSyncStatus(AppState& app)
 {
     SyncView& sync = app.sync;

@@ -82,6 +82,29 @@ describe('foundation', () => {
     await page.context().close();
   });
 
+  test('every screen opens by tapping its label at tablet, portrait and phone sizes; the address and Back follow', async () => {
+    const screens = [['Thành viên', 'members'], ['Hội nghị', 'meetings'], ['Giao ước', 'covenant'],
+      ['Kết quả', 'results'], ['Lịch sử', 'history'], ['Tổng quan', 'overview']];
+    for (const [name, size] of [['tablet', sizes.tablet], ['tablet-portrait', sizes.tabletPortrait], ['phone', sizes.phone]]) {
+      const page = await openPage(browser, server.url, size);
+      await waitReady(page);
+      for (const [label, screen] of screens) {
+        await tap(page, label);
+        assert.equal((await state(page)).screen, screen, `${label} at ${name}`);
+        assert.match(page.url(), new RegExp(`#/${screen}`));
+        await screenshot(page, `screen-${screen}-${name}`);
+      }
+      await page.goBack();
+      await settle(page);
+      assert.equal((await state(page)).screen, 'history', 'the Back button returns to the previous screen');
+      // Screen readers get the status through the live region, and a list of the screen's controls.
+      assert.ok((await page.textContent('#live')).length > 0);
+      assert.ok((await page.$$eval('#a11y button', (b) => b.map((x) => x.textContent))).includes('Tổng quan'));
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+
   test('a file that fails to load gives a readable message, not a blank page', async () => {
     // No service worker here: a request it makes for its cache is not routed, and it could claim the page and
     // fetch the real wasm before the page does (the failure path under test is the first visit's).
