@@ -3,6 +3,7 @@
 
 #include "core/check/check.h"
 #include "core/io/dataset.h"
+#include "core/io/export.h"
 #include "core/io/json_read.h"
 #include "platform/platform.h"
 
@@ -325,6 +326,16 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
         const nlohmann::json doc = {{"format", "thidua.pending-edits"}, {"device_id", driver.client.device_id},
                                     {"edits", ops}, {"conflicts", conflicts}};
         platform::Download("thidua-pending-edits.json", "application/json", doc.dump(2) + "\n");
+    }
+
+    if (app.sync.export_results)
+    {
+        app.sync.export_results = false;
+        std::string name = "ket-qua-thi-dua";
+        for (const model::YearFile& y : app.dataset.years)
+            if (y.year.id == app.results.year_id)
+                name += "-" + std::to_string(y.year.year);
+        platform::Download(name + ".csv", "text/csv;charset=utf-8", io::ResultsCsv(app.dataset, app.results));
     }
 
     // A new version is applied only at a safe moment: every edit on the server, no presentation running.

@@ -260,6 +260,10 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
         ui::Flow(ui::ButtonWidth(detail));
         if (ui::TouchButton(app, detail, 0, screen.all_criteria))
             screen.all_criteria = !screen.all_criteria;
+        const char* csv = ui::Tr(ui::Str::ExportCsv, lang);
+        ui::Flow(ui::ButtonWidth(csv));
+        if (ui::TouchButton(app, csv))
+            app.sync.export_results = true;
     }
     if (app.results.members.empty())
     {

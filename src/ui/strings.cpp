@@ -173,6 +173,7 @@ constexpr Row kRows[] = {
     {ui::Str::UpdateNow, "Có phiên bản mới — cập nhật", "New version — update"},
     {ui::Str::UpdateWait, "Có phiên bản mới (cập nhật sau khi đồng bộ xong)", "New version (update once everything is synced)"},
     {ui::Str::DecisionText, "Nội dung", "Text"},
+    {ui::Str::ExportCsv, "Tải về CSV (Excel)", "Download CSV (Excel)"},
 };
 constexpr int kRowCount = static_cast<int>(sizeof(kRows) / sizeof(kRows[0]));
 static_assert(kRowCount == static_cast<int>(ui::Str::Count), "one row per ui::Str");

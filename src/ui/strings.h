@@ -175,6 +175,7 @@ enum class Str
     UpdateNow,
     UpdateWait,
     DecisionText,
+    ExportCsv,
     Count, // keep last
 };
 

@@ -40,6 +40,7 @@ struct SyncView
     bool sync_now = false;
     bool download_pending = false;
     bool apply_update = false;  // switch to the new version now (only offered when nothing is pending)
+    bool export_results = false; // save the selected year's results as CSV
     int resolve_index = -1;     // the conflict to resolve, -1 = none
     bool resolve_keep_ours = false;
 };

@@ -105,6 +105,23 @@ describe('foundation', () => {
     }
   });
 
+  test('the results download as a CSV that Excel opens with Vietnamese intact', async () => {
+    const page = await openPage(browser, server.url, sizes.tablet);
+    await waitReady(page);
+    await tap(page, 'Kết quả');
+    const download = page.waitForEvent('download');
+    await tap(page, 'Tải về CSV (Excel)');
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^ket-qua-thi-dua-\d{4}\.csv$/);
+    const bytes = (await import('node:fs')).readFileSync(await file.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF], 'UTF-8 byte-order mark');
+    const text = bytes.subarray(3).toString('utf8');
+    assert.match(text, /^Hạng,Mã đơn vị,Đơn vị/);
+    assert.equal(text.trim().split('\r\n').length, 11, 'a header and the ten members');
+    assert.match(text, /Sở Tài nguyên và Môi trường/);
+    await page.context().close();
+  });
+
   test('a file that fails to load gives a readable message, not a blank page', async () => {
     // No service worker here: a request it makes for its cache is not routed, and it could claim the page and
     // fetch the real wasm before the page does (the failure path under test is the first visit's).

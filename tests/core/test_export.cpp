@@ -1,0 +1,61 @@
+// The results CSV: opens in Excel with Vietnamese intact (BOM), one row per member in rank order, safe quoting.
+#include "core/io/dataset.h"
+#include "core/io/export.h"
+#include "core/scoring/scoring.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace
+{
+model::Dataset LoadSample()
+{
+    const std::string root = THIDUA_SOURCE_DIR "/assets/data/";
+    auto read = [&](const std::string& path) {
+        std::ifstream in(root + path, std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        return s.str();
+    };
+    io::DataFiles files;
+    files[io::kDescriptorPath] = read(io::kDescriptorPath);
+    for (const std::string& path : io::ListDatasetFiles(files[io::kDescriptorPath], nullptr))
+        files[path] = read(path);
+    return io::LoadDataset(files).dataset;
+}
+} // namespace
+
+TEST_SUITE("export")
+{
+    TEST_CASE("the results CSV starts with a BOM and lists every member in rank order with Vietnamese names")
+    {
+        const model::Dataset data = LoadSample();
+        const scoring::YearResult result = scoring::ComputeYear(data, "year.cum1.2021");
+        REQUIRE(result.found);
+        const std::string csv = io::ResultsCsv(data, result);
+        CHECK(csv.rfind("\xEF\xBB\xBF" "Hạng,Mã đơn vị,Đơn vị", 0) == 0);
+        size_t rows = 0;
+        for (char c : csv)
+            rows += c == '\n';
+        CHECK(rows == result.members.size() + 1);
+        const std::string first = result.members.front().organization_id;
+        CHECK(csv.find("\r\n1," + first + ",") != std::string::npos);
+        CHECK(csv.find("Sở Tài nguyên và Môi trường") != std::string::npos);
+    }
+
+    TEST_CASE("a name with a comma or a quote is quoted, and a total uses a decimal point")
+    {
+        model::Dataset data = LoadSample();
+        scoring::YearResult result = scoring::ComputeYear(data, "year.cum1.2021");
+        REQUIRE(!result.members.empty());
+        for (model::Organization& org : data.organizations)
+            if (org.id == result.members.front().organization_id)
+                org.name = "Sở \"A\", tỉnh B";
+        result.members.front().ranking_total.value = 9758;
+        const std::string csv = io::ResultsCsv(data, result);
+        CHECK(csv.find(",\"Sở \"\"A\"\", tỉnh B\",") != std::string::npos);
+        CHECK(csv.find(",97.58,") != std::string::npos);
+    }
+}
