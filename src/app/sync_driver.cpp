@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <random>
 #include <set>
@@ -19,6 +21,7 @@
 namespace
 {
 const char* const kStoreKey = "client";
+const char* const kLastSyncedKey = "last_synced"; // small and written on every complete sync
 const char* const kTokenKey = "token";
 constexpr double kSyncAfterEditMs = 1500;  // a short pause gathers a burst of edits into one push
 constexpr double kSyncIntervalMs = 30000;  // poll the server for other people's changes
@@ -46,6 +49,22 @@ std::string NewDeviceId()
     char id[24];
     std::snprintf(id, sizeof id, "d%08x%08x", rd(), rd());
     return id;
+}
+
+// What of the client must survive a reload, in short (file bytes as a hash): a poll that brought nothing new
+// leaves it equal, and the 1 MB store record is then not rewritten every 30 s.
+std::string Fingerprint(const datasync::Client& client)
+{
+    nlohmann::json j = {{"device", client.device_id},    {"next_op", client.next_op},
+                        {"epoch", client.epoch},         {"generation", client.generation},
+                        {"manifest", client.manifest_etag}, {"rejected", client.rejected_etag}};
+    for (const auto& [path, file] : client.synced)
+        j["files"][path] = file.etag + "#" + std::to_string(std::hash<std::string>()(file.bytes));
+    for (const datasync::Op& op : client.outbox)
+        j["outbox"].push_back(datasync::OpToJson(op));
+    for (const datasync::Conflict& c : client.conflicts)
+        j["conflicts"].push_back(datasync::ConflictToJson(c));
+    return j.dump();
 }
 
 // Rebuilds app.dataset from what this tablet holds (last synced copies + pending edits).
@@ -164,8 +183,9 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
             if (!sent_ops.count(op.op_id))
                 synced.outbox.push_back(op);
         synced.next_op = std::max(synced.next_op, driver.client.next_op);
+        if (Fingerprint(synced) != Fingerprint(driver.client))
+            driver.store_dirty = true;
         driver.client = std::move(synced);
-        driver.store_dirty = true;
 
         const nlohmann::json& report = *report_json;
         const nlohmann::json none = nlohmann::json::array();
@@ -186,6 +206,7 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
         {
             driver.last_synced_ms = EpochMs();
             app.sync.error.clear();
+            platform::StorePut(kLastSyncedKey, std::to_string(driver.last_synced_ms), [](bool, const std::string&) {});
         }
         if (!list("pulled").empty() || !list("acknowledged").empty() || !list("new_conflicts").empty())
             LoadFromClient(driver, app);
@@ -264,6 +285,10 @@ void OpenStore(app::SyncDriver& driver, ui::AppState& app)
             if (client && datasync::ClientFromJson(*client, &driver.client) && !driver.client.synced.empty())
             {
                 driver.last_synced_ms = io::NumberOr(stored, "last_synced_ms", 0.0);
+                platform::StoreGet(kLastSyncedKey, [&driver](bool found_time, const std::string& time) {
+                    if (found_time)
+                        driver.last_synced_ms = std::max(driver.last_synced_ms, std::atof(time.c_str()));
+                });
                 LoadFromClient(driver, app); // offline cold start: the last synced data + pending edits
                 driver.ready = true;
                 driver.next_sync_ms = 0;
