@@ -43,11 +43,6 @@ ImVec4 Rgb(int hex, float alpha = 1.0f)
 }
 } // namespace
 
-const unsigned short* ui::GlyphRanges()
-{
-    return kGlyphRanges;
-}
-
 ui::Fonts ui::BuildFonts(float scale)
 {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;

@@ -28,6 +28,4 @@ Fonts BuildFonts(float scale);
 // Resets the style to the theme and sizes it for `scale` (touch-friendly paddings).
 void ApplyTheme(ThemeKind kind, float scale);
 
-// The glyph ranges the embedded subset covers (Latin, Vietnamese, general punctuation, ₫, arrows).
-const unsigned short* GlyphRanges();
 } // namespace ui
