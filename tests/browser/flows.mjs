@@ -7,9 +7,9 @@ export const MEETING_2021 = 'Hội nghị ký giao ước thi đua Sở TN&MT 10
 export const MEETING_FILE = 'meetings/mtg.cum1.2021-03-25.giao-uoc.json';
 
 // Waits until `predicate` (run in the page) holds; on timeout the error shows the app's state then.
-export async function waitSync(page, predicate, timeout = 30000) {
+export async function waitSync(page, predicate, arg = null, timeout = 30000) {
   try {
-    await page.waitForFunction(predicate, null, { timeout, polling: 200 });
+    await page.waitForFunction(predicate, arg, { timeout, polling: 200 });
   } catch (e) {
     const s = await state(page).catch(() => null);
     throw new Error(`${e.message}\nstate: ${JSON.stringify(s && { sync: s.sync, edit: s.edit, route: s.route })}`);
@@ -23,10 +23,13 @@ export async function appendToMeetingField(page, field, suffix) {
   if (!s.edit.enabled) await tap(page, 'Chỉnh sửa');
   // After a reload the address still names the meeting, so the meeting book may already be open.
   if (!(await page.evaluate((label) => window.thidua.item(label), field))) await openSigningMeeting(page);
+  const undo = (await state(page)).edit.undo;
   await tap(page, field);
   await page.keyboard.press('End');
   await page.keyboard.type(suffix);
   await page.keyboard.press('Enter');
+  // Frames run on demand: wait until the edit is applied, so a later "synced" is not read from before it.
+  await waitSync(page, (n) => window.thidua.state().edit.undo > n, undo);
   await settle(page);
 }
 

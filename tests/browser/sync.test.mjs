@@ -93,6 +93,7 @@ describe('sync in the browser', () => {
     const s = await state(page);
     if (!s.edit.enabled) await tap(page, 'Chỉnh sửa');
     if (!(await page.evaluate(() => window.thidua.item('Địa điểm')))) await openSigningMeeting(page);
+    const undoBefore = (await state(page)).edit.undo;
     await tap(page, 'Địa điểm');
     await page.keyboard.press('End');
     // A Telex-style composition: the syllable shows while it is being composed, then is committed.
@@ -102,6 +103,8 @@ describe('sync in the browser', () => {
     // Decomposed text (as some keyboards and pasted documents produce it) is stored composed.
     await page.keyboard.insertText(' – phòng Hội đồng'.normalize('NFD'));
     await page.keyboard.press('Enter');
+    // Frames run on demand: first see the edit applied, or a stale "synced" could be read before it.
+    await waitSync(page, (n) => window.thidua.state().edit.undo > n, undoBefore);
     await waitSync(page, () => {
       const sync = window.thidua.state().sync;
       return sync.status === 'synced' && sync.pending === 0;
