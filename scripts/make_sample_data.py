@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the Cluster I sample dataset (assets/data). Real facts come from the seed article and the sources
 in shared/design/domain.md §5 and are cited in each record's `sources`; everything invented for the demo
-(criteria, scores, ballots, registrations, later years) sits in files marked "synthetic": true.
+(criteria, scores, ballots, registrations, later years, the focal officers and their contacts) sits in files marked "synthetic": true.
 Output is the same canonical JSON the C++ writer produces (sorted keys, 2 spaces). Deterministic.
 Usage: /usr/bin/python3 scripts/make_sample_data.py [SEED_ARTICLE] [OUT_DIR]"""
 import json, os, random, re, sys, unicodedata
@@ -125,7 +125,22 @@ people = [
         {'id': 'post.vu-minh-son.vu', 'organization_id': 'org.monre.vu-tdkttt', 'role': 'Vụ trưởng', 'label': 'Vụ trưởng Vụ Thi đua, Khen thưởng và Tuyên truyền',
          'sources': [ART_2018]}], 'sources': [ART_2018]},
 ]
-write('registry/people.json', 'thidua.people', {'people': people})
+# Each unit's focal officer for emulation work (cán bộ đầu mối), so the app has contacts to show. Invented:
+# names, numbers and addresses (example.org); each record is marked synthetic, and so is the file.
+AREA_CODE = {'01': '024', '26': '0211', '27': '0222', '30': '0220', '31': '0225', '33': '0221', '34': '0227',
+             '35': '0226', '36': '0228', '37': '0229'}
+FOCAL = [('Nguyễn Thu Trang', 'Bà'), ('Trần Văn Đức', 'Ông'), ('Lê Thị Hằng', 'Bà'), ('Phạm Quốc Việt', 'Ông'),
+         ('Đỗ Minh Ngọc', 'Bà'), ('Hoàng Văn Tùng', 'Ông'), ('Vũ Thị Lan', 'Bà'), ('Bùi Đức Anh', 'Ông'),
+         ('Đặng Thị Huyền', 'Bà'), ('Ngô Văn Thành', 'Ông')]
+for i, ((g, *_), (name, prefix)) in enumerate(zip(PROV, FOCAL)):
+    people.append({'id': 'per.synth.dau-moi.' + g, 'rev': 1, 'synthetic': True, 'name': name, 'honorific_prefix': prefix,
+                   'contact_details': [
+                       {'type': 'phone', 'label': 'Văn phòng Sở', 'value': '%s 3%s0 %03d' % (AREA_CODE[g], g, 101 + i)},
+                       {'type': 'email', 'value': 'thidua.sotnmt%s@example.org' % g},
+                       {'type': 'mobile', 'label': 'Di động cá nhân', 'value': '0912 %s0 %03d' % (g, 201 + 7 * i), 'private': True}],
+                   'posts': [{'id': 'post.synth.dau-moi.' + g, 'organization_id': 'org.sotnmt.' + g, 'role': 'Chuyên viên',
+                              'label': 'Cán bộ đầu mối thi đua, khen thưởng – Văn phòng Sở'}]})
+write('registry/people.json', 'thidua.people', {'people': people}, synthetic=True)
 
 # ---- cluster ----------------------------------------------------------------------------------------------
 YEARS = [2021, 2022, 2023, 2024]

@@ -111,8 +111,8 @@ int cli::RunSynth(int argc, char** argv)
                        std::to_string(years) + " năm (seed " + std::to_string(seed) + ")";
 
     // ---- registry and cluster
-    ds.organizations.push_back({"org.bo", 1, true, "Bộ Tổng hợp", "Bộ TH", "ministry", "", "", "", "", {}, {}, {}, "", {}});
-    ds.organizations.push_back({"org.cum", 1, true, "Cụm thi đua tổng hợp", "Cụm TH", "emulation_cluster", "org.bo", "", "", "", {}, {}, {}, "", {}});
+    ds.organizations.push_back({"org.bo", 1, true, "Bộ Tổng hợp", "Bộ TH", "ministry", "", "", "", "", {}, {}, {}, {}, "", {}});
+    ds.organizations.push_back({"org.cum", 1, true, "Cụm thi đua tổng hợp", "Cụm TH", "emulation_cluster", "org.bo", "", "", "", {}, {}, {}, {}, "", {}});
     std::vector<std::string> units;
     for (int64_t i = 1; i <= members; ++i)
     {
@@ -120,12 +120,15 @@ int cli::RunSynth(int argc, char** argv)
         units.push_back("org.unit." + n);
         ds.areas.push_back({"area.synth." + n, 1, true, "Tỉnh Tổng hợp " + n, "province", std::to_string(1000 + i), "", "", {}, {}});
         ds.organizations.push_back({units.back(), 1, true, "Sở Tài nguyên và Môi trường tỉnh Tổng hợp " + n, "Sở TN&MT Tổng hợp " + n,
-                                    "provincial_dept", "", "area.synth." + n, "", "", {}, {}, {}, "", {}});
+                                    "provincial_dept", "", "area.synth." + n, "", "", {}, {}, {}, {}, "", {}});
         model::Person p;
         p.id = "per.synth." + n;
         p.synthetic = true;
         p.name = "Nguyễn Văn Tổng Hợp " + n;
         p.posts.push_back({"post.synth." + n, units.back(), "Giám đốc", "", "", "", {}});
+        const std::string digits = std::to_string(10000000 + i).substr(1);
+        p.contact_details = {{"phone", "Văn phòng Sở", "024 3" + digits, false},
+                             {"mobile", "", "091" + digits, true}};
         ds.people.push_back(p);
     }
     ds.cluster.cluster = {"cluster.synth", 1, "org.cum", "Cụm thi đua tổng hợp", "", {}};

@@ -133,6 +133,45 @@ TEST_SUITE("io")
         check_one(kMeeting, "\"status\": \"passed\"", "\"status\": \"passed\", \"status2\": 1", "meetings/mtg.a.json:/meeting/status2: unknown field \"status2\" (not part of this format; check the spelling)");
     }
 
+    TEST_CASE("contacts: each kind is checked, and the private flag round-trips")
+    {
+        const std::string people = R"({"format": "thidua.people", "schema_version": 1, "synthetic": true, "people": [
+          {"id": "per.a", "rev": 1, "synthetic": true, "name": "Nguyễn Thu Trang", "contact_details": [
+            {"type": "phone", "label": "Văn phòng Sở", "value": "0222 3270 101"},
+            {"type": "email", "value": "thidua@example.org"},
+            {"type": "mobile", "value": "0912 270 201", "private": true},
+            {"type": "website", "value": "https://example.org/so"}]}]})";
+        CHECK(Lines(check::CheckFile("registry/people.json", people)) == std::vector<std::string>{});
+        io::DataFiles files{{"registry/people.json", people}};
+        io::LoadResult loaded = io::LoadDataset(files);
+        REQUIRE(loaded.dataset.people.size() == 1);
+        const auto& contacts = loaded.dataset.people[0].contact_details;
+        REQUIRE(contacts.size() == 4);
+        CHECK(contacts[0].label == "Văn phòng Sở");
+        CHECK(!contacts[1].is_private);
+        CHECK(contacts[2].is_private);
+        CHECK(io::WriteFile(loaded.dataset, "registry/people.json").find("\"private\": true") != std::string::npos);
+
+        auto bad = [&](const std::string& from, const std::string& to) {
+            std::string bytes = people;
+            bytes.replace(bytes.find(from), from.size(), to);
+            return Lines(check::CheckFile("registry/people.json", bytes));
+        };
+        CHECK(bad("0222 3270 101", "0222 32x") == std::vector<std::string>{
+                  "registry/people.json:/people/0/contact_details/0/value: \"0222 32x\" is not a telephone number; expected 8 to 15 digits such as \"0222 3822 100\""});
+        CHECK(bad("thidua@example.org", "thidua.example.org") == std::vector<std::string>{
+                  "registry/people.json:/people/0/contact_details/1/value: \"thidua.example.org\" is not an e-mail address such as \"vanphong@example.org\""});
+        CHECK(bad("https://example.org/so", "example.org/so") == std::vector<std::string>{
+                  "registry/people.json:/people/0/contact_details/3/value: \"example.org/so\" is not a web address; it should start with https://"});
+        CHECK(bad("\"type\": \"mobile\"", "\"type\": \"pager\"") == std::vector<std::string>{
+                  "registry/people.json:/people/0/contact_details/2/type: \"pager\" is not an allowed value; expected one of: address, email, phone, mobile, fax, website"});
+        CHECK(bad("\"private\": true", "\"private\": \"yes\"") == std::vector<std::string>{
+                  "registry/people.json:/people/0/contact_details/2/private: expected true or false, found the text \"yes\""});
+        // Invented contacts must sit in a file that says it holds invented facts.
+        CHECK(bad("\"schema_version\": 1, \"synthetic\": true,", "\"schema_version\": 1,") == std::vector<std::string>{
+                  "registry/people.json:/people/0/synthetic: the record is marked synthetic (invented) but the file is not; add \"synthetic\": true at the top of the file"});
+    }
+
     TEST_CASE("every problem of a file is reported at once")
     {
         std::string bad = R"({"format": "thidua.meeting", "schema_version": 1, "meeting": {"id": "mtg.a", "rev": -1, "year_id": 5,

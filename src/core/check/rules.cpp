@@ -5,6 +5,7 @@
 #include "core/text/text.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -96,6 +97,36 @@ void CheckSources(const Ctx& c, const std::string& file, const std::string& ptr,
             c.Error(file, ptr + "/sources/" + Idx(i), "a source needs a \"url\" or a \"title\" saying where the fact comes from");
 }
 
+// ---- [SECTION] contact details ---------------------------------------------------------------------------
+
+// A contact must be usable as written: a phone number dials, an e-mail address has a mailbox and a domain.
+void CheckContacts(const Ctx& c, const std::string& file, const std::string& ptr,
+                   const std::vector<model::ContactDetail>& contacts)
+{
+    for (size_t i = 0; i < contacts.size(); ++i)
+    {
+        const model::ContactDetail& k = contacts[i];
+        const std::string p = ptr + "/contact_details/" + Idx(i) + "/value";
+        if (k.type == "phone" || k.type == "mobile" || k.type == "fax")
+        {
+            const size_t digits = static_cast<size_t>(std::count_if(k.value.begin(), k.value.end(), [](char ch) { return ch >= '0' && ch <= '9'; }));
+            const bool allowed = std::all_of(k.value.begin(), k.value.end(),
+                                             [](char ch) { return (ch >= '0' && ch <= '9') || std::strchr(" +.-()", ch); });
+            if (!allowed || digits < 8 || digits > 15)
+                c.Error(file, p, Q(k.value) + " is not a telephone number; expected 8 to 15 digits such as \"0222 3822 100\"");
+        }
+        else if (k.type == "email")
+        {
+            const size_t at = k.value.find('@');
+            if (at == std::string::npos || at == 0 || k.value.find('.', at) == std::string::npos ||
+                k.value.find_first_of(" @", at + 1) != std::string::npos || k.value.back() == '.')
+                c.Error(file, p, Q(k.value) + " is not an e-mail address such as \"vanphong@example.org\"");
+        }
+        else if (k.type == "website" && k.value.rfind("https://", 0) != 0 && k.value.rfind("http://", 0) != 0)
+            c.Error(file, p, Q(k.value) + " is not a web address; it should start with https://");
+    }
+}
+
 // ---- [SECTION] synthetic flags ---------------------------------------------------------------------------
 
 void CheckSynthetic(const Ctx& c, const model::FileInfo& f, const std::string& ptr, bool record_synthetic)
@@ -118,6 +149,7 @@ void CheckRegistry(const Ctx& c)
             CheckSynthetic(c, *f, p, o.synthetic);
             DateOrder(c, f->path, p, o.founding_date, o.dissolution_date, "dissolution_date");
             CheckSources(c, f->path, p, o.sources);
+            CheckContacts(c, f->path, p, o.contact_details);
             if (o.parent_id == o.id && !o.id.empty())
                 c.Error(f->path, p + "/parent_id", "an organization cannot be its own parent");
         }
@@ -145,6 +177,7 @@ void CheckRegistry(const Ctx& c)
             std::string p = "/people/" + Idx(i);
             CheckSynthetic(c, *f, p, person.synthetic);
             CheckSources(c, f->path, p, person.sources);
+            CheckContacts(c, f->path, p, person.contact_details);
             for (size_t k = 0; k < person.posts.size(); ++k)
             {
                 DateOrder(c, f->path, p + "/posts/" + Idx(k), person.posts[k].start_date, person.posts[k].end_date, "end_date");

@@ -16,6 +16,7 @@ constexpr int64_t kMaxCount = 1000000000;
 
 inline const Choices kOrgClassifications = {"ministry", "ministry_dept", "provincial_dept", "provincial_committee",
                                             "emulation_cluster", "emulation_block"};
+inline const Choices kContactTypes = {"address", "email", "phone", "mobile", "fax", "website"};
 inline const Choices kAreaClassifications = {"province", "municipality"};
 inline const Choices kYearStatuses = {"planning", "active", "reviewing", "voting", "submitted", "closed"};
 inline const Choices kPhaseKinds = {"covenant", "self_assessment", "cross_scoring", "review", "final_scoring", "voting", "submission"};
@@ -50,6 +51,14 @@ template <class V> void Fields(V& v, model::Identifier& o)
 {
     v.Text("scheme", o.scheme, kReq, 100);
     v.Text("identifier", o.identifier, kReq, 200);
+}
+
+template <class V> void Fields(V& v, model::ContactDetail& o)
+{
+    v.Enum("type", o.type, kReq, kContactTypes);
+    v.Text("label", o.label, kOpt, 500);
+    v.Text("value", o.value, kReq, 1000);
+    v.Bool("private", o.is_private, kOpt);
 }
 
 template <class V> void Fields(V& v, model::Fraction& o)
@@ -93,6 +102,7 @@ template <class V> void Fields(V& v, model::Organization& o)
     v.RefList("predecessor_ids", o.predecessor_ids, kOpt, RefKind::Organization);
     v.RefList("successor_ids", o.successor_ids, kOpt, RefKind::Organization);
     v.List("identifiers", o.identifiers, kOpt);
+    v.List("contact_details", o.contact_details, kOpt);
     v.Text("note", o.note, kOpt);
     v.List("sources", o.sources, kOpt);
 }
@@ -129,6 +139,7 @@ template <class V> void Fields(V& v, model::Person& o)
     v.Synthetic(o.synthetic);
     v.Text("name", o.name, kReq, 500);
     v.Text("honorific_prefix", o.honorific_prefix, kOpt, 50);
+    v.List("contact_details", o.contact_details, kOpt);
     v.List("posts", o.posts, kOpt);
     v.List("sources", o.sources, kOpt);
 }

@@ -28,6 +28,14 @@ struct Identifier // e.g. {scheme: "gso", identifier: "27"}
     std::string identifier;
 };
 
+struct ContactDetail // Popolo contact_detail: {type: "phone", label: "Văn phòng Sở", value: "0222 3822 xxx"}
+{
+    std::string type;  // address, email, phone, mobile, fax, website
+    std::string label; // whose or which line, "Văn phòng Sở"
+    std::string value;
+    bool is_private = false; // JSON "private": a personal line, never shown on the projector
+};
+
 struct Fraction // an exact ratio, e.g. 1/2 strict = "more than half", 2/3 = "at least two thirds"
 {
     int64_t num = 1;
@@ -69,6 +77,7 @@ struct Organization
     std::vector<std::string> predecessor_ids; // organisations
     std::vector<std::string> successor_ids;   // organisations
     std::vector<Identifier> identifiers;
+    std::vector<ContactDetail> contact_details;
     std::string note;
     std::vector<Source> sources;
 };
@@ -105,6 +114,7 @@ struct Person
     bool synthetic = false;
     std::string name;
     std::string honorific_prefix; // "Bà", "Ông"
+    std::vector<ContactDetail> contact_details;
     std::vector<Post> posts;
     std::vector<Source> sources;
 };
