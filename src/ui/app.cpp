@@ -534,7 +534,7 @@ std::string ui::StateJson(const AppState& app)
           {"proposed_awards", app.results.proposed_awards.size()}}},
         {"presentation",
          {{"active", present.active}, {"slide", present.slide + 1}, {"reveal_step", present.reveal_step},
-          {"reveal_steps", RevealSteps(app)}, {"blank", present.blank}}},
+          {"reveal_steps", RevealSteps(app)}, {"blank", present.blank}, {"member", present.member}}},
         {"edit",
          {{"enabled", app.edit.enabled}, {"undo", app.edit.journal.undo.size()},
           {"redo", app.edit.journal.redo.size()}, {"error", app.edit.error_message}}},

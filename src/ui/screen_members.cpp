@@ -78,6 +78,53 @@ void OrgLinks(ui::AppState& app, const char* label, const std::vector<std::strin
     }
 }
 
+// One contact: "Điện thoại: 0222 3270 101 (Văn phòng Sở)"; the value is a link that copies it.
+void ContactRow(ui::AppState& app, const model::ContactDetail& contact, const std::string& key, bool masked,
+                std::string* copied)
+{
+    const ui::Language lang = app.settings.lang;
+    ui::RowLabel(app, ui::TrCode(contact.type, lang));
+    if (masked)
+    {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("•••••• (%s)", ui::Tr(ui::Str::PrivateContact, lang));
+        return;
+    }
+    const std::string label = contact.value + "##contact-" + key;
+    if (ui::Link(app, label.c_str()) && copied)
+    {
+        ImGui::SetClipboardText(contact.value.c_str());
+        *copied = contact.value;
+    }
+    std::string note = contact.label;
+    if (contact.is_private)
+        note += std::string(note.empty() ? "" : ", ") + ui::Tr(ui::Str::PrivateContact, lang);
+    if (copied && *copied == contact.value)
+        note += std::string(note.empty() ? "" : " · ") + ui::Tr(ui::Str::Copied, lang);
+    if (!note.empty())
+    {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("(%s)", note.c_str());
+    }
+}
+
+void ContactList(ui::AppState& app, const std::vector<model::ContactDetail>& contacts, const std::string& key,
+                 bool show_private, std::string* copied, int* private_count)
+{
+    for (size_t i = 0; i < contacts.size(); ++i)
+    {
+        const model::ContactDetail& contact = contacts[i];
+        if (contact.is_private)
+        {
+            ++*private_count;
+            if (app.presentation.active)
+                continue; // never on the projector, whatever the tablet chose
+        }
+        ContactRow(app, contact, key + "-" + std::to_string(i), contact.is_private && !show_private, copied);
+    }
+}
+
 void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::Organization& org)
 {
     const ui::Language lang = app.settings.lang;
@@ -101,6 +148,16 @@ void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::O
         ui::LabelValue(ui::Tr(ui::Str::Founded, lang), text::FormatDate(org.founding_date));
     if (!org.dissolution_date.empty())
         ui::LabelValue(ui::Tr(ui::Str::Dissolved, lang), text::FormatDate(org.dissolution_date));
+    if (screen.private_shown_for != org.id)
+        screen.private_shown_for.clear(); // another page: private contacts are masked again
+    bool show_private = screen.private_shown_for == org.id;
+    const int private_count = ui::DrawContacts(app, org, on, show_private, &screen.copied);
+    if (private_count > 0)
+    {
+        const ui::Str toggle = show_private ? ui::Str::HidePrivate : ui::Str::ShowPrivate;
+        if (ui::TouchButton(app, ui::Tr(toggle, lang)))
+            screen.private_shown_for = show_private ? "" : org.id;
+    }
     OrgLinks(app, ui::Tr(ui::Str::Predecessors, lang), org.predecessor_ids);
     OrgLinks(app, ui::Tr(ui::Str::Successors, lang), org.successor_ids);
     if (!org.note.empty())
@@ -174,6 +231,46 @@ void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::O
     }
 }
 } // namespace
+
+int ui::DrawContacts(AppState& app, const model::Organization& org, const std::string& on, bool show_private,
+                     std::string* copied)
+{
+    const Language lang = app.settings.lang;
+    int private_count = 0;
+    bool titled = false;
+    auto title = [&]() {
+        if (!titled)
+            Section(app, Tr(Str::Contacts, lang));
+        titled = true;
+    };
+    if (!org.contact_details.empty())
+    {
+        title();
+        ContactList(app, org.contact_details, org.id, show_private, copied, &private_count);
+    }
+    for (const model::Person& person : app.dataset.people)
+    {
+        if (person.contact_details.empty())
+            continue;
+        const model::Post* current = nullptr;
+        for (const model::Post& post : person.posts)
+            if (post.organization_id == org.id && (post.start_date.empty() || post.start_date <= on) &&
+                (post.end_date.empty() || post.end_date >= on))
+                current = &post;
+        if (!current)
+            continue;
+        title();
+        ImGui::TextUnformatted(PersonName(app, person.id).c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("– %s", (current->label.empty() ? current->role : current->label).c_str());
+        ImGui::Indent();
+        ContactList(app, person.contact_details, person.id, show_private, copied, &private_count);
+        ImGui::Unindent();
+    }
+    if (private_count > 0 && app.presentation.active)
+        ImGui::TextDisabled("%s", Tr(Str::PrivateHiddenOnProjector, lang));
+    return private_count;
+}
 
 void ui::DrawMembersScreen(MembersScreen& screen, AppState& app)
 {

@@ -37,7 +37,9 @@ void HandleKeys(ui::AppState& app)
     ui::PresentationState& p = app.presentation;
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
     {
-        ui::LeavePresentation(app);
+        if (p.member.empty())
+            ui::LeavePresentation(app);
+        p.member.clear();
         return;
     }
     const bool next = AnyPressed({ImGuiKey_PageDown, ImGuiKey_RightArrow, ImGuiKey_DownArrow, ImGuiKey_Space, ImGuiKey_Enter});
@@ -105,14 +107,35 @@ void SlideOverview(ui::AppState& app)
     Large(app, std::string(ui::Tr(ui::Str::Members, lang)) + ": " + std::to_string(app.year_members.size()));
 }
 
+// A member's card on the projector: name, area, head and public contacts (DrawContacts leaves out private ones).
+void MemberCard(ui::AppState& app, const model::Organization& org, const std::string& on)
+{
+    const ui::Language lang = app.settings.lang;
+    ui::PresentationState& p = app.presentation;
+    Title(app, org.name);
+    if (const model::Area* area = ui::FindArea(app, org.area_id))
+        Large(app, std::string(ui::Tr(ui::Str::Area, lang)) + ": " + area->name);
+    if (const model::Person* head = ui::HeadOf(app, org.id, on))
+        Large(app, std::string(ui::Tr(ui::Str::Head, lang)) + ": " + ui::PersonName(app, head->id));
+    ui::DrawContacts(app, org, on, false, &p.copied);
+    ImGui::Spacing();
+    if (ui::TouchButton(app, ui::Tr(ui::Str::BackToList, lang)))
+        p.member.clear();
+}
+
 void SlideMembers(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
-    Title(app, ui::Tr(ui::Str::Members, lang));
     const model::YearFile* year = ui::SelectedYear(app);
     const std::string on = year ? std::to_string(year->year.year) + "-12-31" : ui::Today(app);
+    if (const model::Organization* org = ui::FindOrganization(app, app.presentation.member))
+    {
+        MemberCard(app, *org, on);
+        return;
+    }
+    Title(app, ui::Tr(ui::Str::Members, lang));
     const int columns = 2;
-    // Public facts only: names and heads. Contacts never appear on the projector.
+    // Names and heads; a tap on a name opens the unit's card.
     if (ImGui::BeginTable("present-members", columns, ImGuiTableFlags_ScrollY))
     {
         ImGuiListClipper clipper;
@@ -130,7 +153,9 @@ void SlideMembers(ui::AppState& app)
                         continue;
                     const std::string& id = app.year_members[i];
                     ImGui::PushFont(app.fonts.large);
-                    ImGui::TextUnformatted(ui::OrgName(app, id).c_str());
+                    const std::string label = ui::OrgName(app, id) + "##present-" + id;
+                    if (ui::Link(app, label.c_str()))
+                        app.presentation.member = id;
                     ImGui::PopFont();
                     if (const model::Person* head = ui::HeadOf(app, id, on))
                         ImGui::TextDisabled("%s", ui::PersonName(app, head->id).c_str());
@@ -374,6 +399,11 @@ int ui::RevealSteps(const AppState& app)
 void ui::PresentationNext(AppState& app)
 {
     PresentationState& p = app.presentation;
+    if (!p.member.empty())
+    {
+        p.member.clear(); // a click closes a member's card, back to the list
+        return;
+    }
     if (p.slide == static_cast<int>(Slide::Reveal) && p.reveal_step < RevealSteps(app))
     {
         ++p.reveal_step;
@@ -391,6 +421,11 @@ void ui::PresentationNext(AppState& app)
 void ui::PresentationPrevious(AppState& app)
 {
     PresentationState& p = app.presentation;
+    if (!p.member.empty())
+    {
+        p.member.clear();
+        return;
+    }
     if (p.slide == static_cast<int>(Slide::Reveal) && p.reveal_step > 0)
     {
         --p.reveal_step;

@@ -2,6 +2,8 @@
 // awards), driven by a clicker. The reveal shows the ranking from last to first, then the ballot, then awards.
 #pragma once
 
+#include <string>
+
 namespace ui
 {
 struct AppState;
@@ -24,6 +26,8 @@ struct PresentationState
     int reveal_step = 0;   // 0 = title; k = the last k ranks shown; ranks + 1 = ballot; ranks + 2 = awards
     bool blank = false;    // B: a black screen
     double step_time = -1; // ImGui time of the last step, for the slide-in of the new row
+    std::string member;    // the unit whose card is open on the members slide ("" = the list)
+    std::string copied;    // a contact value copied from the card
 };
 
 // Number of reveal steps after the title: one per ranked unit, then the ballot, then the awards.

@@ -76,6 +76,12 @@ constexpr Row kRows[] = {
     {ui::Str::People, "Lãnh đạo và cán bộ", "People"},
     {ui::Str::Post, "Chức vụ", "Post"},
     {ui::Str::Sources, "Nguồn", "Sources"},
+    {ui::Str::Contacts, "Liên hệ", "Contacts"},
+    {ui::Str::PrivateContact, "riêng tư", "private"},
+    {ui::Str::ShowPrivate, "Hiện liên hệ riêng tư", "Show private contacts"},
+    {ui::Str::HidePrivate, "Ẩn liên hệ riêng tư", "Hide private contacts"},
+    {ui::Str::PrivateHiddenOnProjector, "Liên hệ riêng tư không hiện khi trình chiếu.", "Private contacts are not shown on the projector."},
+    {ui::Str::Copied, "Đã sao chép", "Copied"},
     {ui::Str::BackToTimeline, "‹ Các hội nghị", "‹ All meetings"},
     {ui::Str::Meeting, "Hội nghị", "Meeting"},
     {ui::Str::MeetingName, "Tên hội nghị", "Meeting name"},
@@ -195,6 +201,12 @@ struct CodeRow
 };
 
 const CodeRow kCodes[] = {
+    {"address", "Địa chỉ", "Address"},
+    {"email", "Email", "E-mail"},
+    {"phone", "Điện thoại", "Telephone"},
+    {"mobile", "Di động", "Mobile"},
+    {"fax", "Fax", "Fax"},
+    {"website", "Trang web", "Website"},
     {"covenant_signing", "Hội nghị ký kết giao ước", "Covenant signing"},
     {"mid_year_review", "Sơ kết 6 tháng", "Mid-year review"},
     {"year_end_summary", "Tổng kết năm", "Year-end summary"},

@@ -66,6 +66,34 @@ TEST_SUITE("ui")
         CHECK(h.State()["route"] == "/overview");
     }
 
+    TEST_CASE("on the projector a member's card shows public contacts only; a click closes it")
+    {
+        uitest::Harness h(1920, 1080);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        // Even after the tablet chose to see private contacts, the projector never shows them.
+        REQUIRE(h.Tap("Thành viên"));
+        REQUIRE(h.Tap("Sở TN&MT Bắc Ninh"));
+        REQUIRE(h.Tap("Hiện liên hệ riêng tư"));
+        REQUIRE(h.Has("0912 270 215"));
+        REQUIRE(h.Tap("Trình chiếu"));
+        h.Key(ImGuiKey_PageDown); // members
+        REQUIRE(h.State()["presentation"]["slide"] == 2);
+        REQUIRE(h.Tap("Sở TN&MT Bắc Ninh"));
+        CHECK(h.State()["presentation"]["member"] == "org.sotnmt.27");
+        CHECK(h.Has("0222 3270 103"));
+        CHECK(h.Has("thidua.sotnmt27@example.org"));
+        CHECK_FALSE(h.Has("0912 270 215"));
+        h.Key(ImGuiKey_PageDown); // the clicker closes the card first
+        CHECK(h.State()["presentation"]["member"] == "");
+        CHECK(h.State()["presentation"]["slide"] == 2);
+        REQUIRE(h.Tap("Sở TN&MT Hà Nội"));
+        h.Key(ImGuiKey_Escape); // Esc closes the card, a second Esc leaves
+        CHECK(h.State()["presentation"]["active"] == true);
+        h.Key(ImGuiKey_Escape);
+        CHECK(h.State()["presentation"]["active"] == false);
+    }
+
     TEST_CASE("the idle presentation asks for no frames once a row has slid in")
     {
         uitest::Harness h(1920, 1080);

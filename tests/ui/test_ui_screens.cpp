@@ -93,6 +93,31 @@ TEST_SUITE("ui")
         CHECK(h.State()["route"] == "/members");
     }
 
+    TEST_CASE("a member's page lists contacts: private ones masked until asked for, a tap copies a value")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        REQUIRE(h.Tap("Thành viên"));
+        REQUIRE(h.Tap("Sở TN&MT Bắc Ninh"));
+        // The sample's (invented) focal officer of Bắc Ninh: office phone and e-mail public, mobile private.
+        CHECK(h.Has("0222 3270 103"));
+        CHECK(h.Has("thidua.sotnmt27@example.org"));
+        CHECK_FALSE(h.Has("0912 270 215"));
+        REQUIRE(h.Tap("Hiện liên hệ riêng tư"));
+        CHECK(h.Has("0912 270 215"));
+        REQUIRE(h.Tap("0222 3270 103"));
+        CHECK(std::string(ImGui::GetClipboardText()) == "0222 3270 103");
+        // Another page, then back: masked again.
+        REQUIRE(h.Tap("‹ Danh sách thành viên"));
+        REQUIRE(h.Tap("Sở TN&MT Hà Nam"));
+        CHECK(h.Has("0226 3350 108"));
+        CHECK_FALSE(h.Has("0222 3270 103"));
+        REQUIRE(h.Tap("‹ Danh sách thành viên"));
+        REQUIRE(h.Tap("Sở TN&MT Bắc Ninh"));
+        CHECK_FALSE(h.Has("0912 270 215"));
+    }
+
     TEST_CASE("member search ignores tones and case, and the list is in Vietnamese order")
     {
         uitest::Harness h;
