@@ -84,10 +84,15 @@ void ContactRow(ui::AppState& app, const model::ContactDetail& contact, const st
 {
     const ui::Language lang = app.settings.lang;
     ui::RowLabel(app, ui::TrCode(contact.type, lang));
+    const float row_y = ImGui::GetCursorPosY();
+    const float text_y = row_y + (ui::TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f;
     if (masked)
     {
-        ImGui::AlignTextToFramePadding();
+        ImGui::SetCursorPosY(text_y);
         ImGui::TextDisabled("•••••• (%s)", ui::Tr(ui::Str::PrivateContact, lang));
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(row_y);
+        ImGui::Dummy(ImVec2(1, ui::TouchHeight(app))); // the row as high as the others
         return;
     }
     const std::string label = contact.value + "##contact-" + key;
@@ -104,7 +109,7 @@ void ContactRow(ui::AppState& app, const model::ContactDetail& contact, const st
     if (!note.empty())
     {
         ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
+        ImGui::SetCursorPosY(text_y);
         ImGui::TextDisabled("(%s)", note.c_str());
     }
 }

@@ -484,31 +484,35 @@ void ui::DrawPresentation(PresentationState& state, AppState& app)
     ImGui::EndChild();
 
     // Footer: the data badge (never mistaken for real results), touch controls, slide number.
+    // Every piece sits on the same touch-high row (each SameLine is given the row's y again).
     ImGui::SetCursorPosX(margin);
+    const float row_y = ImGui::GetCursorPosY();
+    const float text_y = row_y + (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f;
     bool synthetic = false;
     for (const model::FileInfo& f : app.dataset.files)
         synthetic = synthetic || f.synthetic;
     if (synthetic)
     {
-        const float y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(y + (TouchHeight(app) - ImGui::GetTextLineHeight() - ImGui::GetStyle().FramePadding.y) * 0.5f);
+        ImGui::SetCursorPosY(text_y - ImGui::GetStyle().FramePadding.y * 0.5f);
         Badge(Tr(Str::SyntheticBadge, lang), IM_COL32(198, 40, 40, 255), IM_COL32_WHITE);
         ImGui::SameLine();
-        ImGui::SetCursorPosY(y);
+        ImGui::SetCursorPosY(row_y);
     }
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 18));
     ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true); // Space and Enter step the show, never press a focused button
     if (TouchButton(app, "‹##previous-slide"))
         PresentationPrevious(app);
     ImGui::SameLine();
+    ImGui::SetCursorPosY(row_y);
     if (TouchButton(app, "›##next-slide"))
         PresentationNext(app);
     ImGui::SameLine();
+    ImGui::SetCursorPosY(row_y);
     if (TouchButton(app, Tr(Str::LeavePresentation, lang)))
         LeavePresentation(app);
     ImGui::PopItemFlag();
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
+    ImGui::SetCursorPosY(text_y - ImGui::GetStyle().FramePadding.y); // buttons on this line add that to text
     ImGui::TextDisabled("%d / %d", state.slide + 1, static_cast<int>(Slide::Count));
 }

@@ -105,6 +105,42 @@ describe('foundation', () => {
     }
   });
 
+  test('a member page shows contacts; a tap copies one through the browser; private ones stay off the projector', async () => {
+    const visible = (page, label) => page.evaluate((l) => window.thidua.item(l) !== null, label);
+    // A link to the page opens it; the sample's (invented) Bắc Ninh focal officer has a private mobile.
+    const page = await openPage(browser, server.url + '#/members/org.sotnmt.27', sizes.tablet);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await waitReady(page);
+    await settle(page);
+    assert.equal((await state(page)).route, '/members/org.sotnmt.27');
+    assert.ok(await visible(page, '0222 3270 103'), 'the office phone is shown');
+    assert.ok(await visible(page, 'thidua.sotnmt27@example.org'), 'the e-mail address is shown');
+    assert.ok(!(await visible(page, '0912 270 215')), 'the private mobile is masked');
+    await screenshot(page, 'member-contacts-tablet');
+    await tap(page, '0222 3270 103');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '0222 3270 103');
+    await tap(page, 'Hiện liên hệ riêng tư');
+    assert.ok(await visible(page, '0912 270 215'), 'shown once a person asked');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+
+    const projector = await openPage(browser, server.url, sizes.projector);
+    await waitReady(projector);
+    await tap(projector, 'Trình chiếu');
+    await projector.keyboard.press('PageDown');
+    await settle(projector);
+    await tap(projector, 'Sở TN&MT Bắc Ninh');
+    assert.equal((await state(projector)).presentation.member, 'org.sotnmt.27');
+    assert.ok(await visible(projector, '0222 3270 103'));
+    assert.ok(!(await visible(projector, '0912 270 215')), 'no private contact on the projector');
+    await screenshot(projector, 'present-member-card');
+    await projector.keyboard.press('Escape');
+    await settle(projector);
+    assert.equal((await state(projector)).presentation.member, '');
+    assert.deepEqual(projector.errors, []);
+    await projector.context().close();
+  });
+
   test('the results download as a CSV that Excel opens with Vietnamese intact', async () => {
     const page = await openPage(browser, server.url, sizes.tablet);
     await waitReady(page);
