@@ -216,7 +216,7 @@ TEST_CASE("bad input is refused with a clear message: too large, not an object, 
         file["meeting"]["id"] = "mtg.cum1.2030-01-01.x";
         const datasync::ImportPlan plan = datasync::PlanImport(c, "mtg.cum1.2030-01-01.x.json", datasync::Serialize(file));
         REQUIRE(plan.errors.size() == 1);
-        CHECK(plan.errors[0].message.find("does not hold") != std::string::npos);
+        CHECK(plan.errors[0].message.find("does not hold this file (thidua.meeting mtg.cum1.2030-01-01.x") != std::string::npos);
     }
     SUBCASE("a package of another cluster")
     {

@@ -91,31 +91,30 @@ std::string io::DataPackageJson(const DataFiles& files, const std::string& creat
     json descriptor;
     if (descriptor_bytes == files.end() || !ParseJson(descriptor_bytes->second, &descriptor) || !descriptor.is_object())
         return "";
-    json package = {{"profile", "data-package"},
-                    {"format", "thidua.datapackage"},
-                    {"schema_version", IntOr(descriptor, "schema_version", 1)},
-                    {"name", StringOr(descriptor, "name", "")},
-                    {"title", StringOr(descriptor, "title", "")},
-                    {"created", created},
-                    {"resources", json::array()}};
+    json package = json::object();
+    package["profile"] = "data-package";
+    package["format"] = "thidua.datapackage";
+    package["schema_version"] = IntOr(descriptor, "schema_version", 1);
+    package["name"] = StringOr(descriptor, "name", "");
+    package["title"] = StringOr(descriptor, "title", "");
+    package["created"] = created;
+    json& resources = package["resources"] = json::array();
     const json* listed = Child(descriptor, "resources");
     if (listed && listed->is_array())
-        for (const json& res : *listed)
+        for (const json& listed_res : *listed)
         {
-            const std::string path = StringOr(res, "path", "");
+            const std::string path = StringOr(listed_res, "path", "");
             auto file = files.find(path);
             json data;
             if (file == files.end() || !ParseJson(file->second, &data))
                 continue;
-            package["resources"].push_back({{"name", ResourceName(path)},
-                                            {"path", path},
-                                            {"format", StringOr(res, "format", "")},
-                                            {"schema_version", IntOr(res, "schema_version", 1)},
-                                            {"writer", StringOr(res, "writer", "")},
-                                            {"mediatype", "application/json"},
-                                            {"encoding", "utf-8"},
-                                            {"bytes", static_cast<int64_t>(file->second.size())},
-                                            {"data", std::move(data)}});
+            json res = listed_res; // path, format, schema_version, writer as datapackage.json has them
+            res["name"] = ResourceName(path);
+            res["mediatype"] = "application/json";
+            res["encoding"] = "utf-8";
+            res["bytes"] = static_cast<int64_t>(file->second.size());
+            res["data"] = std::move(data);
+            resources.push_back(std::move(res));
         }
     return package.dump(2) + "\n";
 }

@@ -21,6 +21,11 @@ namespace
 
 const char* const kPackageFormat = "thidua.datapackage";
 
+void Fail(ImportPlan& plan, const std::string& pointer, const std::string& message)
+{
+    plan.errors.push_back({plan.name, pointer, message, check::Severity::Error});
+}
+
 std::string Escape(const std::string& token)
 {
     std::string out;
@@ -76,29 +81,6 @@ std::string RecordName(const json& record)
     return "";
 }
 
-// Every "cluster_id" in the document, plus the id of the cluster record of cluster.json.
-void ClusterIds(const json& v, std::set<std::string>* out)
-{
-    if (v.is_object())
-        for (auto it = v.begin(); it != v.end(); ++it)
-        {
-            if (it.key() == "cluster_id" && it.value().is_string())
-                out->insert(it.value().get_ref<const std::string&>());
-            ClusterIds(it.value(), out);
-        }
-    else if (v.is_array())
-        for (const json& child : v)
-            ClusterIds(child, out);
-}
-
-std::string FileCluster(const json& doc)
-{
-    if (io::StringOr(doc, "format", "") != io::FormatName(model::FileKind::Cluster))
-        return "";
-    const json* cluster = io::Child(doc, "cluster");
-    return cluster ? io::StringOr(*cluster, "id", "") : "";
-}
-
 // What the client's checker says about `bytes` as the file at `path` (JSON syntax only without one).
 std::vector<check::Issue> Check(const Client& client, const std::string& path, const std::string& bytes)
 {
@@ -128,7 +110,7 @@ struct Differ
 
     void Error(const std::string& pointer, const std::string& message)
     {
-        plan.errors.push_back({plan.name, where + pointer, path + ": " + message, check::Severity::Error});
+        Fail(plan, where + pointer, path + ": " + message);
     }
 
     // A record of the file against the local record with the same id. `*_rev` are the revisions that apply (the
@@ -282,24 +264,13 @@ void PlanDocument(const Client& client, ImportPlan& plan, const std::string& pat
     std::vector<check::Issue> issues = Check(client, path, bytes);
     for (check::Issue& issue : issues)
         if (issue.severity == check::Severity::Error)
-            plan.errors.push_back({plan.name, where + issue.pointer, path + ": " + issue.message, check::Severity::Error});
+            Fail(plan, where + issue.pointer, path + ": " + issue.message);
     if (check::HasErrors(issues))
         return;
-    const std::string format = io::StringOr(doc, "format", ""), local_format = io::StringOr(local, "format", "");
-    if (format != local_format)
-    {
-        plan.errors.push_back({plan.name, where + "/format", path + ": the file holds \"" + format +
-                                                                 "\", but this device's file is \"" + local_format + "\""});
-        return;
-    }
     const int64_t version = io::IntOr(doc, "schema_version", 0), local_version = io::IntOr(local, "schema_version", 0);
     if (version != local_version)
-    {
-        plan.errors.push_back({plan.name, where + "/schema_version",
-                               path + ": schema_version " + std::to_string(version) + " differs from this device's " +
-                                   std::to_string(local_version) + "; update the app that made the file or this one"});
-        return;
-    }
+        return Fail(plan, where + "/schema_version", path + ": schema_version " + std::to_string(version) + " differs "
+                                                            "from this device's; both apps must be the same version");
     plan.paths.push_back(path);
     Differ differ{plan, path, where, local, {}};
     IndexRecords(local, "", &differ.index);
@@ -308,8 +279,8 @@ void PlanDocument(const Client& client, ImportPlan& plan, const std::string& pat
 
 // ---- [SECTION] identifying the file ----
 
-// What makes a data file this file and no other: its format, the ids of its top-level records and its "*_id" fields
-// (a meeting's id; a self-assessment's year and organisation; only the format for a registry).
+// What makes a data file this file and no other: its format, the ids of its top-level records (with their cluster)
+// and its "*_id" fields (a meeting's id; a self-assessment's year and organisation; only the format for a registry).
 std::string Signature(const json& doc)
 {
     std::string sig = io::StringOr(doc, "format", "");
@@ -318,10 +289,10 @@ std::string Signature(const json& doc)
     for (auto it = doc.begin(); it != doc.end(); ++it)
     {
         const std::string& key = it.key();
-        if (IsRecord(it.value()))
-            sig += "|" + key + "=" + RecordId(it.value());
+        if (IsRecord(it.value())) // a year names its cluster: another cluster's year is another file
+            sig += " " + RecordId(it.value()) + " " + io::StringOr(it.value(), "cluster_id", "");
         else if (key.size() > 3 && key.compare(key.size() - 3, 3, "_id") == 0 && it.value().is_string())
-            sig += "|" + key + "=" + it.value().get_ref<const std::string&>();
+            sig += " " + it.value().get_ref<const std::string&>();
     }
     return sig;
 }
@@ -357,35 +328,10 @@ std::string IdentifyFile(const Client& client, ImportPlan& plan, const json& doc
                 return path;
     if (matches.size() == 1)
         return matches.front();
-    const std::string format = io::StringOr(doc, "format", "");
-    if (matches.empty())
-        plan.errors.push_back({plan.name, "", "this is a \"" + format + "\" file that this device does not hold (" +
-                                                  sig + "); nothing was imported"});
-    else
-        plan.errors.push_back({plan.name, "", "several files on this device could be this one; rename it like the file "
-                                              "it came from (e.g. " + BaseName(matches.front()) + ")"});
+    Fail(plan, "", matches.empty() ? "this device does not hold this file (" + sig + "), or it is another cluster's; "
+                                     "nothing was imported"
+                                   : "several files on this device could be this one; name it like the one it came from");
     return "";
-}
-
-// The cluster this device holds vs the one a document belongs to; false (with an error) when they differ.
-bool SameCluster(const Client& client, ImportPlan& plan, const json& doc, const std::string& where)
-{
-    const std::string mine = FileCluster(WorkingCopy(client, "cluster.json"));
-    if (mine.empty())
-        return true;
-    std::set<std::string> ids;
-    ClusterIds(doc, &ids);
-    const std::string own = FileCluster(doc);
-    if (!own.empty())
-        ids.insert(own);
-    for (const std::string& id : ids)
-        if (id != mine)
-        {
-            plan.errors.push_back({plan.name, where, "this file belongs to cluster \"" + id +
-                                                         "\"; this device holds \"" + mine + "\". Nothing was imported"});
-            return false;
-        }
-    return true;
 }
 
 void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
@@ -393,11 +339,11 @@ void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
     const std::string mine = io::StringOr(WorkingCopy(client, io::kDescriptorPath), "name", "");
     const std::string theirs = io::StringOr(doc, "name", "");
     if (!mine.empty() && theirs != mine)
-        return plan.errors.push_back({plan.name, "/name", "this package is for \"" + theirs + "\"; this device holds \"" +
-                                                              mine + "\". Nothing was imported"});
+        return Fail(plan, "/name", "this package is for \"" + theirs + "\"; this device holds \"" +
+                                                              mine + "\". Nothing was imported");
     const json* resources = io::Child(doc, "resources");
     if (!resources || !resources->is_array())
-        return plan.errors.push_back({plan.name, "/resources", "expected a list of resources"});
+        return Fail(plan, "/resources", "expected a list of resources");
     bool any_data = false;
     std::set<std::string> seen;
     for (size_t i = 0; i < resources->size(); ++i)
@@ -407,34 +353,32 @@ void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
         std::string path;
         if (!io::GetString(res, "path", &path))
         {
-            plan.errors.push_back({plan.name, ptr + "/path", "expected the data path as text"});
+            Fail(plan, ptr + "/path", "expected the data path as text");
             continue;
         }
         const model::FileKind kind = io::KindOfPath(path);
         if (path.find("..") != std::string::npos || kind == model::FileKind::Unknown ||
             kind == model::FileKind::DataPackage)
         {
-            plan.errors.push_back({plan.name, ptr + "/path", "\"" + path + "\" is not a data path of this app (data "
-                                                             "paths look like meetings/<id>.json or years/<year>/year.json)"});
+            Fail(plan, ptr + "/path", "\"" + path + "\" is not a data path of this app (data "
+                                                             "paths look like meetings/<id>.json or years/<year>/year.json)");
             continue;
         }
         if (!seen.insert(path).second)
-            plan.errors.push_back({plan.name, ptr + "/path", "\"" + path + "\" is listed twice"});
+            Fail(plan, ptr + "/path", "\"" + path + "\" is listed twice");
         const json* data = io::Child(res, "data");
         if (!data)
             continue;
         any_data = true;
         if (!data->is_object())
-            plan.errors.push_back({plan.name, ptr + "/data", path + ": expected the file's content as a JSON object"});
+            Fail(plan, ptr + "/data", path + ": expected the file's content as a JSON object");
         else if (io::StringOr(*data, "format", "") != io::FormatName(kind))
-            plan.errors.push_back({plan.name, ptr + "/data/format", path + ": holds \"" + io::StringOr(*data, "format", "") +
-                                                                        "\", expected \"" + io::FormatName(kind) + "\""});
-        else
-            SameCluster(client, plan, *data, ptr + "/data");
+            Fail(plan, ptr + "/data/format", path + ": holds \"" + io::StringOr(*data, "format", "") +
+                                                                        "\", expected \"" + io::FormatName(kind) + "\"");
     }
     if (!any_data && plan.errors.empty())
-        plan.errors.push_back({plan.name, "/resources", "this package lists files but holds none of their content "
-                                                        "(\"data\"); export the whole dataset from the app to move data"});
+        Fail(plan, "/resources", "this package lists files but holds none of their content "
+                                                        "(\"data\"); export the whole dataset from the app to move data");
     if (!plan.errors.empty())
         return;
     for (size_t i = 0; i < resources->size(); ++i)
@@ -461,8 +405,8 @@ ImportPlan PlanImport(const Client& client, const std::string& name, const std::
     plan.name = name;
     if (bytes.size() > kMaxImportBytes)
     {
-        plan.errors.push_back({name, "", "the file is larger than " + std::to_string(kMaxImportBytes / (1024 * 1024)) +
-                                             " MB and was not read; export a single file instead"});
+        Fail(plan, "", "the file is larger than " + std::to_string(kMaxImportBytes / (1024 * 1024)) +
+                                             " MB and was not read; export a single file instead");
         return plan;
     }
     json doc;
@@ -473,17 +417,17 @@ ImportPlan PlanImport(const Client& client, const std::string& name, const std::
             if (issue.severity == check::Severity::Error)
                 plan.errors.push_back(issue);
         if (plan.errors.empty())
-            plan.errors.push_back({name, "", "not valid JSON: " + error});
+            Fail(plan, "", "not valid JSON: " + error);
         return plan;
     }
     if (!doc.is_object())
     {
-        plan.errors.push_back({name, "", "expected a JSON object ({...}) at the top of the file"});
+        Fail(plan, "", "expected a JSON object ({...}) at the top of the file");
         return plan;
     }
     if (io::StringOr(doc, "format", "") == kPackageFormat)
         PlanPackage(client, plan, doc);
-    else if (SameCluster(client, plan, doc, ""))
+    else
     {
         const std::string path = IdentifyFile(client, plan, doc);
         if (!path.empty())
@@ -498,16 +442,21 @@ ImportPlan PlanImport(const Client& client, const std::string& name, const std::
         return plan;
     }
     // The merged files must pass the checker too (a field taken from the file next to one kept here).
-    Client merged = client;
-    ApplyImport(merged, plan);
-    std::set<std::string> touched;
-    for (const Op& op : plan.ops)
-        touched.insert(op.path);
-    for (const std::string& path : touched)
-        for (const check::Issue& issue : Check(client, path, Serialize(WorkingCopy(merged, path))))
+    for (const std::string& path : plan.paths)
+    {
+        std::vector<Op> ops;
+        for (const Op& op : plan.ops)
+            if (op.path == path)
+                ops.push_back(op);
+        if (ops.empty())
+            continue;
+        for (check::Issue& issue : Check(client, path, Serialize(Replay(WorkingCopy(client, path), ops).doc)))
             if (issue.severity == check::Severity::Error)
-                plan.errors.push_back({name, "", path + " after merging" + (issue.pointer.empty() ? "" : " (" +
-                                                     issue.pointer + ")") + ": " + issue.message});
+            {
+                issue.message = "after merging: " + issue.message;
+                plan.errors.push_back(issue);
+            }
+    }
     if (!plan.errors.empty())
     {
         plan.ops.clear();
