@@ -271,12 +271,12 @@ std::string ui::DescribeImportChange(const datasync::ImportChange& change, Langu
             auto before = old_value.find(it.key());
             if (before == old_value.end() || *before != it.value())
                 parts += (parts.empty() ? "" : "; ") + ValueText(before == old_value.end() ? nlohmann::json() : *before) +
-                         " → " + ValueText(it.value());
+                         " » " + ValueText(it.value());
         }
-        text += parts.empty() ? ValueText(old_value) + " → " + ValueText(new_value) : parts;
+        text += parts.empty() ? ValueText(old_value) + " » " + ValueText(new_value) : parts;
     }
     else
-        text += ValueText(old_value) + " → " + ValueText(new_value);
+        text += ValueText(old_value) + " » " + ValueText(new_value);
     if (change.kind == datasync::ImportChange::Kind::Conflict)
         text += " (" + std::string(Tr(Str::ConflictTitle, lang)) + ")";
     return text;

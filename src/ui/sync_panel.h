@@ -16,7 +16,7 @@ struct AppState;
 void DrawSyncStatus(AppState& app);
 // The status as one sentence ("3 edits saved on this device, waiting to be sent"), also for screen readers.
 std::string SyncStatusText(const AppState& app);
-// One change of an import as a person reads it: "Hội nghị …: Địa điểm: old → new".
+// One change of an import as a person reads it: "Hội nghị …: Địa điểm: cũ » mới"; the font has no arrows.
 std::string DescribeImportChange(const datasync::ImportChange& change, Language lang);
 // The import as lines (window.thidua.state().sync.import.lines): why it was refused, or its changes then what was
 // left out.

@@ -17,7 +17,7 @@ namespace datasync
 {
 constexpr size_t kMaxImportBytes = 8u * 1024u * 1024u; // larger files are refused before parsing
 
-// One difference, for the preview ("Hội nghị …: Địa điểm: old → new").
+// One difference, for the preview ("Hội nghị …: Địa điểm: cũ » mới"; the font has no arrows).
 struct ImportChange
 {
     enum class Kind
