@@ -296,7 +296,7 @@ void HandleExportImport(app::SyncDriver& driver, ui::AppState& app, bool writer)
         imp.shown = true;
         imp.read_only = !writer;
         imp.plan.name = driver.file_name;
-        ui::Str said = imp.read_only ? ui::Str::ImportReadOnly : ui::Str::ImportNeedsEdit;
+        ui::Str said = imp.read_only ? ui::Str::SyncReadOnly : ui::Str::ImportNeedsEdit;
         imp.status = ui::ImportStatus::Unavailable;
         if (allowed)
         {

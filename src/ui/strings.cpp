@@ -194,7 +194,6 @@ constexpr Row kRows[] = {
     {ui::Str::ImportNothing, "Tệp giống dữ liệu trên máy này — không có gì để nhập.", "The file matches the data on this device — nothing to import."},
     {ui::Str::ImportRefused, "Không nhập tệp này; dữ liệu không thay đổi.", "The file was not imported; nothing changed."},
     {ui::Str::ImportSkipped, "Bỏ qua", "Left out"},
-    {ui::Str::ImportReadOnly, "Không nhập được: thẻ này chỉ xem (ứng dụng đang mở ở thẻ khác).", "Import is unavailable: this tab is read only (the app is open in another tab)."},
     {ui::Str::ImportNeedsEdit, "Bật “Chỉnh sửa” để nhập tệp.", "Turn on “Edit” to import a file."},
     {ui::Str::ConflictInFile, "Giá trị trong tệp nhập", "Value in the imported file"},
     {ui::Str::ConflictCurrent, "Giá trị hiện có", "Current value"},

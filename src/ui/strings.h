@@ -196,7 +196,6 @@ enum class Str
     ImportNothing,
     ImportRefused,
     ImportSkipped,
-    ImportReadOnly,
     ImportNeedsEdit,
     ConflictInFile,
     ConflictCurrent,

@@ -133,7 +133,7 @@ void DrawImportDialog(ui::AppState& app)
         break;
     case ui::ImportStatus::Nothing: ImGui::TextWrapped("%s", Tr(Str::ImportNothing, lang)); break;
     case ui::ImportStatus::Unavailable:
-        ImGui::TextWrapped("%s", Tr(imp.read_only ? Str::ImportReadOnly : Str::ImportNeedsEdit, lang));
+        ImGui::TextWrapped("%s", Tr(imp.read_only ? Str::SyncReadOnly : Str::ImportNeedsEdit, lang));
         break;
     case ui::ImportStatus::Applied:
         ImGui::PushFont(app.fonts.bold);
@@ -190,7 +190,7 @@ void DrawDataFiles(ui::AppState& app)
         sync.import_pick = true;
     ImGui::EndDisabled();
     if (!can_import)
-        ImGui::TextWrapped("%s", Tr(read_only ? Str::ImportReadOnly : Str::ImportNeedsEdit, lang));
+        ImGui::TextWrapped("%s", Tr(read_only ? Str::SyncReadOnly : Str::ImportNeedsEdit, lang));
     if (ui::TouchButton(app, Tr(Str::ExportOneFile, lang), 0, sync.files_open))
         sync.files_open = !sync.files_open;
     if (sync.files_open)

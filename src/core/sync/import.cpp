@@ -193,14 +193,7 @@ struct Differ
             }
             return;
         }
-        if (value.is_object())
-            for (auto it = value.begin(); it != value.end(); ++it)
-            {
-                const json* current = io::Child(mine, it.key().c_str());
-                if (current && ContainsRecord(it.value()))
-                    Children(it.value(), file_ptr + "/" + Escape(it.key()), *current,
-                             local_ptr + "/" + Escape(it.key()), file_rev, local_rev);
-            }
+        Note(file_ptr, "records inside a plain object are not imported");
     }
 
     // A record of the file whose id this device knows (wherever it sits in the local file).
@@ -370,11 +363,9 @@ void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
         if (!data)
             continue;
         any_data = true;
-        if (!data->is_object())
-            Fail(plan, ptr + "/data", path + ": expected the file's content as a JSON object");
-        else if (io::StringOr(*data, "format", "") != io::FormatName(kind))
-            Fail(plan, ptr + "/data/format", path + ": holds \"" + io::StringOr(*data, "format", "") +
-                                                                        "\", expected \"" + io::FormatName(kind) + "\"");
+        if (io::StringOr(*data, "format", "") != io::FormatName(kind))
+            Fail(plan, ptr + "/data", path + ": expected the file itself, a JSON object with \"format\": \"" +
+                                          io::FormatName(kind) + "\"");
     }
     if (!any_data && plan.errors.empty())
         Fail(plan, "/resources", "this package lists files but holds none of their content "
