@@ -311,3 +311,38 @@ TEST_CASE("a single data file is named by its path's last part")
     CHECK(io::DataFileName("cluster.json") == "cluster.json");
 }
 }
+
+TEST_SUITE("import")
+{
+TEST_CASE("a hostile, deeply nested file is refused before it is parsed; quotes and brackets in strings do not count")
+{
+    datasync::Client c = SampleClient();
+    const std::string deep = "{\"format\": \"thidua.meeting\", \"x\": " + std::string(200000, '[') + std::string(200000, ']') + "}";
+    const datasync::ImportPlan plan = datasync::PlanImport(c, "deep.json", deep);
+    REQUIRE(plan.errors.size() == 1);
+    CHECK(plan.errors[0].message.find("nest more than 64") != std::string::npos);
+
+    json file = Meeting(c);
+    file["meeting"]["venue"]["name"] = "Phòng \"[[[[\" {{ \\\" ]]";
+    const datasync::ImportPlan text = datasync::PlanImport(c, kMeetingName, datasync::Serialize(file));
+    CHECK_MESSAGE(text.errors.empty(), Lines(text));
+    CHECK(text.changed == 1);
+}
+
+TEST_CASE("a package resource for a file this device does not hold is left out with a note; the rest is imported")
+{
+    datasync::Client c = SampleClient();
+    json package = Package(c);
+    json extra = package["resources"][1];
+    REQUIRE(extra["path"] == kMeeting);
+    extra["path"] = "meetings/mtg.cum1.2030-01-01.x.json";
+    extra["data"]["meeting"]["id"] = "mtg.cum1.2030-01-01.x";
+    package["resources"].push_back(extra);
+    package["resources"][1]["data"]["meeting"]["venue"]["name"] = "Phòng 302";
+    const datasync::ImportPlan plan = datasync::PlanImport(c, "p.json", package.dump());
+    REQUIRE_MESSAGE(plan.errors.empty(), Lines(plan));
+    CHECK(plan.changed == 1);
+    REQUIRE(plan.notes.size() == 1);
+    CHECK(plan.notes[0].pointer == "/resources/" + std::to_string(package["resources"].size() - 1) + "/data");
+}
+}
