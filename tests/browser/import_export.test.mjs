@@ -148,6 +148,15 @@ describe('export and import of JSON files', () => {
     s = await waitSync(page, () => window.thidua.state().sync.import.status === 'nothing');
     assert.equal(s.sync.pending, 0);
     await tap(page, 'Đóng');
+
+    // "Huỷ" on a preview changes nothing.
+    doc.meeting.venue.name = oldVenue + ' (phòng 5)';
+    writeFileSync(edited, JSON.stringify(doc));
+    assert.equal((await importThroughPicker(page, edited)).status, 'preview');
+    await tap(page, 'Huỷ');
+    s = await waitSync(page, () => window.thidua.state().sync.import.status === 'none');
+    assert.equal(s.sync.pending, 0);
+    assert.equal(readMeeting(server.dataDir).venue.name, oldVenue + ' (Hội trường lớn)');
     assert.deepEqual(page.errors, []);
   });
 
