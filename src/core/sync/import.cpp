@@ -335,21 +335,15 @@ void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
     if (!mine.empty() && theirs != mine)
         return Fail(plan, "/name", "this package is for \"" + theirs + "\"; this device holds \"" +
                                                               mine + "\". Nothing was imported");
-    const json* resources = io::Child(doc, "resources");
-    if (!resources || !resources->is_array())
-        return Fail(plan, "/resources", "expected a list of resources");
+    const json* listed = io::Child(doc, "resources");
+    const json none = json::array();
+    const json& resources = listed && listed->is_array() ? *listed : none;
     bool any_data = false;
-    std::set<std::string> seen;
-    for (size_t i = 0; i < resources->size(); ++i)
+    for (size_t i = 0; i < resources.size(); ++i)
     {
-        const json& res = (*resources)[i];
+        const json& res = resources[i];
         const std::string ptr = "/resources/" + std::to_string(i);
-        std::string path;
-        if (!io::GetString(res, "path", &path))
-        {
-            Fail(plan, ptr + "/path", "expected the data path as text");
-            continue;
-        }
+        const std::string path = io::StringOr(res, "path", "");
         const model::FileKind kind = io::KindOfPath(path);
         if (path.find("..") != std::string::npos || kind == model::FileKind::Unknown ||
             kind == model::FileKind::DataPackage)
@@ -358,8 +352,6 @@ void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
                                                              "paths look like meetings/<id>.json or years/<year>/year.json)");
             continue;
         }
-        if (!seen.insert(path).second)
-            Fail(plan, ptr + "/path", "\"" + path + "\" is listed twice");
         const json* data = io::Child(res, "data");
         if (!data)
             continue;
@@ -373,9 +365,9 @@ void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
                                                         "(\"data\"); export the whole dataset from the app to move data");
     if (!plan.errors.empty())
         return;
-    for (size_t i = 0; i < resources->size(); ++i)
+    for (size_t i = 0; i < resources.size(); ++i)
     {
-        const json& res = (*resources)[i];
+        const json& res = resources[i];
         const json* data = io::Child(res, "data");
         if (data)
             PlanDocument(client, plan, io::StringOr(res, "path", ""), *data, "/resources/" + std::to_string(i) + "/data",
