@@ -104,6 +104,11 @@ int main()
         if (online)
             g_app.sync.sync_now = true; // the network is back: push what waited
     };
+    services.on_file = [](const std::string& name, const std::string& text) {
+        g_sync.file_received = true; // planned at the next tick: checked, compared, shown as a preview
+        g_sync.file_name = name;
+        g_sync.file_bytes = text;
+    };
     platform::InitServices(services);
     g_pending_route = platform::InitialRoute();
     app::StartSync(g_sync, g_app, "");

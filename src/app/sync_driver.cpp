@@ -5,7 +5,9 @@
 #include "core/io/dataset.h"
 #include "core/io/export.h"
 #include "core/io/json_read.h"
+#include "core/sync/import.h"
 #include "platform/platform.h"
+#include "ui/sync_panel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,6 +41,18 @@ std::string LocalTime(double epoch_ms)
 double EpochMs()
 {
     return static_cast<double>(std::time(nullptr)) * 1000.0;
+}
+
+// "2026-11-26" (local date, for file names) or "2026-11-26T23:40:00Z" (UTC, for "created").
+std::string DateText(bool utc_time)
+{
+    const std::time_t t = std::time(nullptr);
+    char text[32] = "";
+    if (utc_time)
+        std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    else
+        std::strftime(text, sizeof text, "%Y-%m-%d", std::localtime(&t));
+    return text;
 }
 
 std::string NewDeviceId()
@@ -224,6 +238,7 @@ void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
     view.persisted = browser.persisted;
     view.update_ready = browser.update_ready;
     view.conflicts = driver.client.conflicts;
+
     view.last_synced = driver.last_synced_ms > 0 ? LocalTime(driver.last_synced_ms) : "";
     view.offline_since = driver.offline_since_ms > 0 ? LocalTime(driver.offline_since_ms) : "";
     if (driver.store_failed)
@@ -244,6 +259,93 @@ void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
         view.status = ui::SyncStatus::Synced;
     else
         view.status = ui::SyncStatus::Local;
+}
+
+// The person's export and import requests: files are saved through the browser; a picked or dropped file is
+// planned (checked and compared, nothing changed) for the preview, and applied as ordinary edits on "Nhập".
+void HandleExportImport(app::SyncDriver& driver, ui::AppState& app, bool writer)
+{
+    ui::SyncView& sync = app.sync;
+    if (sync.export_package)
+    {
+        sync.export_package = false;
+        const io::DataFiles files = datasync::WorkingFiles(driver.client);
+        platform::Download(io::DataPackageFileName(files, DateText(false)), "application/json",
+                           io::DataPackageJson(files, DateText(true)));
+    }
+    if (!sync.export_path.empty())
+    {
+        const nlohmann::json doc = datasync::WorkingCopy(driver.client, sync.export_path);
+        if (!doc.is_null())
+            platform::Download(io::DataFileName(sync.export_path), "application/json", datasync::Serialize(doc));
+        sync.export_path.clear();
+    }
+    ui::ImportView& imp = sync.import;
+    const bool allowed = writer && app.edit.enabled;
+    if (sync.import_pick)
+    {
+        sync.import_pick = false;
+        if (allowed)
+            platform::PickFile(".json,application/json");
+    }
+    const ui::Language lang = app.settings.lang;
+    if (driver.file_received)
+    {
+        driver.file_received = false;
+        imp = ui::ImportView{};
+        imp.shown = true;
+        imp.read_only = !writer;
+        imp.plan.name = driver.file_name;
+        ui::Str said = imp.read_only ? ui::Str::SyncReadOnly : ui::Str::ImportNeedsEdit;
+        imp.status = ui::ImportStatus::Unavailable;
+        if (allowed)
+        {
+            imp.plan = datasync::PlanImport(driver.client, driver.file_name, driver.file_bytes);
+            const bool nothing = imp.plan.ops.empty() && imp.plan.conflicts.empty();
+            imp.status = !imp.plan.errors.empty() ? ui::ImportStatus::Refused
+                         : nothing                ? ui::ImportStatus::Nothing
+                                                  : ui::ImportStatus::Preview;
+            said = !imp.plan.errors.empty() ? ui::Str::ImportRefused : nothing ? ui::Str::ImportNothing : ui::Str::ImportTitle;
+            driver.preview_bytes = std::move(driver.file_bytes); // kept for "Nhập"
+        }
+        driver.file_bytes.clear();
+        platform::Announce(imp.plan.name + ": " + ui::Tr(said, lang));
+    }
+    // Applied between syncs only: the worker's result replaces the client, and must not drop new conflicts.
+    if (sync.import_apply && !driver.in_flight)
+    {
+        sync.import_apply = false;
+        if (imp.status == ui::ImportStatus::Preview && allowed)
+        {
+            // Planned again: the client may have synced since the preview; the ops must fit what it holds now.
+            imp.plan = datasync::PlanImport(driver.client, imp.plan.name, driver.preview_bytes);
+            const bool applied = datasync::ApplyImport(driver.client, imp.plan);
+            imp.status = !imp.plan.errors.empty() ? ui::ImportStatus::Refused
+                         : applied                ? ui::ImportStatus::Applied
+                                                  : ui::ImportStatus::Nothing;
+            if (applied)
+            {
+                LoadFromClient(driver, app);
+                driver.store_dirty = true;
+                driver.next_sync_ms = 0;
+            }
+            platform::Announce(imp.plan.name + ": " + ui::Tr(applied ? ui::Str::ImportDone : ui::Str::ImportRefused, lang) +
+                               ". " + ui::Tr(ui::Str::ImportAdded, lang) + ": " + std::to_string(imp.plan.added) + ". " +
+                               ui::Tr(ui::Str::ImportChanged, lang) + ": " + std::to_string(imp.plan.changed) + ". " +
+                               ui::Tr(ui::Str::ConflictTitle, lang) + ": " + std::to_string(imp.plan.conflicted));
+        }
+        driver.preview_bytes.clear();
+    }
+    if (sync.import_close)
+    {
+        sync.import_close = false;
+        imp.shown = false;
+        if (imp.status == ui::ImportStatus::Preview)
+        {
+            imp = ui::ImportView{}; // cancelled: nothing changed
+            driver.preview_bytes.clear();
+        }
+    }
 }
 } // namespace
 
@@ -362,6 +464,8 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
                 name += "-" + std::to_string(y.year.year);
         platform::Download(name + ".csv", "text/csv;charset=utf-8", io::ResultsCsv(app.dataset, app.results));
     }
+
+    HandleExportImport(driver, app, writer);
 
     // A new version is applied only at a safe moment: every edit on the server, no presentation running.
     if (app.sync.apply_update)

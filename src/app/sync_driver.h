@@ -24,6 +24,11 @@ struct SyncDriver
     double next_sync_ms = 0;       // when to sync next (0 = as soon as possible)
     double offline_since_ms = 0;   // 0 = online
     double last_synced_ms = 0;
+    // A JSON file a person picked or dropped (ServiceHooks::on_file), handled at the next tick.
+    bool file_received = false;
+    std::string file_name, file_bytes;
+    // The file shown in the import preview: planned again against the client when the person says "Nhập".
+    std::string preview_bytes;
 };
 
 // Opens the stored state, or downloads the dataset the first time; fills app.dataset either way.

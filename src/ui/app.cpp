@@ -559,5 +559,18 @@ std::string ui::StateJson(const AppState& app)
     for (const check::Issue& issue : app.sync.problems)
         problems.push_back(check::FormatIssue(issue));
     state["sync"]["problem_lines"] = problems;
+    const ImportView& imp = app.sync.import; // the last file given to import, and what became of it
+    std::string paths;
+    for (const std::string& path : imp.plan.paths)
+        paths += (paths.empty() ? "" : ", ") + path;
+    nlohmann::json& import_state = state["sync"]["import"];
+    import_state["status"] = ImportStatusKey(imp.status);
+    import_state["shown"] = imp.shown;
+    import_state["file"] = imp.plan.name;
+    import_state["path"] = paths;
+    import_state["added"] = imp.plan.added;
+    import_state["changed"] = imp.plan.changed;
+    import_state["conflicts"] = imp.plan.conflicted;
+    import_state["lines"] = ImportLines(imp, app.settings.lang);
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -1,12 +1,16 @@
 // The sync status line and its detail panel: always visible, says in words where the edits are (on the server,
 // saved on this tablet, waiting for the network), lists conflicts with both values to choose from, server
 // problems naming file and place, and offers pending edits as a file and a new version at a safe moment.
+// The panel also exports the data (one file, or all of it as one package) and imports a JSON file: the import
+// dialog previews what would change and asks before anything does.
 #include "ui/sync_panel.h"
 
 #include "ui/app_state.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace
 {
@@ -60,6 +64,141 @@ std::string Short(const nlohmann::json& value)
     return text;
 }
 
+// At most `chars` characters of UTF-8 text (never cut inside a character), "…" when shortened.
+std::string Clip(const std::string& text, size_t chars)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == chars)
+            return text.substr(0, i) + "…";
+    return text;
+}
+
+std::string ValueText(const nlohmann::json& value)
+{
+    if (value.is_null())
+        return "–";
+    return Clip(value.is_string() ? value.get_ref<const std::string&>() : value.dump(), 80);
+}
+
+const char* FieldLabel(const std::string& key, ui::Language lang)
+{
+    struct Label
+    {
+        const char* key;
+        ui::Str label;
+    };
+    static const Label kLabels[] = {{"venue", ui::Str::Venue},   {"name", ui::Str::Name},   {"date", ui::Str::Date},
+                                    {"status", ui::Str::Status}, {"theme", ui::Str::Theme}, {"text", ui::Str::DecisionText}};
+    for (const Label& l : kLabels)
+        if (key == l.key)
+            return ui::Tr(l.label, lang);
+    return key.c_str();
+}
+
+void DrawImportDialog(ui::AppState& app)
+{
+    using ui::Str;
+    using ui::Tr;
+    ui::SyncView& sync = app.sync;
+    ui::ImportView& imp = sync.import;
+    const ui::Language lang = app.settings.lang;
+    const std::string title = std::string(Tr(Str::ImportTitle, lang)) + "###import-dialog";
+    if (imp.shown && !ImGui::IsPopupOpen(title.c_str()))
+        ImGui::OpenPopup(title.c_str());
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float width = std::min(viewport->WorkSize.x * 0.92f, ui::Dp(app, 640) * app.settings.text_scale);
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->WorkSize.y * 0.9f));
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove))
+        return;
+    if (!imp.shown)
+    {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    ui::LabelValue(Tr(Str::ImportFile, lang), imp.plan.name);
+    const std::vector<std::string>& paths = imp.plan.paths;
+    if (!paths.empty())
+        ui::LabelValue(Tr(Str::ImportData, lang),
+                       paths.size() == 1 ? paths[0] : paths[0] + " … (" + std::to_string(paths.size()) + ")");
+    ImGui::Spacing();
+    switch (imp.status)
+    {
+    case ui::ImportStatus::Refused:
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(198, 40, 40, 255));
+        ImGui::TextWrapped("%s", Tr(Str::ImportRefused, lang));
+        ImGui::PopStyleColor();
+        break;
+    case ui::ImportStatus::Nothing: ImGui::TextWrapped("%s", Tr(Str::ImportNothing, lang)); break;
+    case ui::ImportStatus::Unavailable:
+        ImGui::TextWrapped("%s", Tr(imp.read_only ? Str::SyncReadOnly : Str::ImportNeedsEdit, lang));
+        break;
+    case ui::ImportStatus::Applied:
+        ImGui::PushFont(app.fonts.bold);
+        ImGui::TextUnformatted(Tr(Str::ImportDone, lang));
+        ImGui::PopFont();
+        [[fallthrough]];
+    case ui::ImportStatus::Preview:
+    case ui::ImportStatus::None:
+        ui::LabelValue(Tr(Str::ImportAdded, lang), std::to_string(imp.plan.added));
+        ui::LabelValue(Tr(Str::ImportChanged, lang), std::to_string(imp.plan.changed));
+        ui::LabelValue(Tr(Str::ImportConflicts, lang), std::to_string(imp.plan.conflicted));
+        break;
+    }
+    const std::vector<std::string> lines = ui::ImportLines(imp, lang);
+    const size_t shown = std::min<size_t>(lines.size(), 8);
+    if (shown > 0)
+    {
+        ImGui::SeparatorText(Tr(imp.status == ui::ImportStatus::Refused ? Str::DataIssues : Str::ImportFirstChanges, lang));
+        for (size_t i = 0; i < shown; ++i)
+            ImGui::TextWrapped("• %s", lines[i].c_str());
+        if (lines.size() > shown)
+            ImGui::TextDisabled("… %d %s", static_cast<int>(lines.size() - shown), Tr(Str::ImportMore, lang));
+    }
+    ImGui::Spacing();
+    if (imp.status == ui::ImportStatus::Preview)
+    {
+        if (ui::TouchButton(app, Tr(Str::ImportApply, lang), ui::Dp(app, 140)))
+            sync.import_apply = true;
+        ImGui::SameLine();
+        if (ui::TouchButton(app, Tr(Str::ImportCancel, lang), ui::Dp(app, 140)))
+            sync.import_close = true;
+    }
+    else if (ui::TouchButton(app, Tr(Str::ImportClose, lang), ui::Dp(app, 140)))
+        sync.import_close = true;
+    if (sync.import_close)
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void DrawDataFiles(ui::AppState& app)
+{
+    using ui::Str;
+    using ui::Tr;
+    ui::SyncView& sync = app.sync;
+    const ui::Language lang = app.settings.lang;
+    ImGui::SeparatorText(Tr(Str::DataFiles, lang));
+    if (ui::TouchButton(app, Tr(Str::ExportDataset, lang)))
+        sync.export_package = true;
+    ImGui::SameLine();
+    const bool read_only = sync.status == ui::SyncStatus::ReadOnly;
+    const bool can_import = !read_only && app.edit.enabled;
+    ImGui::BeginDisabled(!can_import);
+    if (ui::TouchButton(app, Tr(Str::ImportJson, lang)))
+        sync.import_pick = true;
+    ImGui::EndDisabled();
+    if (!can_import)
+        ImGui::TextWrapped("%s", Tr(read_only ? Str::SyncReadOnly : Str::ImportNeedsEdit, lang));
+    if (ui::TouchButton(app, Tr(Str::ExportOneFile, lang), 0, sync.files_open))
+        sync.files_open = !sync.files_open;
+    if (sync.files_open)
+        for (const model::FileInfo& file : app.dataset.files)
+            if (file.loaded && ui::TouchButton(app, file.path.c_str()))
+                sync.export_path = file.path;
+}
+
 void DrawDetails(ui::AppState& app)
 {
     using ui::Str;
@@ -76,20 +215,22 @@ void DrawDetails(ui::AppState& app)
         const datasync::Conflict& c = sync.conflicts[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::SeparatorText(Tr(Str::ConflictTitle, lang));
+        // A conflict from an import: "ours" is the file's value, "theirs" the value this device has.
+        const bool imported = c.op_id.rfind("import-", 0) == 0;
         ImGui::TextWrapped("%s · %s · %s", c.path.c_str(), c.record_id.c_str(), c.field.c_str());
-        ImGui::TextDisabled("%s:", Tr(Str::ConflictMine, lang));
+        ImGui::TextDisabled("%s:", Tr(imported ? Str::ConflictInFile : Str::ConflictMine, lang));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", Short(c.ours).c_str());
-        ImGui::TextDisabled("%s:", Tr(Str::ConflictServer, lang));
+        ImGui::TextDisabled("%s:", Tr(imported ? Str::ConflictCurrent : Str::ConflictServer, lang));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", Short(c.theirs).c_str());
-        if (ImGui::Button(Tr(Str::KeepMine, lang)))
+        if (ImGui::Button(Tr(imported ? Str::KeepFile : Str::KeepMine, lang)))
         {
             sync.resolve_index = static_cast<int>(i);
             sync.resolve_keep_ours = true;
         }
         ImGui::SameLine();
-        if (ImGui::Button(Tr(Str::KeepServer, lang)))
+        if (ImGui::Button(Tr(imported ? Str::KeepCurrent : Str::KeepServer, lang)))
         {
             sync.resolve_index = static_cast<int>(i);
             sync.resolve_keep_ours = false;
@@ -111,8 +252,46 @@ void DrawDetails(ui::AppState& app)
         if (ImGui::Button(Tr(Str::DownloadPending, lang)))
             sync.download_pending = true;
     }
+    DrawDataFiles(app);
 }
 } // namespace
+
+std::string ui::DescribeImportChange(const datasync::ImportChange& change, Language lang)
+{
+    const std::string record = change.record_name.empty() ? change.record_id : Clip(change.record_name, 60);
+    if (change.kind == datasync::ImportChange::Kind::Add)
+        return record + ": " + Tr(Str::ImportNew, lang);
+    std::string text = record + ": " + FieldLabel(change.field, lang) + ": ";
+    const nlohmann::json &old_value = change.old_value, &new_value = change.new_value;
+    if (old_value.is_object() && new_value.is_object())
+    {
+        std::string parts;
+        for (auto it = new_value.begin(); it != new_value.end(); ++it)
+        {
+            auto before = old_value.find(it.key());
+            if (before == old_value.end() || *before != it.value())
+                parts += (parts.empty() ? "" : "; ") + ValueText(before == old_value.end() ? nlohmann::json() : *before) +
+                         " » " + ValueText(it.value());
+        }
+        text += parts.empty() ? ValueText(old_value) + " » " + ValueText(new_value) : parts;
+    }
+    else
+        text += ValueText(old_value) + " » " + ValueText(new_value);
+    if (change.kind == datasync::ImportChange::Kind::Conflict)
+        text += " (" + std::string(Tr(Str::ConflictTitle, lang)) + ")";
+    return text;
+}
+
+std::vector<std::string> ui::ImportLines(const ImportView& view, Language lang)
+{
+    std::vector<std::string> lines;
+    const bool refused = !view.plan.errors.empty();
+    for (const datasync::ImportChange& change : view.plan.changes)
+        lines.push_back(DescribeImportChange(change, lang));
+    for (const check::Issue& issue : refused ? view.plan.errors : view.plan.notes)
+        lines.push_back((refused ? "" : std::string(Tr(Str::ImportSkipped, lang)) + ": ") + check::FormatIssue(issue));
+    return lines;
+}
 
 std::string ui::SyncStatusText(const AppState& app)
 {
@@ -137,6 +316,7 @@ void ui::DrawSyncStatus(AppState& app)
         DrawDetails(app);
         ImGui::EndPopup();
     }
+    DrawImportDialog(app);
     if (sync.update_ready)
     {
         ImGui::SameLine();

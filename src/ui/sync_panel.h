@@ -1,7 +1,12 @@
-// The always-visible sync status (synced, N waiting, offline since, conflict, error) and its detail panel.
+// The always-visible sync status (synced, N waiting, offline since, conflict, error) and its detail panel, with
+// export and import of JSON files; the import dialog (preview, result, refusal) is drawn from here too.
 #pragma once
 
+#include "ui/strings.h"
+#include "ui/sync_view.h"
+
 #include <string>
+#include <vector>
 
 namespace ui
 {
@@ -11,4 +16,9 @@ struct AppState;
 void DrawSyncStatus(AppState& app);
 // The status as one sentence ("3 edits saved on this device, waiting to be sent"), also for screen readers.
 std::string SyncStatusText(const AppState& app);
+// One change of an import as a person reads it: "Hội nghị …: Địa điểm: cũ » mới"; the font has no arrows.
+std::string DescribeImportChange(const datasync::ImportChange& change, Language lang);
+// The import as lines (window.thidua.state().sync.import.lines): why it was refused, or its changes then what was
+// left out.
+std::vector<std::string> ImportLines(const ImportView& view, Language lang);
 } // namespace ui

@@ -15,3 +15,17 @@ const char* ui::SyncStatusKey(SyncStatus status)
     }
     return "local";
 }
+
+const char* ui::ImportStatusKey(ImportStatus status)
+{
+    switch (status)
+    {
+    case ImportStatus::None: return "none";
+    case ImportStatus::Preview: return "preview";
+    case ImportStatus::Applied: return "applied";
+    case ImportStatus::Nothing: return "nothing";
+    case ImportStatus::Refused: return "refused";
+    case ImportStatus::Unavailable: return "unavailable";
+    }
+    return "none";
+}

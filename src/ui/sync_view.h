@@ -1,9 +1,10 @@
-// What the screens know about sync: one status, counts, times, conflicts and problems, plus the person's
-// requests (sync now, resolve a conflict, download pending edits). The app layer fills it; screens only read it
-// and set the request fields.
+// What the screens know about sync: one status, counts, times, conflicts and problems, the last import, plus the
+// person's requests (sync now, resolve a conflict, download pending edits, export, import). The app layer fills it;
+// screens only read it and set the request fields.
 #pragma once
 
 #include "core/check/issue.h"
+#include "core/sync/import.h"
 #include "core/sync/merge.h"
 
 #include <string>
@@ -23,6 +24,24 @@ enum class SyncStatus
     ReadOnly,  // another tab of the app is the writer
 };
 
+enum class ImportStatus
+{
+    None,        // no file given (or the preview was cancelled)
+    Preview,     // a checked file waits for "Nhập" / "Huỷ"
+    Applied,     // its edits are in the outbox, its conflicts in the list
+    Nothing,     // the file matches this device's data
+    Refused,     // bad input: nothing changed (issues say why)
+    Unavailable, // this tab may not edit (read only, or edit mode off)
+};
+
+struct ImportView
+{
+    ImportStatus status = ImportStatus::None;
+    bool shown = false;       // the import dialog is open
+    bool read_only = false;   // Unavailable because another tab is the writer (else: edit mode is off)
+    datasync::ImportPlan plan; // the file's name, data paths, counts, changes, why it was refused or what was left out
+};
+
 struct SyncView
 {
     SyncStatus status = SyncStatus::Local;
@@ -35,15 +54,23 @@ struct SyncView
     bool update_ready = false;   // a new version of the app is installed and waits for a safe moment
     std::vector<datasync::Conflict> conflicts;
     std::vector<check::Issue> problems; // bad files on the server, refused writes
+    ImportView import;
+    bool files_open = false;            // the list of files to download is unfolded
 
     // Requests from the screens, handled after the frame.
     bool sync_now = false;
     bool download_pending = false;
     bool apply_update = false;  // switch to the new version now (only offered when nothing is pending)
     bool export_results = false; // save the selected year's results as CSV
+    bool export_package = false; // save the whole dataset as one JSON data package
+    std::string export_path;     // save this data file as JSON ("" = none)
+    bool import_pick = false;    // open the file picker for a JSON file to import
+    bool import_apply = false;   // import the previewed file
+    bool import_close = false;   // close the import dialog (cancels a preview)
     int resolve_index = -1;     // the conflict to resolve, -1 = none
     bool resolve_keep_ours = false;
 };
 
 const char* SyncStatusKey(SyncStatus status); // "synced", "waiting", ... (window.thidua.state().sync.status)
+const char* ImportStatusKey(ImportStatus status); // "none", "preview", ... (window.thidua.state().sync.import.status)
 } // namespace ui

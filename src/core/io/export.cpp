@@ -1,5 +1,6 @@
 #include "core/io/export.h"
 
+#include "core/io/json_read.h"
 #include "core/text/text.h"
 
 namespace
@@ -53,4 +54,83 @@ std::string io::ResultsCsv(const model::Dataset& data, const scoring::YearResult
         csv += "," + Number(m.ranking_total.value) + "," + Field(m.rating_label) + "," + Field(m.tie_broken_by) + "\r\n";
     }
     return csv;
+}
+
+namespace
+{
+// A resource name as Frictionless wants it (lower case, digits, "-", "_", "."): the path without ".json", "/" -> "-".
+std::string ResourceName(const std::string& path)
+{
+    std::string name = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0 ? path.substr(0, path.size() - 5)
+                                                                                           : path;
+    for (char& c : name)
+    {
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+            c = '-';
+    }
+    return name;
+}
+
+// A name safe in a file name on any system: ASCII letters, digits, "-", "_", "." (others become "-").
+std::string SafeName(const std::string& text)
+{
+    std::string out;
+    for (char c : text)
+        out += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+                   ? c
+                   : '-';
+    return out;
+}
+} // namespace
+
+std::string io::DataPackageJson(const DataFiles& files, const std::string& created)
+{
+    auto descriptor_bytes = files.find(kDescriptorPath);
+    json descriptor;
+    if (descriptor_bytes == files.end() || !ParseJson(descriptor_bytes->second, &descriptor) || !descriptor.is_object())
+        return "";
+    json package = json::object();
+    package["profile"] = "data-package";
+    package["format"] = "thidua.datapackage";
+    package["schema_version"] = IntOr(descriptor, "schema_version", 1);
+    package["name"] = StringOr(descriptor, "name", "");
+    package["title"] = StringOr(descriptor, "title", "");
+    package["created"] = created;
+    json& resources = package["resources"] = json::array();
+    const json* listed = Child(descriptor, "resources");
+    if (listed && listed->is_array())
+        for (const json& listed_res : *listed)
+        {
+            const std::string path = StringOr(listed_res, "path", "");
+            auto file = files.find(path);
+            json data;
+            if (file == files.end() || !ParseJson(file->second, &data))
+                continue;
+            json res = listed_res; // path, format, schema_version, writer as datapackage.json has them
+            res["name"] = ResourceName(path);
+            res["mediatype"] = "application/json";
+            res["encoding"] = "utf-8";
+            res["bytes"] = static_cast<int64_t>(file->second.size());
+            res["data"] = std::move(data);
+            resources.push_back(std::move(res));
+        }
+    return package.dump(2) + "\n";
+}
+
+std::string io::DataPackageFileName(const DataFiles& files, const std::string& date)
+{
+    std::string name;
+    auto descriptor_bytes = files.find(kDescriptorPath);
+    json descriptor;
+    if (descriptor_bytes != files.end() && ParseJson(descriptor_bytes->second, &descriptor))
+        name = SafeName(StringOr(descriptor, "name", ""));
+    return "thidua-" + (name.empty() ? std::string() : name + "-") + SafeName(date) + ".datapackage.json";
+}
+
+std::string io::DataFileName(const std::string& path)
+{
+    const size_t slash = path.rfind('/');
+    return SafeName(slash == std::string::npos ? path : path.substr(slash + 1));
 }

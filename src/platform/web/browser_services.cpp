@@ -71,7 +71,8 @@ EM_JS(void, js_services_init, (), {
         const file = e.dataTransfer && e.dataTransfer.files[0];
         if (file) Module.deliverFile(file);
     });
-    Module.deliverFile = (file) => file.text().then((text) => {
+    // Read at most 8 MB + 1 byte (datasync::kMaxImportBytes + 1): a larger file is refused by size, never loaded.
+    Module.deliverFile = (file) => file.slice(0, 8 * 1024 * 1024 + 1).text().then((text) => {
         const n = Module.newString(file.name), t = Module.newString(text);
         Module._thidua_on_file(n, t);
         _free(n); _free(t);
