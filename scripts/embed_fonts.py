@@ -9,7 +9,11 @@ import sys
 # Keep in step with the glyph ranges in src/ui/theme.cpp (kGlyphRanges).
 UNICODES = ",".join([
     "U+0020-007E",  # ASCII
-    "U+00A0-00FF",  # Latin-1 (à á â ã è é ê ì í ò ó ô õ ù ú ý ...)
+    # Latin-1: the letters Vietnamese uses (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and lower case) and the signs the
+    # app and its data use (no-break space § © « ° · » ×); the rest (ß ü ñ ...) would add 17 % to the font.
+    "U+00A0", "U+00A7", "U+00A9", "U+00AB", "U+00B0", "U+00B7", "U+00BB", "U+00D7",
+    "U+00C0-00C3", "U+00C8-00CA", "U+00CC-00CD", "U+00D2-00D5", "U+00D9-00DA", "U+00DD",
+    "U+00E0-00E3", "U+00E8-00EA", "U+00EC-00ED", "U+00F2-00F5", "U+00F9-00FA", "U+00FD",
     "U+0102-0103", "U+0110-0111", "U+0128-0129", "U+0168-0169", "U+01A0-01A1", "U+01AF-01B0",  # Ă Đ Ĩ Ũ Ơ Ư
     "U+0300-0303", "U+0309", "U+0323",  # combining tone marks (defensive: NFD text still shows something)
     "U+1EA0-1EF9",  # Vietnamese precomposed letters with tones
