@@ -123,7 +123,7 @@ describe('meeting day without a network', () => {
     await waitSync(page, () => {
       const sync = window.thidua.state().sync;
       return sync.status === 'synced' && sync.pending === 0;
-    }, 60000);
+    }, null, 60000);
     const files = yearFiles(server.dataDir, year);
     assert.match(files, /"value": 7\.77/, 'the score typed offline is on the server');
     const results = JSON.parse(readFileSync(path.join(server.dataDir, 'years', String(year), 'results.json'), 'utf8'));
