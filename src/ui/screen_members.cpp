@@ -267,7 +267,9 @@ int ui::DrawContacts(AppState& app, const model::Organization& org, const std::s
         title();
         ImGui::TextUnformatted(PersonName(app, person.id).c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("– %s", (current->label.empty() ? current->role : current->label).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("– %s", (current->label.empty() ? current->role : current->label).c_str()); // phones wrap it
+        ImGui::PopStyleColor();
         ImGui::Indent();
         ContactList(app, person.contact_details, person.id, show_private, copied, &private_count);
         ImGui::Unindent();
