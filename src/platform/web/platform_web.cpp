@@ -518,6 +518,14 @@ EMSCRIPTEN_KEEPALIVE int thidua_frame_count()
 {
     return ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
 }
+
+// ImFontAtlas::Build() falls back to ImGui's built-in ProggyClean font when no font was added. The app always
+// adds its Noto Sans first, so the link (-Wl,--wrap in CMakeLists.txt) sends that fallback here and the linker
+// drops the original with its 12 KB of base85 font data (about 9 KB of a first visit, gzipped).
+ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*)
+{
+    return nullptr;
+}
 } // extern "C"
 
 // ------------------------------------------------------------------------------------------------------------
