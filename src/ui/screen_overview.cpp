@@ -32,7 +32,7 @@ void MeetingLine(ui::AppState& app, ui::Str label, const model::Meeting* meeting
     ui::RowLabel(app, ui::Tr(label, lang));
     if (!meeting)
     {
-        ImGui::TextUnformatted(ui::Tr(ui::Str::NoMeeting, lang));
+        ui::RowValue(app, ui::Tr(ui::Str::NoMeeting, lang));
         return;
     }
     const std::string text = text::FormatDate(meeting->start_date) + " · " + meeting->name + "##" + meeting->id;
@@ -45,7 +45,7 @@ void OrgLine(ui::AppState& app, ui::Str label, const std::string& org_id)
     ui::RowLabel(app, ui::Tr(label, app.settings.lang));
     if (org_id.empty())
     {
-        ImGui::TextUnformatted(ui::Tr(ui::Str::NotKnown, app.settings.lang));
+        ui::RowValue(app, ui::Tr(ui::Str::NotKnown, app.settings.lang));
         return;
     }
     const std::string name = ui::OrgName(app, org_id) + "##" + std::string(ui::Tr(label, ui::Language::En));
@@ -125,6 +125,8 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
                 dates += " – " + text::FormatDate(phase.end_date);
             ImGui::TextUnformatted(dates.c_str());
             ImGui::TableNextColumn();
+            // A badge is half a padding shorter than a frame: this centres it on the row's text.
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);
             Badge(TrCode(phase.status, lang), StatusColor(phase.status), IM_COL32_WHITE);
         }
         ImGui::EndTable();

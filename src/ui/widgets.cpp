@@ -116,6 +116,12 @@ void ui::RowLabel(const AppState& app, const char* label)
     ImGui::SetCursorPosY(y);
 }
 
+void ui::RowValue(const AppState& app, const char* text)
+{
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::TextUnformatted(text);
+}
+
 void ui::Heading(const AppState& app, const std::string& text)
 {
     ImGui::PushFont(app.fonts.large);

@@ -27,6 +27,8 @@ void Badge(const char* text, ImU32 background, ImU32 foreground);
 void LabelValue(const char* label, const std::string& value);
 // "Label:" dimmed, vertically centred on a touch-high row, then SameLine (for a link, badge or value after it).
 void RowLabel(const AppState& app, const char* label);
+// Plain text after RowLabel, centred on the same touch-high row.
+void RowValue(const AppState& app, const char* text);
 // A heading in the large bold font.
 void Heading(const AppState& app, const std::string& text);
 // A section title: bold text with a rule under it.
