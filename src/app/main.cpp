@@ -97,6 +97,12 @@ int main()
     hooks.text_edit = &g_app.text_edit;
     hooks.route = [] { return g_app.load.status == ui::LoadState::Status::Ready ? ui::CurrentRoute(g_app) : std::string(); };
     hooks.open_route = [](const std::string& route) { ui::OpenRoute(g_app, route); };
+    hooks.pinch = [](float spread, bool start) { // pinch = the text size, in the A– / A+ steps
+        static float at_start = 1.0f;
+        if (start)
+            at_start = g_app.settings.text_scale;
+        g_app.settings.text_scale = ui::NearestTextScale(at_start * spread);
+    };
     if (!platform::Init(hooks))
         return 1;
     platform::ServiceHooks services;

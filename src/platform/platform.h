@@ -37,6 +37,8 @@ struct Hooks
     ui::TextEdit* text_edit = nullptr;          // the active text field, mirrored to the hidden input
     std::function<std::string()> route;         // the screen and selection, mirrored to the URL hash
     std::function<void(const std::string&)> open_route; // the hash changed (back button, a pasted link)
+    // Two fingers pinch on the canvas: `spread` = their distance now / when the second went down (1 at the start).
+    std::function<void(float spread, bool start)> pinch;
 };
 
 // Creates the GL context, ImGui's renderer backend and the input listeners. Returns false (after showing a

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace
@@ -373,6 +374,15 @@ void ui::DrawApp(AppState& app)
     }
     ImGui::End();
     EndTextFrame(app.text_edit);
+}
+
+float ui::NearestTextScale(float wanted)
+{
+    float best = kTextScales[0];
+    for (float step : kTextScales)
+        if (std::fabs(step - wanted) < std::fabs(best - wanted))
+            best = step;
+    return best;
 }
 
 float ui::FontTextScale(const AppState& app, float screen_height_css)

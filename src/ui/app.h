@@ -30,4 +30,7 @@ void OpenMeeting(AppState& app, const std::string& meeting_id);
 // The text size the fonts should be built for: the user's setting, or in presentation mode one sized from the
 // screen (a projector is read from the back of the room). main.cpp multiplies it by the pixel ratio.
 float FontTextScale(const AppState& app, float screen_height_css);
+// The text-size step nearest to `wanted` (a pinch: the size when the fingers went down × their spread since),
+// within the same limits as the A– / A+ buttons.
+float NearestTextScale(float wanted);
 } // namespace ui

@@ -66,6 +66,35 @@ describe('foundation', () => {
     await page.context().close();
   });
 
+  test('two fingers pinch the text size, without pressing what is under them', async () => {
+    const page = await openPage(browser, server.url, sizes.tablet);
+    await waitReady(page);
+    const before = await state(page);
+    assert.equal(before.text_scale, 1);
+    // Both fingers start on the Members button, then spread apart and lift (Chromium turns these into pointers).
+    const item = await findItem(page, 'Thành viên');
+    const x = item.x + item.w / 2, y = item.y + item.h / 2;
+    const cdp = await page.context().newCDPSession(page);
+    const fingers = (d) => [{ x: x - d, y, id: 1 }, { x: x + d, y, id: 2 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [fingers(20)[0]] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
+    for (const d of [30, 40, 50, 60]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await settle(page);
+    const after = await state(page);
+    assert.equal(after.text_scale, 2, 'three times the spread: the largest text size');
+    assert.equal(after.screen, before.screen, 'the button under the fingers was not pressed');
+    // A pinch the other way makes the text smaller again.
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(100) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(50) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await settle(page);
+    assert.equal((await state(page)).text_scale, 1);
+    await screenshot(page, 'pinch-text-size');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('choosing 2021 shows its theme in Vietnamese, at projector size too', async () => {
     const page = await openPage(browser, server.url, sizes.projector);
     await waitReady(page);

@@ -262,6 +262,15 @@ TEST_SUITE("ui")
         CHECK(h.app.settings.text_scale == doctest::Approx(0.85f));
     }
 
+    TEST_CASE("a pinch lands on the text-size steps of the buttons, within their limits")
+    {
+        CHECK(ui::NearestTextScale(1.0f * 1.12f) == doctest::Approx(1.15f));
+        CHECK(ui::NearestTextScale(1.0f * 1.6f) == doctest::Approx(1.5f));
+        CHECK(ui::NearestTextScale(1.3f * 0.95f) == doctest::Approx(1.3f)); // a small wobble keeps the size
+        CHECK(ui::NearestTextScale(1.0f * 9.0f) == doctest::Approx(2.0f));
+        CHECK(ui::NearestTextScale(1.0f * 0.1f) == doctest::Approx(0.85f));
+    }
+
     TEST_CASE("routes open the same view and round-trip")
     {
         uitest::Harness h;

@@ -95,7 +95,20 @@ EM_JS(void, js_install_listeners, (), {
     };
     const touchLike = (e) => (e.pointerType === 'touch' || e.pointerType === 'pen') ? 1 : 0;
     let primary = -1;
+    // Two fingers pinch (the text size), never the browser's zoom: the press of the first is cancelled, and no
+    // finger drives the UI again until all have lifted.
+    const touches = new Map();
+    let pinch = 0; // the fingers' distance when the pinch began; 0 = no pinch
+    const spread = () => { const [a, b] = [...touches.values()]; return Math.hypot(a[0] - b[0], a[1] - b[1]) || 1; };
     canvas.addEventListener('pointerdown', (e) => {
+        if (touchLike(e)) touches.set(e.pointerId, toPixels(e));
+        if (touchLike(e) && touches.size === 2 && !pinch) {
+            if (primary !== -1) { const p = touches.get(primary) || [0, 0]; Module._thidua_on_pointer(3, p[0], p[1], 0, 1); }
+            primary = -1;
+            pinch = spread();
+            Module._thidua_on_pinch(1, 1);
+        }
+        if (pinch && touchLike(e)) { e.preventDefault(); return; }
         if (touchLike(e) && primary !== -1 && e.pointerId !== primary) return; // one finger drives the UI
         if (touchLike(e)) primary = e.pointerId;
         try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
@@ -104,11 +117,15 @@ EM_JS(void, js_install_listeners, (), {
         e.preventDefault();
     }, {passive: false});
     canvas.addEventListener('pointermove', (e) => {
+        if (touchLike(e) && touches.has(e.pointerId)) touches.set(e.pointerId, toPixels(e));
+        if (pinch && touchLike(e)) { if (touches.size >= 2) Module._thidua_on_pinch(spread() / pinch, 0); return; }
         if (touchLike(e) && e.pointerId !== primary) return;
         const p = toPixels(e);
         Module._thidua_on_pointer(1, p[0], p[1], e.button, touchLike(e));
     }, {passive: true});
     const up = (e) => {
+        if (touchLike(e)) touches.delete(e.pointerId);
+        if (pinch && touchLike(e)) { if (touches.size === 0) pinch = 0; return; }
         if (touchLike(e) && e.pointerId !== primary) return;
         if (touchLike(e)) primary = -1;
         const p = toPixels(e);
@@ -408,6 +425,13 @@ EMSCRIPTEN_KEEPALIVE int thidua_on_key(const char* key, int down, int ctrl, int 
     }
     platform::RequestRedraw();
     return handled ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_on_pinch(float spread, int start)
+{
+    if (g_web.hooks.pinch)
+        g_web.hooks.pinch(spread, start != 0);
+    platform::RequestRedraw();
 }
 
 EMSCRIPTEN_KEEPALIVE void thidua_on_focus(int focused)
