@@ -238,7 +238,6 @@ void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
     view.persisted = browser.persisted;
     view.update_ready = browser.update_ready;
     view.conflicts = driver.client.conflicts;
-
     view.last_synced = driver.last_synced_ms > 0 ? LocalTime(driver.last_synced_ms) : "";
     view.offline_since = driver.offline_since_ms > 0 ? LocalTime(driver.offline_since_ms) : "";
     if (driver.store_failed)
