@@ -155,7 +155,7 @@ void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::O
         ui::LabelValue(ui::Tr(ui::Str::Dissolved, lang), text::FormatDate(org.dissolution_date));
     if (screen.private_shown_for != org.id)
         screen.private_shown_for.clear(); // another page: private contacts are masked again
-    bool show_private = screen.private_shown_for == org.id;
+    const bool show_private = screen.private_shown_for == org.id;
     const int private_count = ui::DrawContacts(app, org, on, show_private, &screen.copied);
     if (private_count > 0)
     {

@@ -54,16 +54,6 @@ std::string StatusText(const ui::SyncView& sync, ui::Language lang)
     return "";
 }
 
-std::string Short(const nlohmann::json& value)
-{
-    if (value.is_null())
-        return "–";
-    std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-    if (text.size() > 120)
-        text = text.substr(0, 117) + "…";
-    return text;
-}
-
 // At most `chars` characters of UTF-8 text (never cut inside a character), "…" when shortened.
 std::string Clip(const std::string& text, size_t chars)
 {
@@ -74,11 +64,12 @@ std::string Clip(const std::string& text, size_t chars)
     return text;
 }
 
-std::string ValueText(const nlohmann::json& value)
+// A value as a person reads it: text as it is, anything else as JSON, "–" when absent; shortened to `chars`.
+std::string ValueText(const nlohmann::json& value, size_t chars)
 {
     if (value.is_null())
         return "–";
-    return Clip(value.is_string() ? value.get_ref<const std::string&>() : value.dump(), 80);
+    return Clip(value.is_string() ? value.get_ref<const std::string&>() : value.dump(), chars);
 }
 
 const char* FieldLabel(const std::string& key, ui::Language lang)
@@ -147,15 +138,15 @@ void DrawImportDialog(ui::AppState& app)
         ui::LabelValue(Tr(Str::ImportConflicts, lang), std::to_string(imp.plan.conflicted));
         break;
     }
-    const std::vector<std::string> lines = ui::ImportLines(imp, lang);
-    const size_t shown = std::min<size_t>(lines.size(), 8);
-    if (shown > 0)
+    const std::vector<std::string> lines = ui::ImportLines(imp, lang, 8); // a package may hold thousands
+    const size_t total = ui::ImportLineCount(imp);
+    if (!lines.empty())
     {
         ImGui::SeparatorText(Tr(imp.status == ui::ImportStatus::Refused ? Str::DataIssues : Str::ImportFirstChanges, lang));
-        for (size_t i = 0; i < shown; ++i)
-            ImGui::TextWrapped("• %s", lines[i].c_str());
-        if (lines.size() > shown)
-            ImGui::TextDisabled("… %d %s", static_cast<int>(lines.size() - shown), Tr(Str::ImportMore, lang));
+        for (const std::string& line : lines)
+            ImGui::TextWrapped("• %s", line.c_str());
+        if (total > lines.size())
+            ImGui::TextDisabled("… %d %s", static_cast<int>(total - lines.size()), Tr(Str::ImportMore, lang));
     }
     ImGui::Spacing();
     if (imp.status == ui::ImportStatus::Preview)
@@ -220,10 +211,10 @@ void DrawDetails(ui::AppState& app)
         ImGui::TextWrapped("%s · %s · %s", c.path.c_str(), c.record_id.c_str(), c.field.c_str());
         ImGui::TextDisabled("%s:", Tr(imported ? Str::ConflictInFile : Str::ConflictMine, lang));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", Short(c.ours).c_str());
+        ImGui::TextWrapped("%s", ValueText(c.ours, 120).c_str());
         ImGui::TextDisabled("%s:", Tr(imported ? Str::ConflictCurrent : Str::ConflictServer, lang));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", Short(c.theirs).c_str());
+        ImGui::TextWrapped("%s", ValueText(c.theirs, 120).c_str());
         if (ImGui::Button(Tr(imported ? Str::KeepFile : Str::KeepMine, lang)))
         {
             sync.resolve_index = static_cast<int>(i);
@@ -270,27 +261,34 @@ std::string ui::DescribeImportChange(const datasync::ImportChange& change, Langu
         {
             auto before = old_value.find(it.key());
             if (before == old_value.end() || *before != it.value())
-                parts += (parts.empty() ? "" : "; ") + ValueText(before == old_value.end() ? nlohmann::json() : *before) +
-                         " » " + ValueText(it.value());
+                parts += (parts.empty() ? "" : "; ") + ValueText(before == old_value.end() ? nlohmann::json() : *before, 80) +
+                         " » " + ValueText(it.value(), 80);
         }
-        text += parts.empty() ? ValueText(old_value) + " » " + ValueText(new_value) : parts;
+        text += parts.empty() ? ValueText(old_value, 80) + " » " + ValueText(new_value, 80) : parts;
     }
     else
-        text += ValueText(old_value) + " » " + ValueText(new_value);
+        text += ValueText(old_value, 80) + " » " + ValueText(new_value, 80);
     if (change.kind == datasync::ImportChange::Kind::Conflict)
         text += " (" + std::string(Tr(Str::ConflictTitle, lang)) + ")";
     return text;
 }
 
-std::vector<std::string> ui::ImportLines(const ImportView& view, Language lang)
+std::vector<std::string> ui::ImportLines(const ImportView& view, Language lang, size_t limit)
 {
     std::vector<std::string> lines;
     const bool refused = !view.plan.errors.empty();
-    for (const datasync::ImportChange& change : view.plan.changes)
-        lines.push_back(DescribeImportChange(change, lang));
+    for (size_t i = 0; i < view.plan.changes.size() && lines.size() < limit; ++i)
+        lines.push_back(DescribeImportChange(view.plan.changes[i], lang));
     for (const check::Issue& issue : refused ? view.plan.errors : view.plan.notes)
-        lines.push_back((refused ? "" : std::string(Tr(Str::ImportSkipped, lang)) + ": ") + check::FormatIssue(issue));
+        if (lines.size() < limit)
+            lines.push_back((refused ? "" : std::string(Tr(Str::ImportSkipped, lang)) + ": ") + check::FormatIssue(issue));
     return lines;
+}
+
+size_t ui::ImportLineCount(const ImportView& view)
+{
+    const bool refused = !view.plan.errors.empty();
+    return view.plan.changes.size() + (refused ? view.plan.errors.size() : view.plan.notes.size());
 }
 
 std::string ui::SyncStatusText(const AppState& app)

@@ -5,6 +5,7 @@
 #include "ui/strings.h"
 #include "ui/sync_view.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,7 @@ std::string SyncStatusText(const AppState& app);
 std::string DescribeImportChange(const datasync::ImportChange& change, Language lang);
 // The import as lines (window.thidua.state().sync.import.lines): why it was refused, or its changes then what was
 // left out.
-std::vector<std::string> ImportLines(const ImportView& view, Language lang);
+std::vector<std::string> ImportLines(const ImportView& view, Language lang, size_t limit = SIZE_MAX);
+// How many lines ImportLines gives without a limit.
+size_t ImportLineCount(const ImportView& view);
 } // namespace ui

@@ -58,21 +58,6 @@ std::string io::ResultsCsv(const model::Dataset& data, const scoring::YearResult
 
 namespace
 {
-// A resource name as Frictionless wants it (lower case, digits, "-", "_", "."): the path without ".json", "/" -> "-".
-std::string ResourceName(const std::string& path)
-{
-    std::string name = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0 ? path.substr(0, path.size() - 5)
-                                                                                           : path;
-    for (char& c : name)
-    {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
-            c = '-';
-    }
-    return name;
-}
-
 // A name safe in a file name on any system: ASCII letters, digits, "-", "_", "." (others become "-").
 std::string SafeName(const std::string& text)
 {
@@ -82,6 +67,17 @@ std::string SafeName(const std::string& text)
                    ? c
                    : '-';
     return out;
+}
+
+// A resource name as Frictionless wants it (lower case, digits, "-", "_", "."): the path without ".json", "/" -> "-".
+std::string ResourceName(const std::string& path)
+{
+    const bool json_file = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+    std::string name = SafeName(json_file ? path.substr(0, path.size() - 5) : path);
+    for (char& c : name)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return name;
 }
 } // namespace
 

@@ -114,3 +114,11 @@ const io::json* io::AtPointer(const json& doc, const std::string& pointer)
 {
     return AtPointer(const_cast<json&>(doc), pointer);
 }
+
+std::string io::PointerToken(const std::string& key)
+{
+    std::string out;
+    for (char c : key)
+        out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    return out;
+}

@@ -66,6 +66,9 @@ inline double NumberOr(const json& j, const char* key, double fallback)
 // Parses JSON text without throwing; `error` gets nlohmann's message and `byte` the position when it fails.
 bool ParseJson(const std::string& text, json* out, std::string* error = nullptr, size_t* byte = nullptr);
 
+// A key as one RFC 6901 reference token: "~" -> "~0", "/" -> "~1".
+std::string PointerToken(const std::string& key);
+
 // Resolves an RFC 6901 JSON pointer ("/a/0/b") without throwing: nullptr when it is malformed or absent.
 json* AtPointer(json& doc, const std::string& pointer);
 const json* AtPointer(const json& doc, const std::string& pointer);

@@ -2,6 +2,8 @@
 // they say what is wrong and what is expected. No I/O.
 #include "core/io/walk.h"
 
+#include "core/io/json_read.h"
+
 #include "core/text/text.h"
 
 #include <cmath>
@@ -55,19 +57,6 @@ std::string WithArticle(RefKind kind)
 
 namespace
 {
-void AppendEscaped(std::string& out, const char* key)
-{
-    for (const char* p = key; *p; ++p)
-    {
-        if (*p == '~')
-            out += "~0";
-        else if (*p == '/')
-            out += "~1";
-        else
-            out += *p;
-    }
-}
-
 std::string Quote(const std::string& s, size_t max_bytes = 60)
 {
     std::string shown = s;
@@ -128,7 +117,7 @@ std::string ToPointer(const PathSeg* seg)
     {
         out += '/';
         if ((*it)->key)
-            AppendEscaped(out, (*it)->key);
+            out += PointerToken((*it)->key);
         else
             out += std::to_string((*it)->index);
     }
@@ -139,7 +128,7 @@ std::string ToPointer(const PathSeg* seg, const char* key)
 {
     std::string out = ToPointer(seg);
     out += '/';
-    AppendEscaped(out, key);
+    out += PointerToken(key);
     return out;
 }
 

@@ -27,14 +27,6 @@ void Fail(ImportPlan& plan, const std::string& pointer, const std::string& messa
     plan.errors.push_back({plan.name, pointer, message, check::Severity::Error});
 }
 
-std::string Escape(const std::string& token)
-{
-    std::string out;
-    for (char c : token)
-        out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    return out;
-}
-
 bool IsRecord(const json& v)
 {
     const json* id = io::Child(v, "id");
@@ -65,7 +57,7 @@ void IndexRecords(const json& v, const std::string& pointer, std::map<std::strin
         out->emplace(RecordId(v), pointer);
     if (v.is_object())
         for (auto it = v.begin(); it != v.end(); ++it)
-            IndexRecords(it.value(), pointer + "/" + Escape(it.key()), out);
+            IndexRecords(it.value(), pointer + "/" + io::PointerToken(it.key()), out);
     else if (v.is_array())
         for (size_t i = 0; i < v.size(); ++i)
             IndexRecords(v[i], pointer + "/" + std::to_string(i), out);
@@ -138,7 +130,7 @@ struct Differ
             const json* current = io::Child(mine, key.c_str());
             if (current && ContainsRecord(value))
             {
-                Children(value, file_ptr + "/" + Escape(key), *current, local_ptr + "/" + Escape(key), file_rev,
+                Children(value, file_ptr + "/" + io::PointerToken(key), *current, local_ptr + "/" + io::PointerToken(key), file_rev,
                          local_rev);
                 continue;
             }
@@ -232,7 +224,7 @@ struct Differ
     {
         for (auto it = doc.begin(); it != doc.end(); ++it)
         {
-            const std::string ptr = "/" + Escape(it.key());
+            const std::string ptr = "/" + io::PointerToken(it.key());
             const json* current = io::Child(local, it.key().c_str());
             if (it.key() == "format" || it.key() == "schema_version" || (current && *current == it.value()))
                 continue;
