@@ -29,7 +29,7 @@ inline const Choices kAwardBases = {"ballot_winner", "rank"};
 inline const Choices kCriterionKinds = {"group", "quantitative", "qualitative", "per_occurrence", "bonus", "penalty", "manual"};
 inline const Choices kStages = {"self", "cross", "review", "final"};
 inline const Choices kMotions = {"honour_leader", "propose_certificate"};
-inline const Choices kProposalStatuses = {"draft", "submitted", "approved", "rejected"};
+inline const Choices kProposalStatuses = {"draft", "agreed", "submitted", "approved", "rejected"};
 inline const Choices kMeetingKinds = {"covenant_signing", "mid_year_review", "year_end_summary", "working_meeting", "sports_exchange"};
 inline const Choices kMeetingStatuses = {"tentative", "confirmed", "passed", "cancelled"};
 inline const Choices kParticipantRoles = {"chair", "guest_of_honour", "host_guest", "delegate", "secretary", "vote_counter"};
@@ -59,6 +59,12 @@ template <class V> void Fields(V& v, model::ContactDetail& o)
     v.Text("label", o.label, kOpt, 500);
     v.Text("value", o.value, kReq, 1000);
     v.Bool("private", o.is_private, kOpt);
+}
+
+template <class V> void Fields(V& v, model::Ended& o)
+{
+    v.Date("date", o.date, kReq);
+    v.Text("reason", o.reason, kReq, 1000);
 }
 
 template <class V> void Fields(V& v, model::Fraction& o)
@@ -164,6 +170,8 @@ template <class V> void Fields(V& v, model::ClusterMembership& o)
     v.Ref("organization_id", o.organization_id, kReq, RefKind::Organization);
     v.Int("start_year", o.start_year, kReq, 1945, 2200);
     v.Int("end_year", o.end_year, kOpt, 1945, 2200);
+    v.Date("start_date", o.start_date, kOpt);
+    v.Object("ended", o.ended, kOpt);
     v.List("sources", o.sources, kOpt);
 }
 
@@ -355,6 +363,7 @@ template <class V> void Fields(V& v, model::SelfAssessment& o)
     v.Ref("year_id", o.year_id, kReq, RefKind::Year);
     v.Ref("organization_id", o.organization_id, kReq, RefKind::Organization);
     v.Text("report", o.report, kOpt);
+    v.Date("submitted_date", o.submitted_date, kOpt);
     v.List("scores", o.scores, kReq);
 }
 
@@ -381,6 +390,8 @@ template <class V> void Fields(V& v, model::Ballot& o)
     v.Int("ballots_invalid", o.ballots_invalid, kReq, 0, kMaxCount);
     v.List("counts", o.counts, kReq);
     v.RefList("counting_team_person_ids", o.counting_team_person_ids, kOpt, RefKind::Person);
+    v.TextList("counting_team_names", o.counting_team_names, kOpt);
+    v.Object("ended", o.ended, kOpt);
 }
 
 template <class V> void Fields(V& v, model::AwardProposal& o)
@@ -392,7 +403,11 @@ template <class V> void Fields(V& v, model::AwardProposal& o)
     v.Enum("basis", o.basis, kReq, kAwardBases);
     v.Ref("ballot_id", o.ballot_id, kOpt, RefKind::Ballot);
     v.Enum("status", o.status, kReq, kProposalStatuses);
+    v.Int("rank", o.rank, kOpt, 0, 10000);
+    v.Text("decision_number", o.decision_number, kOpt, 200);
+    v.Date("decision_date", o.decision_date, kOpt);
     v.Text("note", o.note, kOpt);
+    v.Object("ended", o.ended, kOpt);
 }
 
 template <class V> void Fields(V& v, model::Results& o)
@@ -464,6 +479,7 @@ template <class V> void Fields(V& v, model::Meeting& o)
     v.Enum("classification", o.classification, kReq, kMeetingKinds);
     v.Text("name", o.name, kReq, 2000);
     v.Date("start_date", o.start_date, kReq);
+    v.Text("start_time", o.start_time, kOpt, 5);
     v.Date("end_date", o.end_date, kOpt);
     v.Enum("status", o.status, kReq, kMeetingStatuses);
     v.Object("venue", o.venue, kReq);
@@ -525,11 +541,20 @@ template <class T> void Reader::List(const char* key, std::vector<T>& out, Req r
     }
 }
 
-template <class T> void Writer::Object(const char* key, const T& v, Req)
+template <class T> void Writer::Object(const char* key, const T& v, Req req)
 {
     json sub = json::object();
     Writer w(sub);
     Fields(w, const_cast<T&>(v)); // the field list is shared with the Reader; the Writer only reads
+    if (req == Req::Optional)
+    {
+        json empty = json::object();
+        Writer e(empty);
+        T dummy{};
+        Fields(e, dummy);
+        if (sub == empty)
+            return; // an optional object never filled in (e.g. "ended" of a record in force) is left out
+    }
     m_obj[key] = std::move(sub);
 }
 

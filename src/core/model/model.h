@@ -36,6 +36,12 @@ struct ContactDetail // Popolo contact_detail: {type: "phone", label: "Văn phò
     bool is_private = false; // JSON "private": a personal line, never shown on the projector
 };
 
+struct Ended // a record that no longer applies: kept, shown as ended, never deleted (edit::End)
+{
+    std::string date;   // YYYY-MM-DD
+    std::string reason; // "Hợp nhất vào Sở NN&MT Hải Phòng"
+};
+
 struct Fraction // an exact ratio, e.g. 1/2 strict = "more than half", 2/3 = "at least two thirds"
 {
     int64_t num = 1;
@@ -139,6 +145,8 @@ struct ClusterMembership // a member unit from start_year to end_year (0 = still
     std::string organization_id;
     int32_t start_year = 0;
     int32_t end_year = 0;
+    std::string start_date; // optional, YYYY-MM-DD: the day within start_year the membership began
+    Ended ended;            // date "" = still in force
     std::vector<Source> sources;
 };
 
@@ -333,6 +341,7 @@ struct SelfAssessment // years/<y>/self/<org-id>.json: written by that unit
     std::string year_id;
     std::string organization_id;
     std::string report; // the unit's summary
+    std::string submitted_date; // YYYY-MM-DD when the unit sent it to the secretariat ("" = still a draft)
     std::vector<Score> scores;
 };
 
@@ -359,6 +368,8 @@ struct Ballot // a secret ballot: tallies only, never who voted for whom
     int64_t ballots_invalid = 0;
     std::vector<VoteCount> counts;
     std::vector<std::string> counting_team_person_ids;
+    std::vector<std::string> counting_team_names; // members of the counting committee not in the people registry
+    Ended ended;                                  // a ballot recorded by mistake (kept, not counted)
 };
 
 struct AwardProposal
@@ -369,8 +380,12 @@ struct AwardProposal
     std::string organization_id;
     std::string basis;     // ballot_winner, rank
     std::string ballot_id; // for ballot_winner
-    std::string status;    // draft, submitted, approved, rejected
+    std::string status;    // draft, agreed (at the meeting), submitted (sent), approved, rejected (decided)
+    int32_t rank = 0;      // the unit's final rank when it was proposed
+    std::string decision_number; // the ministry's decision ("1234/QĐ-BNNMT") once decided
+    std::string decision_date;
     std::string note;
+    Ended ended;           // withdrawn (kept for the record)
 };
 
 struct Results // years/<y>/results.json: written by the secretariat
@@ -442,6 +457,7 @@ struct Meeting
     std::string classification; // covenant_signing, mid_year_review, year_end_summary, working_meeting, sports_exchange
     std::string name;
     std::string start_date;
+    std::string start_time; // "HH:MM" (local time), optional
     std::string end_date;
     std::string status; // tentative, confirmed, passed, cancelled
     Venue venue;
