@@ -33,6 +33,42 @@ std::string server::WriteRefusal(const Principal& who, const std::string& path, 
 
 namespace
 {
+// Takes every {"private": true} entry out of the "contact_details" lists under `node`.
+void DropPrivate(json& node)
+{
+    if (node.is_object())
+    {
+        for (auto& kv : node.items())
+        {
+            if (kv.key() == "contact_details" && kv.value().is_array())
+            {
+                json& list = kv.value();
+                for (size_t i = list.size(); i-- > 0;)
+                    if (list[i].is_object() && list[i].value("private", false) == true)
+                        list.erase(i);
+            }
+            DropPrivate(kv.value());
+        }
+    }
+    else if (node.is_array())
+        for (json& item : node)
+            DropPrivate(item);
+}
+} // namespace
+
+std::string server::ForRole(const Principal& who, const std::string& path, std::string bytes)
+{
+    if (roles::MaySeePrivate({who.role, who.org}) || path.rfind("registry/", 0) != 0)
+        return bytes;
+    json doc = json::parse(bytes, nullptr, false);
+    if (doc.is_discarded())
+        return bytes; // not JSON: nothing in it can be read as a contact
+    DropPrivate(doc);
+    return doc.dump(2) + "\n";
+}
+
+namespace
+{
 std::string EscapeToken(const std::string& s)
 {
     std::string out;

@@ -16,6 +16,11 @@ namespace server
 // (roles::WriteRefusal), applied to the dataset in `data_dir` as it stands.
 std::string WriteRefusal(const Principal& who, const std::string& path, const std::string& data_dir);
 
+// The bytes of data file `path` as `who` may receive them: private contact details ("private": true in a
+// registry file's contact_details) are taken out for a role that may not see them (roles::MaySeePrivate).
+// Everything else is sent as stored. The ETag a role sees is the ETag of these bytes.
+std::string ForRole(const Principal& who, const std::string& path, std::string bytes);
+
 // Parses `bytes` as one JSON document, refusing duplicate keys. Issues name the file and the JSON pointer.
 std::vector<check::Issue> ParseStrict(const std::string& path, const std::string& bytes, nlohmann::json* out);
 

@@ -207,8 +207,10 @@ void GetData(Instance& inst, const httplib::Request& req, httplib::Response& res
     std::string bytes;
     if (!server::ReadDataFile(inst.store, rel, &bytes))
         return SendError(res, 404, "not found: " + rel);
+    bytes = server::ForRole(who, rel, std::move(bytes));
     const std::string etag = server::EtagOf(bytes);
     res.set_header("ETag", etag);
+    res.set_header("Vary", "Authorization"); // private contacts are left out for some roles
     res.set_header("Cache-Control", "no-cache");
     if (IfNoneMatchHits(req, etag))
     {
@@ -320,10 +322,24 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
             if (!delta || e.gen > since)
                 files[path] = {{"etag", e.etag}, {"size", e.size}, {"gen", e.gen}};
     }
+    // A role that receives registry files without private contacts sees those files' own ETags.
+    if (!roles::MaySeePrivate({who.role, who.org}))
+        for (auto& [path, entry] : files.items())
+        {
+            std::string bytes;
+            if (path.rfind("registry/", 0) == 0 && server::ReadDataFile(store, path, &bytes))
+            {
+                bytes = server::ForRole(who, path, std::move(bytes));
+                entry["etag"] = server::EtagOf(bytes);
+                entry["size"] = bytes.size();
+            }
+        }
     const std::string body =
         json{{"epoch", store.epoch}, {"generation", generation}, {"full", !delta}, {"files", files}}.dump();
-    const std::string etag = store.writable ? "\"m-" + store.epoch + "-" + std::to_string(generation) + "\""
+    const std::string etag = store.writable ? "\"m-" + store.epoch + "-" + std::to_string(generation) +
+                                                  (roles::MaySeePrivate({who.role, who.org}) ? "" : "-p") + "\""
                                             : server::EtagOf(body);
+    res.set_header("Vary", "Authorization"); // the registry's ETags depend on the role
     res.set_header("ETag", etag);
     res.set_header("Cache-Control", "no-cache");
     if (IfNoneMatchHits(req, etag))

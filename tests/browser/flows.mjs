@@ -1,7 +1,8 @@
 // Things a person does in several browser tests (edit a meeting, wait for sync), built on harness.mjs.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { settle, state, tap } from './harness.mjs';
+import { root, settle, state, tap } from './harness.mjs';
 
 export const MEETING_2021 = 'Hội nghị ký giao ước thi đua Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng năm 2021';
 export const MEETING_FILE = 'meetings/mtg.cum1.2021-03-25.giao-uoc.json';
@@ -56,3 +57,18 @@ export async function waitServiceWorker(page) {
   });
 }
 
+
+// A copy of the sample data in which `year` is still being run (its year.json "active", the year-end phases open):
+// closed years are read-only, so a rehearsal of that year's conference needs it open, as the secretariat would
+// have it before closing it. Pass the folder to startServer({dataDir}).
+export function dataWithYearOpen(year) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'thidua-data-'));
+  cpSync(path.join(root, 'assets', 'data'), dir, { recursive: true });
+  const file = path.join(dir, 'years', String(year), 'year.json');
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  doc.year.status = 'voting';
+  for (const phase of doc.year.phases ?? [])
+    if (['final_scoring', 'voting', 'submission'].includes(phase.kind)) phase.status = 'open';
+  writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+  return dir;
+}

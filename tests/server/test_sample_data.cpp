@@ -80,3 +80,36 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     RemoveTree(root);
 }
 }
+
+TEST_CASE("private contact numbers never reach the viewer: left out of the registry and its ETag, kept for the secretariat")
+{
+    const std::string root = MakeTempDir("private");
+    const std::string data = root + "/data", tokens = root + "/tokens.json";
+    const std::string viewer = IssueToken(tokens, "viewer", "Máy chiếu");
+    const std::string secretariat = IssueToken(tokens, "secretariat", "Văn phòng Cụm");
+    ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens, "--init-from",
+                                    std::string(THIDUA_SOURCE_DIR) + "/assets/data"});
+    REQUIRE(sp.pid > 0);
+    httplib::Client http("127.0.0.1", sp.port);
+    const std::string path = "/data/registry/people.json";
+    const std::string on_disk = ReadFileOr(data + "/registry/people.json", "");
+    REQUIRE(on_disk.find("\"private\": true") != std::string::npos);
+
+    auto full = http.Get(path, {{"Authorization", "Bearer " + secretariat}});
+    REQUIRE(full);
+    CHECK(full->body == on_disk);
+    auto masked = http.Get(path, {{"Authorization", "Bearer " + viewer}});
+    REQUIRE(masked);
+    CHECK(masked->status == 200);
+    CHECK(masked->body.find("\"private\": true") == std::string::npos);
+    CHECK(json::parse(masked->body)["people"].size() == json::parse(on_disk)["people"].size());
+    CHECK(masked->get_header_value("ETag") != full->get_header_value("ETag"));
+
+    // The viewer's manifest names the ETag of what the viewer receives, so its sync finds nothing to fetch again.
+    auto manifest = http.Get("/api/manifest", {{"Authorization", "Bearer " + viewer}});
+    REQUIRE(manifest);
+    CHECK(json::parse(manifest->body)["files"]["registry/people.json"]["etag"] == masked->get_header_value("ETag"));
+    auto again = http.Get(path, {{"Authorization", "Bearer " + viewer}, {"If-None-Match", masked->get_header_value("ETag")}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+}

@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <sstream>
 
@@ -210,13 +212,14 @@ TEST_CASE("bad input is refused with a clear message: too large, not an object, 
         REQUIRE(plan.errors.size() == 1);
         CHECK(plan.errors[0].message.find("cluster.cum2") != std::string::npos);
     }
-    SUBCASE("a meeting this device does not hold")
+    SUBCASE("a file of no known kind that this device does not hold")
     {
         json file = Meeting(c);
-        file["meeting"]["id"] = "mtg.cum1.2030-01-01.x";
-        const datasync::ImportPlan plan = datasync::PlanImport(c, "mtg.cum1.2030-01-01.x.json", datasync::Serialize(file));
-        REQUIRE(plan.errors.size() == 1);
-        CHECK(plan.errors[0].message.find("does not hold this file (thidua.meeting mtg.cum1.2030-01-01.x") != std::string::npos);
+        file["format"] = "thidua.covenant";
+        file["year_id"] = "year.cum1.2030";
+        const datasync::ImportPlan plan = datasync::PlanImport(c, "x.json", datasync::Serialize(file));
+        REQUIRE_FALSE(plan.errors.empty());
+        CHECK(plan.ops.empty());
     }
     SUBCASE("a package of another cluster")
     {
@@ -329,7 +332,30 @@ TEST_CASE("a hostile, deeply nested file is refused before it is parsed; quotes 
     CHECK(text.changed == 1);
 }
 
-TEST_CASE("a package resource for a file this device does not hold is left out with a note; the rest is imported")
+TEST_CASE("a meeting this device does not hold is created where its id says, and listed in datapackage.json")
+{
+    datasync::Client c = SampleClient();
+    json file = Meeting(c);
+    file["meeting"]["id"] = "mtg.cum1.2030-01-01.x";
+    const datasync::ImportPlan plan = datasync::PlanImport(c, "mtg.cum1.2030-01-01.x.json", datasync::Serialize(file));
+    REQUIRE_MESSAGE(plan.errors.empty(), Lines(plan));
+    REQUIRE(plan.ops.size() == 2);
+    CHECK(plan.ops[0].kind == datasync::OpKind::CreateFile);
+    CHECK(plan.ops[0].path == "meetings/mtg.cum1.2030-01-01.x.json");
+    CHECK(plan.ops[1].path == "datapackage.json");
+    CHECK(plan.ops[1].value["writer"] == "secretariat");
+    CHECK(plan.added == 1);
+    REQUIRE(datasync::ApplyImport(c, plan));
+    CHECK(datasync::WorkingCopy(c, "meetings/mtg.cum1.2030-01-01.x.json")["meeting"]["id"] == "mtg.cum1.2030-01-01.x");
+    const json resources = datasync::WorkingCopy(c, "datapackage.json")["resources"];
+    CHECK(std::any_of(resources.begin(), resources.end(),
+                      [](const json& r) { return r["path"] == "meetings/mtg.cum1.2030-01-01.x.json"; }));
+    // Importing it again changes nothing: the file is there now, with the same content.
+    const datasync::ImportPlan again = datasync::PlanImport(c, "mtg.cum1.2030-01-01.x.json", datasync::Serialize(file));
+    CHECK(again.ops.empty());
+}
+
+TEST_CASE("a package resource for a file this device does not hold is created with the rest of the package")
 {
     datasync::Client c = SampleClient();
     json package = Package(c);
@@ -342,7 +368,10 @@ TEST_CASE("a package resource for a file this device does not hold is left out w
     const datasync::ImportPlan plan = datasync::PlanImport(c, "p.json", package.dump());
     REQUIRE_MESSAGE(plan.errors.empty(), Lines(plan));
     CHECK(plan.changed == 1);
-    REQUIRE(plan.notes.size() == 1);
-    CHECK(plan.notes[0].pointer == "/resources/" + std::to_string(package["resources"].size() - 1) + "/data");
+    CHECK(plan.added == 1);
+    CHECK(plan.notes.empty());
+    CHECK(std::any_of(plan.ops.begin(), plan.ops.end(), [](const datasync::Op& op) {
+        return op.kind == datasync::OpKind::CreateFile && op.path == "meetings/mtg.cum1.2030-01-01.x.json";
+    }));
 }
 }

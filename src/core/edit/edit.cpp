@@ -54,16 +54,6 @@ const model::FileInfo* FindFile(const model::Dataset& data, const std::string& p
     return nullptr;
 }
 
-// The role datapackage.json names as the writer of a new file: a unit's own self-assessment, else the secretariat.
-std::string WriterOf(const std::string& path)
-{
-    const std::string mid = "/self/";
-    const size_t at = path.find(mid);
-    if (model::FileKind kind = io::KindOfPath(path); kind == model::FileKind::SelfAssessment && at != std::string::npos)
-        return "member:" + path.substr(at + mid.size(), path.size() - at - mid.size() - 5);
-    return "secretariat";
-}
-
 // Whether records of the list at `parent` carry a revision counter (those the sync merges record by record; see
 // the v.Rev() calls in io/fields.h). Agenda items, participants and other parts of a record have none.
 bool CarriesRev(const std::string& parent)
@@ -239,7 +229,7 @@ bool ListInDescriptor(Work& w, const std::string& path, const json& doc, bool cr
     resources.push_back({{"path", path},
                          {"format", io::StringOr(doc, "format", "")},
                          {"schema_version", io::IntOr(doc, "schema_version", model::kSchemaVersion)},
-                         {"writer", WriterOf(path)}});
+                         {"writer", io::WriterOfPath(path)}});
     return true;
 }
 

@@ -283,12 +283,7 @@ void CheckDescriptor(const model::Dataset& ds, const DataFiles& files, std::vect
         if (!files.count(res.path))
             issues.push_back({kDescriptorPath, ptr + "/path", "lists \"" + res.path + "\", but that file is missing",
                               check::Severity::Error});
-        std::string expected_writer = "secretariat";
-        if (kind == model::FileKind::SelfAssessment)
-        {
-            std::string name = res.path.substr(res.path.rfind('/') + 1);
-            expected_writer = "member:" + name.substr(0, name.size() - 5);
-        }
+        const std::string expected_writer = WriterOfPath(res.path);
         if (kind != model::FileKind::Unknown && res.writer != expected_writer)
             issues.push_back({kDescriptorPath, ptr + "/writer",
                               "writer \"" + res.writer + "\" is wrong for " + res.path + "; expected \"" + expected_writer + "\"",
@@ -302,6 +297,14 @@ void CheckDescriptor(const model::Dataset& ds, const DataFiles& files, std::vect
 } // namespace
 
 // ---- [SECTION] public functions ---------------------------------------------------------------------------
+
+std::string WriterOfPath(const std::string& path)
+{
+    if (KindOfPath(path) != model::FileKind::SelfAssessment)
+        return "secretariat";
+    const std::string name = path.substr(path.rfind('/') + 1);
+    return "member:" + name.substr(0, name.size() - 5);
+}
 
 const char* FormatName(model::FileKind kind)
 {

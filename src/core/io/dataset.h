@@ -42,4 +42,7 @@ std::string WriteFile(const model::Dataset& dataset, const std::string& path);
 // The format a path must hold ("years/2021/year.json" -> Year), from the layout rules.
 model::FileKind KindOfPath(const std::string& path);
 const char* FormatName(model::FileKind kind); // "thidua.year"
+// The writer datapackage.json must name for a path: "member:<org-id>" for a unit's self-assessment, else
+// "secretariat".
+std::string WriterOfPath(const std::string& path);
 } // namespace io

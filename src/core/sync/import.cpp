@@ -236,23 +236,48 @@ struct Differ
     }
 };
 
+// A checked file this device does not hold: created (If-None-Match: * on the server, which checks it in the whole
+// dataset like any write) and listed in datapackage.json after it.
+void PlanNewFile(ImportPlan& plan, const std::string& path, const json& doc)
+{
+    Op create;
+    create.path = path;
+    create.kind = OpKind::CreateFile;
+    create.value = doc;
+    plan.ops.push_back(create);
+    Op list;
+    list.path = io::kDescriptorPath;
+    list.kind = OpKind::AddRecord;
+    list.record_id = path;
+    list.parent = "/resources";
+    list.value = {{"path", path},
+                  {"format", io::StringOr(doc, "format", "")},
+                  {"schema_version", io::IntOr(doc, "schema_version", 0)},
+                  {"writer", io::WriterOfPath(path)}};
+    plan.ops.push_back(list);
+    ImportChange change;
+    change.kind = ImportChange::Kind::Add;
+    change.path = path;
+    change.record_name = path;
+    change.new_value = doc;
+    plan.changes.push_back(std::move(change));
+    plan.paths.push_back(path);
+    ++plan.added;
+}
+
 // Compares one checked document (`doc`, to be the file at `path`) with this device's copy and adds to the plan.
 void PlanDocument(const Client& client, ImportPlan& plan, const std::string& path, const json& doc,
                   const std::string& where, const std::string& bytes)
 {
     const json local = WorkingCopy(client, path);
-    if (local.is_null())
-    {
-        plan.notes.push_back({plan.name, where, path + ": this device has no such file; new files are created on the "
-                                                "server, not by import", check::Severity::Warning});
-        return;
-    }
     std::vector<check::Issue> issues = Check(client, path, bytes);
     for (check::Issue& issue : issues)
         if (issue.severity == check::Severity::Error)
             Fail(plan, where + issue.pointer, path + ": " + issue.message);
     if (check::HasErrors(issues))
         return;
+    if (local.is_null())
+        return PlanNewFile(plan, path, doc);
     const int64_t version = io::IntOr(doc, "schema_version", 0), local_version = io::IntOr(local, "schema_version", 0);
     if (version != local_version)
         return Fail(plan, where + "/schema_version", path + ": schema_version " + std::to_string(version) + " differs "
@@ -314,6 +339,20 @@ std::string IdentifyFile(const Client& client, ImportPlan& plan, const json& doc
                 return path;
     if (matches.size() == 1)
         return matches.front();
+    if (matches.empty())
+    {
+        // A new file whose place follows from its content: a meeting, or a unit's self-assessment.
+        const std::string format = io::StringOr(doc, "format", "");
+        const json* meeting = io::Child(doc, "meeting");
+        std::string path;
+        if (format == "thidua.meeting" && meeting)
+            path = "meetings/" + io::StringOr(*meeting, "id", "") + ".json";
+        const std::string year_id = io::StringOr(doc, "year_id", "");
+        if (format == "thidua.self_assessment" && year_id.size() > 4)
+            path = "years/" + year_id.substr(year_id.size() - 4) + "/self/" + io::StringOr(doc, "organization_id", "") + ".json";
+        if (!path.empty() && io::KindOfPath(path) != model::FileKind::Unknown && !KnownPaths(client).count(path))
+            return path;
+    }
     Fail(plan, "", matches.empty() ? "this device does not hold this file (" + sig + "), or it is another cluster's; "
                                      "nothing was imported"
                                    : "several files on this device could be this one; name it like the one it came from");
