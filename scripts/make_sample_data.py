@@ -51,6 +51,20 @@ DONG = {'url': 'https://vnexpress.net/thoi-su/giam-doc-so-tai-nguyen-moi-truong-
         'note': 'Giám đốc Sở TN&MT Hà Nội (bổ nhiệm 01/9/2013, bổ nhiệm lại 8/2018)'}
 ON = {'url': 'https://daidoanket.vn/hai-phong-ong-duong-dinh-on-giu-chuc-giam-doc-so-tai-nguyen-va-moi-truong-10292821.html',
       'note': 'Giám đốc Sở TN&MT Hải Phòng; năm bổ nhiệm chưa xác định'}
+# The 2025 reorganisation. The resolution numbers are cited by title (the instruments themselves); the pages with
+# a url were read for this dataset and state the dates.
+NQ176 = {'title': 'Nghị quyết số 176/2025/QH15 của Quốc hội về cơ cấu tổ chức của Chính phủ nhiệm kỳ Quốc hội khóa XV (18/02/2025)',
+         'note': 'Thành lập Bộ Nông nghiệp và Môi trường trên cơ sở hợp nhất Bộ Tài nguyên và Môi trường và Bộ Nông nghiệp và Phát triển nông thôn'}
+QH_1802 = {'url': 'https://vasi.monre.gov.vn/tin-tuc--su-kien/hoi-nghi-trien-khai-de-an-thanh-lap-bo-nong-nghiep-va-moi-truong-1708.htm',
+           'note': 'Ngày 18/2/2025, kỳ họp bất thường lần thứ 9, Quốc hội khóa XV thông qua Nghị quyết về cơ cấu tổ chức của Chính phủ; Bộ Nông nghiệp và Môi trường được thành lập trên cơ sở hợp nhất hai Bộ'}
+MAE_0103 = {'url': 'https://giaoducthoidai.vn/ong-nguyen-ngoc-thach-lam-tan-tong-bien-tap-bao-nong-nghiep-va-moi-truong-post721407.html',
+            'note': 'Chiều 1/3/2025 công bố thành lập Bộ Nông nghiệp và Môi trường; cơ cấu tổ chức theo Nghị định số 35/2025/NĐ-CP (30 đơn vị)'}
+NQ202 = {'title': 'Nghị quyết số 202/2025/QH15 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh (12/6/2025)',
+         'note': 'Chính quyền các tỉnh, thành phố hình thành sau sắp xếp hoạt động từ 01/7/2025'}
+QH_1206 = {'url': 'https://baomoi.net.vn/quoc-hoi-thong-qua-nghi-quyet-lich-su-sap-nhap-tinh-thanh-c52485428.epi',
+           'note': 'Sáng 12/6/2025 Quốc hội thông qua Nghị quyết về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025: cả nước có 34 đơn vị hành chính cấp tỉnh'}
+HN_GD_2026 = {'url': 'https://plo.vn/ong-bui-duy-cuong-lam-giam-doc-so-nong-nghiep-va-moi-truong-ha-noi-post895760.html',
+              'note': 'Ông Bùi Duy Cường được điều động, bổ nhiệm Giám đốc Sở Nông nghiệp và Môi trường Hà Nội (công bố 13/02/2026); trước đó Giám đốc Sở là ông Nguyễn Xuân Đại'}
 LEGAL_OLD = {'title': 'shared/design/domain.md §2.1: dữ liệu 2021 theo Luật 2003/2013, NĐ 91/2017, TT 21/2018/TT-BTNMT'}
 
 # ---- registry -------------------------------------------------------------------------------------------
@@ -67,16 +81,16 @@ areas = []
 for g, n, kind, pre in PROV:
     a = {'id': 'area.vn.' + g, 'rev': 1, 'name': (pre[0].upper() + pre[1:]) + ' ' + n, 'classification': kind, 'gso_code': g, 'sources': [GSO]}
     if g in MERGED_INTO:
-        a['valid_to'] = '2025-06-30'; a['successor_ids'] = ['area.vn.' + MERGED_INTO[g]]; a['sources'] = [GSO, MERGE_PROV]
+        a['valid_to'] = '2025-06-30'; a['successor_ids'] = ['area.vn.' + MERGED_INTO[g]]; a['sources'] = [GSO, MERGE_PROV, NQ202, QH_1206]
     areas.append(a)
-areas.append({'id': 'area.vn.25', 'rev': 1, 'name': 'Tỉnh Phú Thọ', 'classification': 'province', 'gso_code': '25', 'sources': [GSO, MERGE_PROV]})
+areas.append({'id': 'area.vn.25', 'rev': 1, 'name': 'Tỉnh Phú Thọ', 'classification': 'province', 'gso_code': '25', 'sources': [GSO, MERGE_PROV, NQ202]})
 write('registry/areas.json', 'thidua.areas', {'areas': areas})
 
 orgs = [
     {'id': 'org.monre', 'rev': 1, 'name': 'Bộ Tài nguyên và Môi trường', 'short_name': 'Bộ TN&MT', 'classification': 'ministry',
-     'dissolution_date': '2025-02-28', 'successor_ids': ['org.mae'], 'sources': [ARTICLE, MERGE_MIN]},
+     'dissolution_date': '2025-02-28', 'successor_ids': ['org.mae'], 'sources': [ARTICLE, MERGE_MIN, NQ176, QH_1802]},
     {'id': 'org.mae', 'rev': 1, 'name': 'Bộ Nông nghiệp và Môi trường', 'short_name': 'Bộ NN&MT', 'classification': 'ministry',
-     'founding_date': '2025-03-01', 'predecessor_ids': ['org.monre'], 'sources': [MERGE_MIN]},
+     'founding_date': '2025-03-01', 'predecessor_ids': ['org.monre'], 'sources': [MERGE_MIN, NQ176, QH_1802, MAE_0103]},
     {'id': 'org.monre.vu-tdkttt', 'rev': 1, 'name': 'Vụ Thi đua, Khen thưởng và Tuyên truyền', 'short_name': 'Vụ TĐKT&TT',
      'classification': 'ministry_dept', 'parent_id': 'org.monre', 'sources': [ART_2018]},
     {'id': 'org.cum1', 'rev': 1, 'name': 'Cụm thi đua số I – Bộ Tài nguyên và Môi trường', 'short_name': 'Cụm thi đua số I',
@@ -97,8 +111,10 @@ NEW = {'01': ('Hà Nội', 'thành phố', ['01']), '31': ('Hải Phòng', 'thà
        '37': ('Ninh Bình', 'tỉnh', ['35', '36', '37']), '27': ('Bắc Ninh', 'tỉnh', ['27']), '25': ('Phú Thọ', 'tỉnh', ['26'])}
 for g, (n, pre, preds) in NEW.items():
     o = {'id': 'org.sonnmt.' + g, 'rev': 1, 'name': 'Sở Nông nghiệp và Môi trường ' + pre + ' ' + n, 'short_name': 'Sở NN&MT ' + n,
-         'classification': 'provincial_dept', 'area_id': 'area.vn.' + g, 'founding_date': '2025-07-01' if len(preds) > 1 or g == '25' else '',
-         'predecessor_ids': ['org.sotnmt.' + p for p in preds], 'sources': [MERGE_PROV]}
+         'classification': 'provincial_dept', 'area_id': 'area.vn.' + g, 'founding_date': '2025-07-01' if g != '01' else '',
+         'predecessor_ids': ['org.sotnmt.' + p for p in preds], 'sources': [MERGE_PROV, NQ202, QH_1206]}
+    if g == '27': o['note'] = 'Tỉnh Bắc Ninh từ 01/7/2025 gồm tỉnh Bắc Giang và tỉnh Bắc Ninh; Sở của tỉnh Bắc Giang không có trong danh mục này'
+    if g == '01': o['sources'] = [HN_GD_2026]
     if not o['founding_date']: del o['founding_date']
     orgs.append(o)
 write('registry/organizations.json', 'thidua.organizations', {'organizations': orgs})
@@ -124,6 +140,12 @@ people = [
     {'id': 'per.vu-minh-son', 'rev': 1, 'name': 'Vũ Minh Sơn', 'posts': [
         {'id': 'post.vu-minh-son.vu', 'organization_id': 'org.monre.vu-tdkttt', 'role': 'Vụ trưởng', 'label': 'Vụ trưởng Vụ Thi đua, Khen thưởng và Tuyên truyền',
          'sources': [ART_2018]}], 'sources': [ART_2018]},
+    {'id': 'per.bui-duy-cuong', 'rev': 1, 'name': 'Bùi Duy Cường', 'honorific_prefix': 'Ông', 'posts': [
+        {'id': 'post.bui-duy-cuong.sonnmt', 'organization_id': 'org.sonnmt.01', 'role': 'Giám đốc', 'label': 'Giám đốc Sở Nông nghiệp và Môi trường Hà Nội',
+         'sources': [HN_GD_2026]}], 'sources': [HN_GD_2026]},
+    {'id': 'per.nguyen-xuan-dai', 'rev': 1, 'name': 'Nguyễn Xuân Đại', 'honorific_prefix': 'Ông', 'posts': [
+        {'id': 'post.nguyen-xuan-dai.sonnmt', 'organization_id': 'org.sonnmt.01', 'role': 'Giám đốc', 'label': 'Giám đốc Sở Nông nghiệp và Môi trường Hà Nội',
+         'sources': [HN_GD_2026]}], 'sources': [HN_GD_2026]},
 ]
 # Each unit's focal officer for emulation work (cán bộ đầu mối), so the app has contacts to show. Invented:
 # names, numbers and addresses (example.org); each record is marked synthetic, and so is the file.
@@ -140,6 +162,19 @@ for i, ((g, *_), (name, prefix)) in enumerate(zip(PROV, FOCAL)):
                        {'type': 'mobile', 'label': 'Di động cá nhân', 'value': '0912 %s0 %03d' % (g, 201 + 7 * i), 'private': True}],
                    'posts': [{'id': 'post.synth.dau-moi.' + g, 'organization_id': 'org.sotnmt.' + g, 'role': 'Chuyên viên',
                               'label': 'Cán bộ đầu mối thi đua, khen thưởng – Văn phòng Sở'}]})
+# The focal officers of the units formed in 2025 (invented like the ones above).
+NEW_CODES = ['01', '25', '27', '31', '33', '37']
+NEW_AREA_CODE = {'01': '024', '25': '0210', '27': '0222', '31': '0225', '33': '0221', '37': '0229'}
+NEW_FOCAL = [('Trịnh Thị Mai', 'Bà'), ('Lương Văn Hải', 'Ông'), ('Phan Thị Thu Hà', 'Bà'), ('Cao Minh Tuấn', 'Ông'),
+             ('Nguyễn Thị Hồng Nhung', 'Bà'), ('Đinh Văn Khánh', 'Ông')]
+for i, (g, (name, prefix)) in enumerate(zip(NEW_CODES, NEW_FOCAL)):
+    people.append({'id': 'per.synth.dau-moi.nnmt.' + g, 'rev': 1, 'synthetic': True, 'name': name, 'honorific_prefix': prefix,
+                   'contact_details': [
+                       {'type': 'phone', 'label': 'Văn phòng Sở', 'value': '%s 3%s1 %03d' % (NEW_AREA_CODE[g], g, 301 + i)},
+                       {'type': 'email', 'value': 'thidua.sonnmt%s@example.org' % g},
+                       {'type': 'mobile', 'label': 'Di động cá nhân', 'value': '0913 %s1 %03d' % (g, 401 + 7 * i), 'private': True}],
+                   'posts': [{'id': 'post.synth.dau-moi.nnmt.' + g, 'organization_id': 'org.sonnmt.' + g, 'role': 'Chuyên viên',
+                              'label': 'Cán bộ đầu mối thi đua, khen thưởng – Văn phòng Sở', 'start_date': '2025-07-01'}]})
 write('registry/people.json', 'thidua.people', {'people': people}, synthetic=True)
 
 # ---- cluster ----------------------------------------------------------------------------------------------
@@ -151,8 +186,44 @@ rotations = [
     {'id': 'rot.cum1.2022', 'rev': 1, 'year': 2022, 'chair_org_id': 'org.sotnmt.31', 'sources': [ART_2022]},
     {'id': 'rot.cum1.2023', 'rev': 1, 'synthetic': True, 'year': 2023, 'chair_org_id': 'org.sotnmt.33', 'deputy_org_id': 'org.sotnmt.35'},
     {'id': 'rot.cum1.2024', 'rev': 1, 'synthetic': True, 'year': 2024, 'chair_org_id': 'org.sotnmt.35', 'deputy_org_id': 'org.sotnmt.36'},
+    # After the reorganisation (invented, "the deputy becomes chair"): Nam Định, the 2024 deputy, is now part of Ninh Bình.
+    {'id': 'rot.cum1.2025', 'rev': 1, 'synthetic': True, 'year': 2025, 'chair_org_id': 'org.sonnmt.37', 'deputy_org_id': 'org.sonnmt.25',
+     'note': 'Minh họa: Sở NN&MT Ninh Bình, đơn vị kế tục Sở TN&MT Nam Định (Cụm phó năm 2024), làm Cụm trưởng'},
+    {'id': 'rot.cum1.2026', 'rev': 1, 'synthetic': True, 'year': 2026, 'chair_org_id': 'org.sonnmt.25', 'deputy_org_id': 'org.sonnmt.01',
+     'note': 'Minh họa: Cụm phó năm 2025 làm Cụm trưởng'},
 ]
-memberships = [{'id': 'mem.cum1.' + m[11:], 'rev': 1, 'organization_id': m, 'start_year': 2018, 'sources': [ART_2018, ART_2022]} for m in MEMBERS]
+NEW_MEMBERS = ['org.sonnmt.' + g for g in NEW_CODES]
+for g, (n, pre, preds) in NEW.items():
+    NAME['org.sonnmt.' + g] = 'Sở NN&MT ' + n
+FULL_NEW = {'org.sonnmt.' + g: 'Sở Nông nghiệp và Môi trường ' + pre + ' ' + n for g, (n, pre, preds) in NEW.items()}
+PROV_NAME = {g: pre + ' ' + n for g, n, kind, pre in PROV}
+
+# Members until 2024: the ten Sở TN&MT. Their records stay, marked ended (never deleted); the cluster continues with
+# the successor units from 01/7/2025. That the cluster kept going under the new ministry, and who its members are
+# after the merger, is this dataset's modelling (synthetic); the mergers themselves are sourced.
+def ended_reason(g):
+    succ = 'org.sonnmt.' + MERGED_INTO.get(g, g)
+    if g == '01':
+        return ('Sở Tài nguyên và Môi trường thành phố Hà Nội hợp nhất với Sở Nông nghiệp và Phát triển nông thôn thành ' + FULL_NEW[succ] +
+                ' (năm 2025; ngày chưa có nguồn); dữ liệu mẫu ghi nhận đơn vị mới là thành viên Cụm từ 01/7/2025')
+    if g == '27':
+        return 'Hợp nhất vào ' + FULL_NEW[succ] + ' từ 01/7/2025 (sắp xếp tỉnh Bắc Giang và tỉnh Bắc Ninh)'
+    if g == '26':
+        return 'Hợp nhất vào ' + FULL_NEW[succ] + ' từ 01/7/2025 (sắp xếp tỉnh Vĩnh Phúc, tỉnh Hòa Bình và tỉnh Phú Thọ)'
+    parts = [PROV_NAME[p] for p in NEW[succ[11:]][2]]
+    return 'Hợp nhất vào ' + FULL_NEW[succ] + ' từ 01/7/2025 (sắp xếp ' + ', '.join(parts[:-1]) + ' và ' + parts[-1] + ')'
+
+memberships = []
+for m in MEMBERS:
+    g = m[11:]
+    rec = {'id': 'mem.cum1.' + g, 'rev': 1, 'organization_id': m, 'start_year': 2018, 'end_year': 2024,
+           'ended': {'date': '2025-06-30', 'reason': ended_reason(g)},
+           'sources': [ART_2018, ART_2022] + ([] if g == '01' else [MERGE_PROV, NQ202])}
+    if g == '01': rec['synthetic'] = True  # the end date is this dataset's choice
+    memberships.append(rec)
+for m in NEW_MEMBERS:
+    memberships.append({'id': 'mem.cum1.nnmt.' + m[11:], 'rev': 1, 'synthetic': True, 'organization_id': m, 'start_year': 2025,
+                        'start_date': '2025-07-01'})
 write('cluster.json', 'thidua.cluster', {
     'cluster': {'id': 'cluster.cum1', 'rev': 1, 'organization_id': 'org.cum1', 'name': 'Cụm thi đua số I – Bộ Tài nguyên và Môi trường',
                 'note': 'Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng', 'sources': [ARTICLE, ART_2022]},
@@ -391,6 +462,137 @@ for y in YEARS:
             ['Báo cáo tổng kết công tác thi đua năm %d' % y, 'Thông qua kết quả chấm điểm, xếp hạng', 'Bỏ phiếu kín suy tôn đơn vị dẫn đầu', 'Bàn giao Cụm trưởng năm %d' % (y + 1)])],
         'documents': [{'id': 'doc.%d-12-15.bien-ban-kiem-phieu' % y, 'doc_type': 'bien_ban_kiem_phieu', 'title': 'Biên bản kiểm phiếu suy tôn đơn vị dẫn đầu năm %d' % y}]}},
         synthetic=True)
+
+# ---- 2025 and 2026: the successor units (all invented: scores, ballots, meetings, themes, dates) ----------------
+# 2025 is finished; 2026 is under way (today in the sample is late November 2026: self-assessment open, the
+# year-end conference booked for mid-December). The covenant of 2025 was signed after the units were formed.
+NEW_THEME = {2025: 'Đoàn kết, sắp xếp tinh gọn, hoạt động hiệu lực, hiệu quả (minh họa)',
+             2026: 'Đoàn kết, đổi mới, chuyển đổi số, phát triển bền vững (minh họa)'}
+NEW_CHAIR = {2025: ('org.sonnmt.37', 'org.sonnmt.25'), 2026: ('org.sonnmt.25', 'org.sonnmt.01')}
+SIGNING = {2025: '2025-07-24', 2026: '2026-03-19'}
+YEAR_END = {2025: '2025-12-15', 2026: '2026-12-16'}
+SUBMITTED_2026 = {'org.sonnmt.01': '2026-11-20', 'org.sonnmt.25': '2026-11-24', 'org.sonnmt.31': '2026-11-26', 'org.sonnmt.37': '2026-11-27'}
+PHASES = ['covenant', 'self_assessment', 'cross_scoring', 'final_scoring', 'voting', 'submission']
+
+def participants(day, members, host):
+    return [{'id': 'part.%s.%s' % (day, m[11:]), 'name': 'Lãnh đạo ' + NAME[m], 'organization_id': m,
+             'role_at_event': 'chair' if m == host else 'delegate'} for m in members]
+
+def self_scores(y, m, values):
+    out = []
+    for c in LEAVES:
+        v = values[c]
+        if KIND[c] == 'manual': v = min(MAX[c], v + 50)
+        out.append({'id': 'score.%d.self.%s.%s' % (y, m[11:], c), 'rev': 1, 'criterion_id': 'crit.cum1.%d.%s' % (y, c), 'subject_org_id': m,
+                    'scorer_org_id': m, 'stage': 'self', 'value': pts(v)})
+    return out
+
+for y in [2025, 2026]:
+    rng = random.Random(y)
+    yid = 'year.cum1.%d' % y
+    chair, deputy = NEW_CHAIR[y]
+    done = y == 2025
+    year = {'id': yid, 'rev': 1, 'cluster_id': 'cluster.cum1', 'year': y, 'theme': NEW_THEME[y], 'chair_org_id': chair, 'deputy_org_id': deputy,
+            'status': 'closed' if done else 'active', 'phases': []}
+    for k in PHASES:
+        ph = {'id': 'phase.cum1.%d.%s' % (y, k), 'kind': k, 'status': 'closed'}
+        if not done:
+            ph['status'] = {'covenant': 'closed', 'self_assessment': 'open'}.get(k, 'not_started')
+            if k == 'covenant': ph['start_date'], ph['end_date'] = '2026-01-15', '2026-03-19'
+            if k == 'self_assessment': ph['start_date'], ph['end_date'] = '2026-11-02', '2026-12-04'
+        year['phases'].append(ph)
+    write('years/%d/year.json' % y, 'thidua.year', {'year': year, 'ruleset': ruleset(y), 'criteria': criteria_for(y)}, synthetic=True)
+
+    signing = 'mtg.cum1.%s.giao-uoc' % SIGNING[y]
+    write('years/%d/covenant.json' % y, 'thidua.covenant', {
+        'covenant': {'id': 'cov.cum1.%d' % y, 'rev': 1, 'year_id': yid, 'meeting_id': signing, 'theme': NEW_THEME[y], 'signed_date': SIGNING[y],
+                     'commitments': [{'id': 'commit.cum1.%d.%d' % (y, i + 1), 'order': i + 1, 'text': t} for i, t in enumerate([
+                         'Hoàn thành toàn diện các nhiệm vụ chính trị năm %d được Ủy ban nhân dân tỉnh, thành phố và Bộ Nông nghiệp và Môi trường giao.' % y,
+                         'Đẩy mạnh cải cách hành chính, chuyển đổi số; giải quyết hồ sơ đất đai, môi trường đúng hạn.',
+                         'Tổ chức bộ máy sau sắp xếp ổn định, hoạt động thông suốt, hiệu lực, hiệu quả.' if y == 2025 else
+                         'Nâng cao hiệu quả quản lý tài nguyên, bảo vệ môi trường, ứng phó với biến đổi khí hậu.',
+                         'Tham gia đầy đủ các hoạt động của Cụm; gửi báo cáo thi đua, khen thưởng đúng hạn.'])],
+                     'signatories': [{'id': 'sig.cum1.%d.%s' % (y, m[11:]), 'organization_id': m, 'signed_date': SIGNING[y]} for m in NEW_MEMBERS]},
+        'registrations': [{'id': 'reg.cum1.%d.%s' % (y, m[11:]), 'rev': 1, 'synthetic': True, 'organization_id': m,
+                           'titles': ['Tập thể lao động xuất sắc', 'Cờ thi đua của Bộ Nông nghiệp và Môi trường'],
+                           'targets': [{'id': 'target.cum1.%d.%s.1' % (y, m[11:]), 'text': 'Tỷ lệ hồ sơ đất đai giải quyết đúng hạn',
+                                        'criterion_id': 'crit.cum1.%d.I.1' % y, 'value': 95}]} for m in NEW_MEMBERS]}, synthetic=True)
+    write('meetings/%s.json' % signing, 'thidua.meeting', {'meeting': {
+        'id': signing, 'rev': 1, 'year_id': yid, 'classification': 'covenant_signing',
+        'name': 'Hội nghị ký kết giao ước thi đua năm %d của Cụm thi đua số I (minh họa)' % y, 'start_date': SIGNING[y], 'start_time': '08:30',
+        'status': 'passed', 'venue': {'name': FULL_NEW[chair], 'host_org_id': chair}, 'participants': participants(SIGNING[y], NEW_MEMBERS, chair),
+        'agenda': [{'id': 'agenda.%s.%d' % (SIGNING[y], i + 1), 'order': str(i + 1), 'description': d} for i, d in enumerate(
+            (['Giới thiệu các đơn vị thành viên của Cụm sau sắp xếp từ 01/7/2025'] if y == 2025 else []) +
+            ['Công bố Cụm trưởng, Cụm phó năm %d' % y, 'Thông qua nội dung giao ước thi đua năm %d' % y, 'Ký kết giao ước thi đua'])],
+        'documents': [{'id': 'doc.%s.giao-uoc' % SIGNING[y], 'doc_type': 'giao_uoc', 'title': 'Giao ước thi đua năm %d của Cụm thi đua số I' % y,
+                       'issued_date': SIGNING[y]}]}}, synthetic=True)
+
+    strength = {m: rng.uniform(0.80, 0.99) for m in NEW_MEMBERS}  # stronger than in 2021-2024: two Bằng khen proposals
+    true = {m: {c: value_for(rng, c, strength[m]) for c in LEAVES} for m in NEW_MEMBERS}
+    for i, m in enumerate(NEW_MEMBERS):
+        body = {'year_id': yid, 'organization_id': m, 'scores': []}
+        submitted = '2025-11-%02d' % (14 + 2 * i) if done else SUBMITTED_2026.get(m, '')
+        if submitted:
+            body['report'] = 'Báo cáo tự chấm điểm thi đua năm %d (dữ liệu minh họa)' % y
+            body['submitted_date'] = submitted
+            body['scores'] = self_scores(y, m, true[m])
+        write('years/%d/self/%s.json' % (y, m), 'thidua.self_assessment', body, synthetic=True, writer='member:' + m)
+
+    mtg = 'mtg.cum1.%s.tong-ket' % YEAR_END[y]
+    day = YEAR_END[y]
+    if not done:
+        write('years/%d/results.json' % y, 'thidua.results', {'year_id': yid, 'scores': [], 'ballots': [], 'award_proposals': []}, synthetic=True)
+        write('meetings/%s.json' % mtg, 'thidua.meeting', {'meeting': {
+            'id': mtg, 'rev': 1, 'year_id': yid, 'classification': 'year_end_summary',
+            'name': 'Hội nghị tổng kết công tác thi đua năm %d của Cụm thi đua số I (minh họa)' % y, 'start_date': day, 'start_time': '08:30',
+            'status': 'confirmed', 'venue': {'name': FULL_NEW[chair], 'host_org_id': chair}, 'participants': participants(day, NEW_MEMBERS, chair),
+            'agenda': [{'id': 'agenda.%s.%d' % (day, i + 1), 'order': str(i + 1), 'description': d} for i, d in enumerate(
+                ['Báo cáo tổng kết công tác thi đua năm %d' % y, 'Thông qua kết quả chấm điểm, xếp hạng', 'Bỏ phiếu kín suy tôn đơn vị dẫn đầu',
+                 'Bàn giao Cụm trưởng năm %d' % (y + 1)])]}}, synthetic=True)
+        continue
+
+    scores = []
+    for sc in NEW_MEMBERS:
+        for m in NEW_MEMBERS:
+            if sc == m: continue
+            for c in LEAVES:
+                v = true[m][c]
+                if KIND[c] == 'manual': v = max(0, min(MAX[c], v + rng.choice([-50, -25, 0, 0, 25])))
+                scores.append({'id': 'score.%d.cross.%s.%s.%s' % (y, sc[11:], m[11:], c), 'rev': 1, 'criterion_id': 'crit.cum1.%d.%s' % (y, c),
+                               'subject_org_id': m, 'scorer_org_id': sc, 'stage': 'cross', 'value': pts(v)})
+    for m in NEW_MEMBERS:
+        for c in LEAVES:
+            scores.append({'id': 'score.%d.final.%s.%s' % (y, m[11:], c), 'rev': 1, 'criterion_id': 'crit.cum1.%d.%s' % (y, c), 'subject_org_id': m,
+                           'scorer_org_id': 'org.cum1', 'stage': 'final', 'value': pts(true[m][c])})
+    totals = final_total(true)
+    ranked = sorted(NEW_MEMBERS, key=lambda m: (-totals[m][0], -totals[m][1]))
+    top = ranked[:3]
+    n = len(NEW_MEMBERS)
+    v1 = rng.randint(4, 5)  # more than half of the 6 members
+    ballot = {'id': 'ballot.cum1.%d.suy-ton.r1' % y, 'rev': 1, 'meeting_id': mtg, 'motion': 'honour_leader', 'round': 1, 'seats': 1,
+              'candidates': top, 'members_present': n, 'ballots_issued': n, 'ballots_returned': n, 'ballots_valid': n, 'ballots_invalid': 0,
+              'counts': [{'option': top[0], 'votes': v1}, {'option': top[1], 'votes': n - v1 - 1}, {'option': top[2], 'votes': 1}],
+              'counting_team_names': ['Phạm Thị Ngọc Anh', 'Vũ Đức Long', 'Lê Thu Hương']}
+    note = 'Dữ liệu minh họa: không ghi số quyết định vì không có quyết định thật'
+    props = [{'id': 'prop.cum1.%d.co' % y, 'rev': 1, 'award_type': 'co_thi_dua_bo', 'organization_id': top[0], 'basis': 'ballot_winner',
+              'ballot_id': ballot['id'], 'rank': ranked.index(top[0]) + 1, 'status': 'approved', 'decision_date': '2026-04-10', 'note': note}]
+    for i, m in enumerate([r for r in ranked if r != top[0] and totals[r][0] >= 9000][:2]):
+        p = {'id': 'prop.cum1.%d.bk.%d' % (y, i + 1), 'rev': 1, 'award_type': 'bang_khen_bo_truong', 'organization_id': m, 'basis': 'rank',
+             'rank': ranked.index(m) + 1, 'status': 'approved' if i == 0 else 'submitted'}
+        if i == 0: p['decision_date'] = '2026-04-10'; p['note'] = note
+        props.append(p)
+    write('years/%d/results.json' % y, 'thidua.results', {'year_id': yid, 'scores': scores, 'ballots': [ballot], 'award_proposals': props}, synthetic=True)
+    write('meetings/%s.json' % mtg, 'thidua.meeting', {'meeting': {
+        'id': mtg, 'rev': 1, 'year_id': yid, 'classification': 'year_end_summary',
+        'name': 'Hội nghị tổng kết công tác thi đua năm %d của Cụm thi đua số I (minh họa)' % y, 'start_date': day, 'start_time': '08:30',
+        'status': 'passed', 'venue': {'name': FULL_NEW[chair], 'host_org_id': chair}, 'participants': participants(day, NEW_MEMBERS, chair),
+        'agenda': [{'id': 'agenda.%s.%d' % (day, i + 1), 'order': str(i + 1), 'description': d} for i, d in enumerate(
+            ['Báo cáo tổng kết công tác thi đua năm %d' % y, 'Thông qua kết quả chấm điểm, xếp hạng', 'Bỏ phiếu kín suy tôn đơn vị dẫn đầu',
+             'Bàn giao Cụm trưởng năm %d' % (y + 1)])],
+        'documents': [{'id': 'doc.%s.bien-ban-kiem-phieu' % day, 'doc_type': 'bien_ban_kiem_phieu',
+                       'title': 'Biên bản kiểm phiếu suy tôn đơn vị dẫn đầu năm %d' % y}],
+        'decisions': [{'id': 'dec.%s.1' % day, 'rev': 1, 'kind': 'conclusion', 'assignee_org_ids': [chair],
+                       'text': 'Thống nhất đề nghị Bộ Nông nghiệp và Môi trường tặng Cờ thi đua cho ' + NAME[top[0]] + ' (minh họa)'}]}}, synthetic=True)
 
 files.sort()
 resources = [{'path': p, 'format': f, 'schema_version': 1, 'writer': w} for p, f, w in files]

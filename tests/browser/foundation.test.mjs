@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  findItem, launchBrowser, openPage, screenshot, settle, sizes, startServer, state, tap, waitReady,
+  findItem, launchBrowser, openPage, screenshot, scrollTo, settle, sizes, startServer, state, tap, waitReady,
 } from './harness.mjs';
 
 const THEME_2021 = 'Đoàn kết, kỷ cương, đổi mới toàn diện để phát triển';
@@ -100,6 +100,9 @@ describe('foundation', () => {
     await waitReady(page);
     const latest = (await state(page)).year;
     await tap(page, `Năm ${latest}`); // the year selector shows the selected year
+    // The list is newest first and shows a few years at a time: scroll it down to 2021.
+    const entry = (await page.evaluate(() => window.thidua.items())).filter((i) => i.visible && i.label === `Năm ${latest}`).pop();
+    assert.ok(await scrollTo(page, 'Năm 2021', entry.x + entry.w / 2, entry.y + entry.h / 2), '2021 is in the year list');
     await tap(page, 'Năm 2021');
     const s = await state(page);
     assert.equal(s.year, 2021);
@@ -158,10 +161,11 @@ describe('foundation', () => {
     await tap(projector, 'Trình chiếu');
     await projector.keyboard.press('PageDown');
     await settle(projector);
-    await tap(projector, 'Sở TN&MT Bắc Ninh');
-    assert.equal((await state(projector)).presentation.member, 'org.sotnmt.27');
-    assert.ok(await visible(projector, '0222 3270 103'));
-    assert.ok(!(await visible(projector, '0912 270 215')), 'no private contact on the projector');
+    // The projector shows the year in progress (2026): the Bắc Ninh unit after the 2025 merger, its own focal officer.
+    await tap(projector, 'Sở NN&MT Bắc Ninh');
+    assert.equal((await state(projector)).presentation.member, 'org.sonnmt.27');
+    assert.ok(await visible(projector, '0222 3271 303'));
+    assert.ok(!(await visible(projector, '0913 271 415')), 'no private contact on the projector');
     await screenshot(projector, 'present-member-card');
     await projector.keyboard.press('Escape');
     await settle(projector);
@@ -182,8 +186,9 @@ describe('foundation', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF], 'UTF-8 byte-order mark');
     const text = bytes.subarray(3).toString('utf8');
     assert.match(text, /^Hạng,Mã đơn vị,Đơn vị/);
-    assert.equal(text.trim().split('\r\n').length, 11, 'a header and the ten members');
-    assert.match(text, /Sở Tài nguyên và Môi trường/);
+    // The year shown first is the one in progress, 2026: the six units formed by the 2025 mergers.
+    assert.equal(text.trim().split('\r\n').length, 7, 'a header and the six members');
+    assert.match(text, /Sở Nông nghiệp và Môi trường/);
     await page.context().close();
   });
 

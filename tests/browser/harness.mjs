@@ -112,6 +112,18 @@ export async function tap(page, label, { settle: wait = true } = {}) {
   return item;
 }
 
+// Turns the mouse wheel over (x, y) until a widget with this label is drawn (at most `tries` turns), as a person
+// scrolls a list to an entry further down. Returns whether it is visible.
+export async function scrollTo(page, label, x, y, tries = 30) {
+  const shown = () => page.evaluate((l) => window.thidua.item(l) !== null, label);
+  for (let i = 0; i < tries && !(await shown()); i++) {
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, 120);
+    await settle(page);
+  }
+  return shown();
+}
+
 // Waits until the app stops drawing (the redraw scheduler went idle).
 export async function settle(page) {
   let last = -1;

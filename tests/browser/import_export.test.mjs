@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { issueToken, launchBrowser, screenshot, settle, sizes, startServer, state, tap, waitReady } from './harness.mjs';
+import { issueToken, launchBrowser, screenshot, settle, sizes, startServer, scrollTo, state, tap, waitReady } from './harness.mjs';
 import { MEETING_FILE, readMeeting, waitSync } from './flows.mjs';
 
 const MEETING_NAME = path.basename(MEETING_FILE);
@@ -90,7 +90,9 @@ describe('export and import of JSON files', () => {
 
   test('one data file downloads as it is on this tablet, named by its path', async () => {
     await openSyncPanel(page);
-    await tap(page, 'Tải một tệp dữ liệu (JSON)');
+    const list = await tap(page, 'Tải một tệp dữ liệu (JSON)');
+    // The list of files is longer than the panel: scroll down to the meeting.
+    assert.ok(await scrollTo(page, MEETING_FILE, list.x + list.w / 2, list.y + list.h / 2), 'the meeting file is in the list');
     const download = page.waitForEvent('download');
     await tap(page, MEETING_FILE);
     const file = await download;

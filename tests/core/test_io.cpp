@@ -65,7 +65,12 @@ TEST_SUITE("io")
     TEST_CASE("the sample holds the article's facts")
     {
         io::LoadResult r = io::LoadDataset(ReadSample());
-        CHECK(r.dataset.cluster.memberships.size() == 10);
+        // Ten members from 2018 (records kept, ended with the 2025 mergers) and the six units that succeeded them.
+        CHECK(r.dataset.cluster.memberships.size() == 16);
+        int members_2021 = 0;
+        for (const model::ClusterMembership& m : r.dataset.cluster.memberships)
+            members_2021 += m.start_year <= 2021 && (m.end_year == 0 || 2021 <= m.end_year);
+        CHECK(members_2021 == 10);
         const model::YearFile* y2021 = nullptr;
         for (const model::YearFile& y : r.dataset.years)
             if (y.year.year == 2021)

@@ -1,5 +1,6 @@
 // The server on the real sample data (assets/data, copied by --init-from) with the shared checker: a PUT that
 // breaks a rule is refused with the checker's "file:/pointer: message" lines and nothing changes on disk.
+// The unit writes its 2026 self-assessment: the year in progress, its self-assessment phase open, its file a draft.
 #include "fixture.h"
 
 #include <fstream>
@@ -18,7 +19,7 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
 {
     const std::string root = MakeTempDir("sample");
     const std::string data = root + "/data", tokens = root + "/tokens.json";
-    const std::string unit = IssueToken(tokens, "unit:org.sotnmt.27", "Sở TN&MT 27");
+    const std::string unit = IssueToken(tokens, "unit:org.sonnmt.27", "Sở NN&MT 27");
     const std::string secretariat = IssueToken(tokens, "secretariat", "Văn phòng Cụm");
     // The sample's 2024 is closed; here its self-assessment is open again, as the secretariat would reopen it.
     std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data", data, std::filesystem::copy_options::recursive);
@@ -32,14 +33,21 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     }
     ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens});
     REQUIRE(sp.pid > 0);
-    const std::string rel = "years/2024/self/org.sotnmt.27.json";
+    const std::string rel = "years/2026/self/org.sonnmt.27.json";
     const std::string before = ReadFileOr(data + "/" + rel, "");
     REQUIRE(!before.empty());
+    json doc = json::parse(before);
+    REQUIRE(doc["scores"].empty()); // a draft: the unit enters its first scores
+    const json score = {{"id", "score.2026.self.27.I.1"}, {"rev", 1}, {"criterion_id", "crit.cum1.2026.I.1"},
+                        {"subject_org_id", "org.sonnmt.27"}, {"scorer_org_id", "org.sonnmt.27"}, {"stage", "self"}, {"value", 96}};
+    json other = score;
+    other["id"] = "score.2026.self.27.I.5";
+    other["criterion_id"] = "crit.cum1.2026.I.5";
+    doc["scores"] = json::array({score, other});
     httplib::Client http("127.0.0.1", sp.port);
     const httplib::Headers auth = {{"Authorization", "Bearer " + unit}};
     const std::string etag = http.Get("/data/" + rel, auth)->get_header_value("ETag");
 
-    json doc = json::parse(before);
     json bad = doc;
     bad["scores"][0]["value"] = "chín mươi"; // a number is required
     auto r = http.Put("/data/" + rel, With(auth, "If-Match", etag), bad.dump(2), "application/json");
@@ -49,7 +57,7 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     CHECK(ReadFileOr(data + "/" + rel, "") == before);
 
     json foreign = doc;
-    foreign["scores"][1]["subject_org_id"] = "org.sotnmt.01";
+    foreign["scores"][1]["subject_org_id"] = "org.sonnmt.01";
     r = http.Put("/data/" + rel, With(auth, "If-Match", etag), foreign.dump(2), "application/json");
     CHECK(r->status == 403);
     CHECK(r->body.find(rel + ":/scores/1/subject_org_id: a record of another unit") == 0);
@@ -64,7 +72,6 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
 
     json good = doc;
     good["scores"][0]["value"] = 97.5;
-    good["scores"][0]["rev"] = 2;
     r = http.Put("/data/" + rel, With(auth, "If-Match", etag), good.dump(2) + "\n", "application/json");
     REQUIRE(r);
     CHECK_MESSAGE(r->status == 200, r->body);
