@@ -49,8 +49,8 @@ describe('meeting day without a network', () => {
     browser = await launchBrowser();
     tokensFile = path.join(mkdtempSync(path.join(tmpdir(), 'thidua-tok-')), 'tokens.json');
     token = issueToken(tokensFile, 'secretariat', 'Văn phòng Cụm');
-    // The year-end conference of 2024 while that year is still open (closed years are read-only).
-    server = await startServer({ dataDir: dataWithYearOpen(2024), args: ['--tokens', tokensFile] });
+    // The year-end conference of 2025 while that year is still open (closed years are read-only).
+    server = await startServer({ dataDir: dataWithYearOpen(2025), args: ['--tokens', tokensFile] });
   });
   after(async () => {
     await browser?.close();

@@ -21,16 +21,7 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     const std::string data = root + "/data", tokens = root + "/tokens.json";
     const std::string unit = IssueToken(tokens, "unit:org.sonnmt.27", "Sở NN&MT 27");
     const std::string secretariat = IssueToken(tokens, "secretariat", "Văn phòng Cụm");
-    // The sample's 2024 is closed; here its self-assessment is open again, as the secretariat would reopen it.
     std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data", data, std::filesystem::copy_options::recursive);
-    {
-        json year = json::parse(ReadFileOr(data + "/years/2024/year.json", "null"));
-        year["year"]["status"] = "active";
-        for (json& phase : year["year"]["phases"])
-            if (phase["kind"] == "self_assessment")
-                phase["status"] = "open";
-        std::ofstream(data + "/years/2024/year.json") << year.dump(2) << "\n";
-    }
     ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens});
     REQUIRE(sp.pid > 0);
     const std::string rel = "years/2026/self/org.sonnmt.27.json";
@@ -63,7 +54,7 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     CHECK(r->body.find(rel + ":/scores/1/subject_org_id: a record of another unit") == 0);
 
     // A closed year refuses even the unit's own file, before its content is looked at.
-    const std::string closed = "years/2023/self/org.sotnmt.27.json";
+    const std::string closed = "years/2025/self/org.sonnmt.27.json";
     const std::string closed_etag = http.Get("/data/" + closed, auth)->get_header_value("ETag");
     r = http.Put("/data/" + closed, With(auth, "If-Match", closed_etag), ReadFileOr(data + "/" + closed, ""),
                  "application/json");
