@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root, settle, state, tap } from './harness.mjs';
 
-export const MEETING_2021 = 'Hội nghị ký giao ước thi đua Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng năm 2021';
-export const MEETING_FILE = 'meetings/mtg.cum1.2021-03-25.giao-uoc.json';
+// The signing conference of the year in progress (meetings of a closed year are read-only).
+export const SIGNING_MEETING = 'Hội nghị ký kết giao ước thi đua năm 2026 của Cụm thi đua số I (minh họa)';
+export const MEETING_FILE = 'meetings/mtg.cum1.2026-03-19.giao-uoc.json';
 
 // Waits until `predicate` (run in the page) holds; on timeout the error shows the app's state then.
 export async function waitSync(page, predicate, arg = null, timeout = 30000) {
@@ -18,7 +19,7 @@ export async function waitSync(page, predicate, arg = null, timeout = 30000) {
   return state(page);
 }
 
-// Edit mode -> Meetings -> the 2021 signing -> a text field; appends `suffix` to it and leaves the field.
+// Edit mode -> Meetings -> the 2026 signing -> a text field; appends `suffix` to it and leaves the field.
 export async function appendToMeetingField(page, field, suffix) {
   const s = await state(page);
   if (!s.edit.enabled) await tap(page, 'Chỉnh sửa');
@@ -34,12 +35,12 @@ export async function appendToMeetingField(page, field, suffix) {
   await settle(page);
 }
 
-// Meetings -> the 2021 signing conference (found by the start of its name: other tests may have edited it).
+// Meetings -> the 2026 signing conference (found by the start of its name: other tests may have edited it).
 export async function openSigningMeeting(page) {
   await tap(page, 'Hội nghị');
   const link = await page.evaluate((name) => window.thidua.items().find((i) => i.visible && i.label.startsWith(name)),
-    MEETING_2021);
-  if (!link) throw new Error('the 2021 signing meeting is not in the timeline');
+    SIGNING_MEETING);
+  if (!link) throw new Error('the 2026 signing meeting is not in the timeline');
   await page.touchscreen.tap(link.x + link.w / 2, link.y + link.h / 2);
   await settle(page);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { issueToken, launchBrowser, sizes, startServer, state, tap, waitReady } from './harness.mjs';
 import {
-  appendToMeetingField, MEETING_2021, openSigningMeeting, readMeeting, waitServiceWorker, waitSync,
+  appendToMeetingField, SIGNING_MEETING, openSigningMeeting, readMeeting, waitServiceWorker, waitSync,
 } from './flows.mjs';
 
 describe('sync in the browser', () => {
@@ -69,7 +69,7 @@ describe('sync in the browser', () => {
     assert.ok(s.sync.pending >= 1, 'the pending edit survived the reload');
     await appendToMeetingField(page, 'Địa điểm', ' — tầng 2');
     await waitSync(page, () => window.thidua.state().sync.pending >= 2 && !window.thidua.state().sync.saving);
-    assert.equal(readMeeting(server.dataDir).name, MEETING_2021, 'nothing reached the server while offline');
+    assert.equal(readMeeting(server.dataDir).name, SIGNING_MEETING, 'nothing reached the server while offline');
 
     await context.setOffline(false);
     await waitSync(page, () => {
@@ -77,7 +77,7 @@ describe('sync in the browser', () => {
       return sync.status === 'synced' && sync.pending === 0;
     });
     const meeting = readMeeting(server.dataDir);
-    assert.equal(meeting.name, MEETING_2021 + ' — bản sửa khi mất mạng');
+    assert.equal(meeting.name, SIGNING_MEETING + ' — bản sửa khi mất mạng');
     assert.match(meeting.venue.name, / — tầng 2$/);
     assert.deepEqual(page.errors, []);
     await context.close();

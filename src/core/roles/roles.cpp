@@ -72,6 +72,18 @@ const model::YearFile* FindYear(const model::Dataset& data, int32_t y)
     return nullptr;
 }
 
+// The year of the meeting stored at `path` (0 when the dataset holds no meeting there).
+int32_t MeetingYear(const model::Dataset& data, const std::string& path)
+{
+    for (const model::FileInfo& f : data.files)
+        if (f.path == path && f.kind == model::FileKind::Meeting && f.loaded && f.index >= 0 &&
+            static_cast<size_t>(f.index) < data.meetings.size())
+            for (const model::YearFile& y : data.years)
+                if (y.year.id == data.meetings[static_cast<size_t>(f.index)].year_id)
+                    return y.year.year;
+    return 0;
+}
+
 bool PhaseOpen(const model::YearFile& year, const std::string& kind)
 {
     return std::any_of(year.year.phases.begin(), year.year.phases.end(), [&](const model::Phase& p) {
@@ -84,7 +96,9 @@ Refusal WriteRefusal(const Principal& who, const std::string& path, const model:
 {
     if (who.role == Role::Viewer)
         return Refusal::ReadOnlyRole;
-    const int32_t y = YearOfPath(path);
+    int32_t y = YearOfPath(path);
+    if (y == 0)
+        y = MeetingYear(data, path); // a meeting belongs to the year it names
     const model::YearFile* year = y ? FindYear(data, y) : nullptr;
     const bool closed = year && year->year.status == "closed";
     if (who.role == Role::Secretariat || who.role == Role::Admin)
