@@ -3,30 +3,13 @@
 #include "core/io/dataset.h"
 #include "core/roles/roles.h"
 
+#include "sample.h"
+
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace
 {
-model::Dataset Sample()
-{
-    const std::string root = THIDUA_SOURCE_DIR "/assets/data/";
-    auto read = [](const std::string& p) {
-        std::ifstream in(p, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
-    io::DataFiles files;
-    files[io::kDescriptorPath] = read(root + io::kDescriptorPath);
-    std::vector<check::Issue> issues;
-    for (const std::string& path : io::ListDatasetFiles(files[io::kDescriptorPath], &issues))
-        files[path] = read(root + path);
-    return io::LoadDataset(files).dataset;
-}
-
 roles::Principal Role(const std::string& text)
 {
     roles::Principal p;
@@ -39,7 +22,7 @@ TEST_SUITE("roles")
 {
     TEST_CASE("who may write which file, on the sample's closed 2025 and open 2026")
     {
-        const model::Dataset d = Sample();
+        const model::Dataset d = coretest::LoadSample();
         using R = roles::Refusal;
         const auto viewer = Role("viewer"), secretariat = Role("secretariat"), bac_ninh = Role("unit:org.sonnmt.27"),
                    ha_noi = Role("unit:org.sonnmt.01");
