@@ -1,9 +1,12 @@
 // The foundation in a real browser: the page loads without console errors, the first frame shows the sample
 // data, taps work with touch emulation, the error page is readable, and screenshots are saved under build/.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  findItem, launchBrowser, openPage, screenshot, scrollTo, settle, sizes, startServer, state, tap, waitReady,
+  findItem, issueToken, launchBrowser, openPage, screenshot, scrollTo, settle, sizes, startServer, state, tap, waitReady,
 } from './harness.mjs';
 
 const THEME_2021 = 'Đoàn kết, kỷ cương, đổi mới toàn diện để phát triển';
@@ -139,8 +142,13 @@ describe('foundation', () => {
 
   test('a member page shows contacts; a tap copies one through the browser; private ones stay off the projector', async () => {
     const visible = (page, label) => page.evaluate((l) => window.thidua.item(l) !== null, label);
+    // The secretariat's tablet receives private contacts (masked until asked); the projector's viewer token never.
+    const tokensFile = path.join(mkdtempSync(path.join(tmpdir(), 'thidua-tok-')), 'tokens.json');
+    const secretariat = issueToken(tokensFile, 'secretariat', 'Văn phòng Cụm');
+    const viewer = issueToken(tokensFile, 'viewer', 'Máy chiếu');
+    const server = await startServer({ args: ['--tokens', tokensFile] });
     // A link to the page opens it; the sample's (invented) Bắc Ninh focal officer has a private mobile.
-    const page = await openPage(browser, server.url + '#/members/org.sotnmt.27', sizes.tablet);
+    const page = await openPage(browser, `${server.url}?token=${secretariat}#/members/org.sotnmt.27`, sizes.tablet);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await waitReady(page);
     await settle(page);
@@ -156,8 +164,12 @@ describe('foundation', () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
 
-    const projector = await openPage(browser, server.url, sizes.projector);
+    const projector = await openPage(browser, `${server.url}?token=${viewer}`, sizes.projector);
     await waitReady(projector);
+    // Not even the bytes reach the viewer: the registry it receives has no private contact at all.
+    const people = await projector.evaluate(async (t) =>
+      (await fetch('data/registry/people.json', { headers: { Authorization: 'Bearer ' + t } })).text(), viewer);
+    assert.ok(people.includes('0222 3271 303') && !people.includes('0913 271 415') && !people.includes('"private": true'));
     await tap(projector, 'Trình chiếu');
     await projector.keyboard.press('PageDown');
     await settle(projector);
@@ -172,6 +184,7 @@ describe('foundation', () => {
     assert.equal((await state(projector)).presentation.member, '');
     assert.deepEqual(projector.errors, []);
     await projector.context().close();
+    await server.stop();
   });
 
   test('the results download as a CSV that Excel opens with Vietnamese intact', async () => {
