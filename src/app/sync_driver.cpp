@@ -161,6 +161,48 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
     });
 }
 
+// Asks the server who this token is; fills app.who (the header shows it, the screens offer only what it may write).
+void FetchWhoami(app::SyncDriver& driver, ui::AppState& app)
+{
+    if (driver.whoami_in_flight || app.who_known)
+        return;
+    driver.whoami_in_flight = true;
+    platform::HttpRequest request;
+    request.url = "api/whoami";
+    if (!driver.remote.token.empty())
+        request.headers["Authorization"] = "Bearer " + driver.remote.token;
+    platform::Fetch(request, [&driver, &app](const platform::HttpResponse& response) {
+        driver.whoami_in_flight = false;
+        if (response.status != 200)
+            return; // a static host or no network: editing stays as it was until a server answers
+        const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
+        access::Principal who;
+        if (body.is_discarded() || !access::ParseRole(io::StringOr(body, "role", ""), &who))
+            return;
+        app.who = who;
+        app.who_name = io::StringOr(body, "name", "");
+        app.who_known = true;
+    });
+}
+
+// Drops the outbox's edits of `path` (a write the server refuses) and shows the data without them.
+void DiscardFile(app::SyncDriver& driver, ui::AppState& app, const std::string& path)
+{
+    std::vector<datasync::Op>& outbox = driver.client.outbox;
+    outbox.erase(std::remove_if(outbox.begin(), outbox.end(), [&](const datasync::Op& op) { return op.path == path; }),
+                 outbox.end());
+    // Undo would only make a new edit of the same file, refused again: those steps go too.
+    for (std::vector<edit::Op>* ops : {&app.edit.journal.undo, &app.edit.journal.redo})
+        ops->erase(std::remove_if(ops->begin(), ops->end(), [&](const edit::Op& op) { return op.file == path; }),
+                   ops->end());
+    std::vector<check::Issue>& problems = app.sync.problems;
+    problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                  [&](const check::Issue& issue) { return issue.file == path; }),
+                   problems.end());
+    LoadFromClient(driver, app);
+    driver.store_dirty = true;
+}
+
 void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
 {
     driver.in_flight = true;
@@ -238,6 +280,10 @@ void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
     view.persisted = browser.persisted;
     view.update_ready = browser.update_ready;
     view.conflicts = driver.client.conflicts;
+    view.pending_files.clear();
+    for (const datasync::Op& op : driver.client.outbox)
+        if (std::find(view.pending_files.begin(), view.pending_files.end(), op.path) == view.pending_files.end())
+            view.pending_files.push_back(op.path);
     view.last_synced = driver.last_synced_ms > 0 ? LocalTime(driver.last_synced_ms) : "";
     view.offline_since = driver.offline_since_ms > 0 ? LocalTime(driver.offline_since_ms) : "";
     if (driver.store_failed)
@@ -408,6 +454,11 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
     if (!driver.ready)
         return;
     const bool writer = platform::Status().writer;
+    if (!app.who_known && now_ms >= driver.next_whoami_ms)
+    {
+        driver.next_whoami_ms = now_ms + kSyncIntervalMs;
+        FetchWhoami(driver, app);
+    }
 
     // 1. New edits from the screens go to the outbox (the dataset already shows them).
     std::vector<edit::Op>& pending = app.edit.journal.pending;
@@ -429,6 +480,11 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
     {
         app.sync.sync_now = false;
         driver.next_sync_ms = 0;
+    }
+    if (!app.sync.discard_file.empty())
+    {
+        DiscardFile(driver, app, app.sync.discard_file);
+        app.sync.discard_file.clear();
     }
     if (app.sync.resolve_index >= 0)
     {

@@ -29,6 +29,10 @@ struct SyncDriver
     std::string file_name, file_bytes;
     // The file shown in the import preview: planned again against the client when the person says "Nhập".
     std::string preview_bytes;
+    // Who the server says this token is (GET /api/whoami): asked once the token is known, again after a
+    // failed attempt (offline start) at the next sync.
+    bool whoami_in_flight = false;
+    double next_whoami_ms = 0;
 };
 
 // Opens the stored state, or downloads the dataset the first time; fills app.dataset either way.

@@ -2,6 +2,7 @@
 // Owned by main.cpp; screens get it by reference. Transient UI state only in the screen structs.
 #pragma once
 
+#include "core/access/access.h"
 #include "core/check/issue.h"
 #include "core/edit/edit.h"
 #include "core/model/model.h"
@@ -14,6 +15,7 @@
 #include "ui/screen_overview.h"
 #include "ui/screen_present.h"
 #include "ui/screen_results.h"
+#include "ui/screen_year.h"
 #include "ui/strings.h"
 #include "ui/sync_view.h"
 #include "ui/text_field.h"
@@ -37,6 +39,7 @@ enum class Screen
     Covenant,
     Results,
     History,
+    Year, // running the year (secretariat): not in the navigation, opened from the overview
 };
 
 enum class Layout
@@ -93,10 +96,12 @@ struct EditState // local edit mode (until roles arrive with sync)
             Set,
             Undo,
             Redo,
+            Batch, // `changes` as one step
         };
         Kind kind = Kind::Set;
         std::string file, record_id, field;
         nlohmann::json value;
+        std::vector<edit::Change> changes;
     };
     std::vector<Request> requests;
 };
@@ -128,6 +133,12 @@ struct AppState
     PresentationState presentation; // projector mode; the platform goes full screen while `active`
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
+    YearScreen year_screen;
+
+    // Who this app is, from the server's GET /api/whoami (who_known false: no server answered; edit as before).
+    access::Principal who;
+    bool who_known = false;
+    std::string who_name; // the token's name ("Văn phòng Cụm")
 
     Layout layout = Layout::Landscape; // chosen each frame from the window's size
     ThemeKind theme_applied = ThemeKind::Light;

@@ -65,6 +65,29 @@ void ui::ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& val
     app.edit.requests.push_back({EditState::Request::Kind::Set, ref.file, ref.record_id, ref.field, value});
 }
 
+void ui::ApplyChanges(AppState& app, std::vector<edit::Change> changes)
+{
+    if (changes.empty())
+        return;
+    EditState::Request r;
+    r.kind = EditState::Request::Kind::Batch;
+    r.changes = std::move(changes);
+    app.edit.requests.push_back(std::move(r));
+}
+
+void ui::EndRecord(AppState& app, const std::string& file, const std::string& record_id, const std::string& date,
+                   const std::string& reason)
+{
+    ApplyChanges(app, {edit::SetChange(file, record_id, "ended", {{"date", date}, {"reason", reason}})});
+}
+
+bool ui::MayWrite(const AppState& app, const std::string& path)
+{
+    if (!app.who_known)
+        return true;
+    return access::WriteRefusal(app.who, path, app.dataset) == access::Refusal::None;
+}
+
 void ui::UndoEdit(AppState& app)
 {
     app.edit.requests.push_back({EditState::Request::Kind::Undo, "", "", "", nullptr});
@@ -94,7 +117,9 @@ void ui::ApplyEditRequests(AppState& app)
             continue;
         }
         const FieldRef ref{r.file, r.record_id, r.field};
-        const edit::Outcome out = edit::Apply(app.dataset, app.edit.journal, r.file, r.record_id, r.field, r.value);
+        const edit::Outcome out = r.kind == EditState::Request::Kind::Batch
+                                      ? edit::ApplyAll(app.dataset, app.edit.journal, r.changes)
+                                      : edit::Apply(app.dataset, app.edit.journal, r.file, r.record_id, r.field, r.value);
         if (out.applied)
         {
             app.data_changed = true;

@@ -2,11 +2,13 @@
 // refused change shows the checker's message next to its field. Text is committed when the field is left.
 #pragma once
 
+#include "core/edit/edit.h"
 #include "ui/text_field.h"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace ui
 {
@@ -21,6 +23,14 @@ struct FieldRef // which field of which record of which file
 
 // Asks for one change; it goes through edit::Apply when the frame's screens are drawn (ApplyEditRequests).
 void ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value);
+// Asks for a batch of changes applied as one undo step (edit::ApplyAll), after the frame's screens are drawn.
+void ApplyChanges(AppState& app, std::vector<edit::Change> changes);
+// Asks for a record to be ended (edit::End): kept, shown as ended with its date and reason.
+void EndRecord(AppState& app, const std::string& file, const std::string& record_id, const std::string& date,
+               const std::string& reason);
+// May this app's role write the data file `path` now (access::WriteRefusal with app.who)? True when no server
+// said who this is (a local copy).
+bool MayWrite(const AppState& app, const std::string& path);
 void UndoEdit(AppState& app);
 void RedoEdit(AppState& app);
 // Applies the frame's requests in order (called by DrawApp after the screens); the results are recomputed at the
