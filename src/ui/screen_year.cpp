@@ -255,6 +255,13 @@ void DrawCriteria(ui::YearScreen& screen, ui::AppState& app, const model::YearFi
     const bool editable = app.edit.enabled && !locked && !path.empty() && ui::MayWrite(app, path);
     if (locked)
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::CriteriaLockedNote, lang));
+    if (editable && screen.form == ui::YearForm::AddCriterion)
+        return DrawAddCriterionForm(screen, app, year, path);
+    if (editable && ui::TouchButton(app, ui::Tr(ui::Str::AddCriterion, lang)))
+    {
+        screen.form = ui::YearForm::AddCriterion;
+        screen.error.clear();
+    }
 
     // Groups in order, each followed by its criteria in order.
     std::vector<const model::Criterion*> rows;
@@ -337,15 +344,6 @@ void DrawCriteria(ui::YearScreen& screen, ui::AppState& app, const model::YearFi
         if (child)
             ImGui::Unindent(ImGui::GetFontSize());
         ImGui::PopID();
-    }
-    if (!editable)
-        return;
-    if (screen.form == ui::YearForm::AddCriterion)
-        DrawAddCriterionForm(screen, app, year, path);
-    else if (ui::TouchButton(app, ui::Tr(ui::Str::AddCriterion, lang)))
-    {
-        screen.form = ui::YearForm::AddCriterion;
-        screen.error.clear();
     }
 }
 
@@ -526,7 +524,15 @@ void DrawMembers(ui::YearScreen& screen, ui::AppState& app, const model::YearFil
     const ui::Language lang = app.settings.lang;
     ui::Section(app, ui::Tr(ui::Str::YearMembers, lang));
     const bool editable = app.edit.enabled && ui::MayWrite(app, "cluster.json");
-    const model::ClusterMembership* ending = nullptr;
+    // An open form takes the place of the list (on a tablet its fields stay on screen above the keyboard).
+    if (editable && screen.form == ui::YearForm::EndMembership)
+        for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+            if (m.id == screen.membership_id)
+                return DrawEndMembershipForm(screen, app, m);
+    if (editable && screen.form == ui::YearForm::AddMember)
+        return DrawAddMemberForm(screen, app, year);
+    if (editable && screen.form == ui::YearForm::AddOrganization && ui::MayWrite(app, "registry/organizations.json"))
+        return DrawAddOrganizationForm(screen, app);
     for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
     {
         if (!ui::MembershipInForce(m, year.year.year))
@@ -558,20 +564,9 @@ void DrawMembers(ui::YearScreen& screen, ui::AppState& app, const model::YearFil
                 screen.merged_into = org && !org->successor_ids.empty() ? org->successor_ids.front() : "";
             }
         }
-        if (screen.form == ui::YearForm::EndMembership && screen.membership_id == m.id)
-            ending = &m;
         ImGui::PopID();
     }
     if (!editable)
-        return;
-    if (ending)
-        DrawEndMembershipForm(screen, app, *ending);
-    if (screen.form == ui::YearForm::AddMember)
-        DrawAddMemberForm(screen, app, year);
-    if (screen.form == ui::YearForm::AddOrganization && ui::MayWrite(app, "registry/organizations.json"))
-        DrawAddOrganizationForm(screen, app);
-    if (screen.form != ui::YearForm::None && screen.form != ui::YearForm::OpenYear &&
-        screen.form != ui::YearForm::AddCriterion)
         return;
     const char* add_member = ui::Tr(ui::Str::AddMember, lang);
     if (ui::TouchButton(app, add_member))
@@ -642,6 +637,12 @@ void ui::DrawYearScreen(YearScreen& screen, AppState& app)
         return;
     }
     ImGui::Spacing();
-    DrawCriteria(screen, app, *year);
-    DrawMembers(screen, app, *year);
+    const char* views[] = {Tr(Str::YearMembers, lang), Tr(Str::CriteriaTable, lang)};
+    const int tapped = Segmented(app, views, 2, screen.view);
+    if (tapped >= 0)
+        screen.view = tapped;
+    if (screen.view == 0)
+        DrawMembers(screen, app, *year);
+    else
+        DrawCriteria(screen, app, *year);
 }

@@ -80,7 +80,10 @@ describe('running the year', () => {
     await typeInto(page, 'Chủ đề', 'Đoàn kết, kỷ cương, chuyển đổi số');
     await typeInto(page, 'Tự chấm điểm · Từ', '01/11/' + next);
     await typeInto(page, 'Tự chấm điểm · Đến', '30/11/' + next);
-    await tap(page, 'Sở TN&MT Hà Nội');
+    // The secretariat picks the deputy among the proposed members (Hưng Yên, under whichever name it has then).
+    const deputyName = await page.evaluate(() => ['Sở TN&MT Hưng Yên', 'Sở NN&MT Hưng Yên'].find((l) => window.thidua.item(l)));
+    assert.ok(deputyName, 'Hưng Yên is among the proposed members');
+    await tap(page, deputyName);
     await tap(page, `Mở năm ${next}`);
     await synced(page);
     s = await state(page);
@@ -96,7 +99,8 @@ describe('running the year', () => {
     const chair = orgs.find((o) => o.id === year.year.chair_org_id);
     assert.ok(year.year.chair_org_id === before.deputy_org_id || (chair.predecessor_ids || []).includes(before.deputy_org_id),
       `chair ${year.year.chair_org_id} follows the deputy ${before.deputy_org_id}`);
-    assert.equal(year.year.deputy_org_id, 'org.sotnmt.01');
+    const deputy = orgs.find((o) => o.short_name === deputyName).id;
+    assert.equal(year.year.deputy_org_id, deputy);
     const self = year.year.phases.find((p) => p.kind === 'self_assessment');
     assert.deepEqual([self.start_date, self.end_date, self.status], [`${next}-11-01`, `${next}-11-30`, 'not_started']);
     assert.ok(year.criteria.length > 0 && year.criteria.every((c) => c.id.includes(`.${next}.`)), 'criteria renamed to the year');
@@ -107,7 +111,7 @@ describe('running the year', () => {
     const cluster = readJson(server.dataDir, 'cluster.json');
     const rotation = cluster.rotations.find((r) => r.year === next);
     assert.equal(rotation.chair_org_id, year.year.chair_org_id);
-    assert.equal(rotation.deputy_org_id, 'org.sotnmt.01');
+    assert.equal(rotation.deputy_org_id, deputy);
     // Every member of the new year has its self-assessment file, listed with its writer.
     const members = cluster.memberships.filter((m) => m.start_year <= next && (!m.end_year || m.end_year >= next));
     const pkg = readJson(server.dataDir, 'datapackage.json');
@@ -131,13 +135,20 @@ describe('running the year', () => {
   });
 
   test('the year is closed, read-only, and reopened', async () => {
-    assert.ok(await has(page, 'Thêm tiêu chí'), 'an open year offers its criteria table for editing');
+    await tap(page, 'Bảng tiêu chí chấm điểm');
+    await screenshot(page, 'year-criteria-tablet');
+    assert.ok(await has(page, 'Nội dung tiêu chí I'), 'an open year offers its criteria table for editing');
+    // Reorder: I.2 moves up, in the file on the server.
+    await tap(page, 'Lên I.2');
+    await synced(page);
+    const crits = readJson(server.dataDir, `years/${next}/year.json`).criteria;
+    assert.ok(crits.find((c) => c.code === 'I.2').order < crits.find((c) => c.code === 'I.1').order);
     await tap(page, 'Kết thúc năm');
     await synced(page);
     assert.equal(readJson(server.dataDir, `years/${next}/year.json`).year.status, 'closed');
     assert.ok(await has(page, 'Mở lại năm'));
-    assert.ok(!(await has(page, 'Thêm tiêu chí')), 'no criteria editing in a closed year');
-    assert.ok(!(await has(page, 'Nội dung tiêu chí I.1')));
+    assert.ok(!(await has(page, 'Nội dung tiêu chí I')), 'no criteria editing in a closed year');
+    assert.ok(!(await has(page, 'Lên I.2')));
     await screenshot(page, 'year-closed-tablet');
     await tap(page, 'Mở lại năm');
     await synced(page);
@@ -205,7 +216,9 @@ describe('running the year', () => {
       const p = await openAs(browser, server, secretariat, size);
       await openYearScreen(p);
       await screenshot(p, `year-screen-${name}`);
-      await tap(p, 'Kết thúc Sở TN&MT Hà Nội');
+      const end = await p.evaluate(() => window.thidua.items().find((i) => i.visible && i.label.startsWith('Kết thúc Sở')));
+      assert.ok(end, 'a membership to end is on screen');
+      await tap(p, end.label);
       await screenshot(p, `year-end-membership-${name}`);
       await tap(p, 'Huỷ');
       await tap(p, `Mở năm ${next + 1}`);
