@@ -4,6 +4,7 @@
 #include "core/edit/edit.h"
 #include "core/io/dataset.h"
 #include "ui/year_plan.h"
+#include "ui_harness.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -254,5 +255,45 @@ TEST_SUITE("ui")
         REQUIRE(years.size() == 2);
         CHECK(years[0] == std::make_pair(2026, std::string("org.a")));
         CHECK(years[1] == std::make_pair(2026, std::string("org.b")));
+    }
+
+    TEST_CASE("year plan: the next year opens on the sample data in one checked step, and undoes in one")
+    {
+        ui::AppState app;
+        uitest::LoadFolder(app, THIDUA_SOURCE_DIR "/assets/data");
+        model::Dataset& data = app.dataset;
+        const size_t years = data.years.size(), files = data.files.size();
+        ui::YearPlan plan = ui::ProposeYear(data);
+        REQUIRE(plan.year > 0);
+        plan.theme = "Đoàn kết, kỷ cương, chuyển đổi số";
+        edit::Journal journal;
+        const edit::Outcome out = edit::ApplyAll(data, journal, ui::OpenYearChanges(data, plan, "Hợp nhất vào"));
+        for (const check::Issue& issue : out.issues)
+            MESSAGE(check::FormatIssue(issue));
+        REQUIRE(out.applied);
+        CHECK(data.years.size() == years + 1);
+        CHECK(data.files.size() == files + 3 + plan.members.size());
+        const model::YearFile* opened = nullptr;
+        for (const model::YearFile& y : data.years)
+            if (y.year.id == plan.year_id)
+                opened = &y;
+        REQUIRE(opened);
+        CHECK(opened->year.chair_org_id == plan.chair_org_id);
+        CHECK_FALSE(ui::CriteriaLocked(data, *opened));
+        // The criteria table may be reordered while the year plans, and is locked once it is closed.
+        const std::vector<edit::Change> move = ui::MoveCriterion(data, *opened, opened->criteria[2].id, -1);
+        REQUIRE_FALSE(move.empty());
+        CHECK(edit::ApplyAll(data, journal, move).applied);
+        const std::string path = ui::YearFilePath(data, plan.year_id);
+        CHECK(edit::ApplyAll(data, journal, {edit::SetChange(path, plan.year_id, "status", "closed")}).applied);
+        for (const model::YearFile& y : data.years)
+            if (y.year.id == plan.year_id)
+                CHECK(ui::CriteriaLocked(data, y));
+        // Three steps, three undos: the year is gone again.
+        CHECK(edit::Undo(data, journal));
+        CHECK(edit::Undo(data, journal));
+        CHECK(edit::Undo(data, journal));
+        CHECK(data.years.size() == years);
+        CHECK(data.files.size() == files);
     }
 }
