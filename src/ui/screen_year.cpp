@@ -86,72 +86,11 @@ void StartOpenYear(ui::YearScreen& screen, const ui::AppState& app)
     }
 }
 
-void DrawOpenYearForm(ui::YearScreen& screen, ui::AppState& app)
+void DrawOpenYearActions(ui::YearScreen& screen, ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
     ui::YearPlan& plan = screen.plan;
     const std::string year_text = std::to_string(plan.year);
-    ui::Section(app, (std::string(ui::Tr(ui::Str::OpenYearTitle, lang)) + " " + year_text).c_str());
-    for (const model::YearFile& y : app.dataset.years)
-        if (y.year.id == plan.from_year_id)
-            ui::LabelValue(ui::Tr(ui::Str::OpenYearFrom, lang), std::to_string(y.year.year));
-
-    Field(app, ui::Tr(ui::Str::Theme, lang), &plan.theme);
-
-    ui::LabelValue(ui::Tr(ui::Str::ChairByRotation, lang), ShortName(app, plan.chair_org_id));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s:", ui::Tr(ui::Str::ChooseDeputy, lang));
-    for (const ui::PlannedMember& m : plan.members)
-    {
-        if (m.organization_id == plan.chair_org_id)
-            continue;
-        const std::string label = ShortName(app, m.organization_id) + "##deputy." + m.organization_id;
-        ui::Flow(ui::ButtonWidth(label.c_str()));
-        if (ui::TouchButton(app, label.c_str(), 0, plan.deputy_org_id == m.organization_id))
-            plan.deputy_org_id = m.organization_id;
-    }
-
-    ImGui::TextDisabled("%s (%d):", ui::Tr(ui::Str::ProposedMembers, lang), static_cast<int>(plan.members.size()));
-    for (const ui::PlannedMember& m : plan.members)
-    {
-        std::string line = "· " + ShortName(app, m.organization_id);
-        if (!m.replaces.empty())
-        {
-            line += " (" + std::string(ui::Tr(ui::Str::Succeeds, lang)) + " ";
-            for (size_t i = 0; i < m.replaces.size(); ++i)
-                line += (i ? ", " : "") + ShortName(app, m.replaces[i]);
-            line += ")";
-        }
-        if (m.needs_membership)
-            line += " · " + std::string(ui::Tr(ui::Str::NewMembership, lang));
-        ImGui::TextWrapped("%s", line.c_str());
-    }
-    ui::LabelValue(ui::Tr(ui::Str::CriteriaCopied, lang), std::to_string(plan.criteria_count));
-
-    ImGui::TextDisabled("%s:", ui::Tr(ui::Str::PhaseDates, lang));
-    const float date_width = ImGui::CalcTextSize("00/00/00000").x + ImGui::GetStyle().FramePadding.x * 2;
-    for (size_t i = 0; i < plan.phases.size(); ++i)
-    {
-        ImGui::PushID(static_cast<int>(i));
-        const char* kind = ui::TrCode(plan.phases[i].kind, lang);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(kind);
-        const char* from_word = ui::Tr(ui::Str::From, lang);
-        const char* to_word = ui::Tr(ui::Str::To, lang);
-        const std::string from = std::string("##") + kind + " · " + from_word; // accessible name "Tự chấm điểm · Từ"
-        const std::string to = std::string("##") + kind + " · " + to_word;
-        ui::Flow(date_width * 2.4f + ImGui::CalcTextSize(from_word).x + ImGui::CalcTextSize(to_word).x);
-        ImGui::TextUnformatted(from_word);
-        ImGui::SameLine();
-        Field(app, from.c_str(), &screen.phase_from[i], ui::FieldKind::Text, date_width);
-        ImGui::SameLine();
-        ImGui::TextUnformatted(to_word);
-        ImGui::SameLine();
-        Field(app, to.c_str(), &screen.phase_to[i], ui::FieldKind::Text, date_width);
-        ImGui::PopID();
-    }
-    ErrorLine(screen.error);
-
     const std::string open_label = std::string(ui::Tr(ui::Str::OpenYearPrefix, lang)) + " " + year_text;
     if (ui::TouchButton(app, open_label.c_str()))
     {
@@ -179,6 +118,80 @@ void DrawOpenYearForm(ui::YearScreen& screen, ui::AppState& app)
     ImGui::SameLine();
     if (ui::TouchButton(app, ui::Tr(ui::Str::Cancel, lang)))
         screen.form = ui::YearForm::None;
+}
+
+void DrawOpenYearForm(ui::YearScreen& screen, ui::AppState& app)
+{
+    const ui::Language lang = app.settings.lang;
+    ui::YearPlan& plan = screen.plan;
+    const std::string year_text = std::to_string(plan.year);
+    ui::Section(app, (std::string(ui::Tr(ui::Str::OpenYearTitle, lang)) + " " + year_text).c_str());
+    // The action first: on a tablet the form is longer than the screen.
+    DrawOpenYearActions(screen, app);
+    ErrorLine(screen.error);
+    for (const model::YearFile& y : app.dataset.years)
+        if (y.year.id == plan.from_year_id)
+            ui::LabelValue(ui::Tr(ui::Str::OpenYearFrom, lang), std::to_string(y.year.year));
+
+    Field(app, ui::Tr(ui::Str::Theme, lang), &plan.theme);
+
+    ui::LabelValue(ui::Tr(ui::Str::ChairByRotation, lang), ShortName(app, plan.chair_org_id));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s:", ui::Tr(ui::Str::ChooseDeputy, lang));
+    for (const ui::PlannedMember& m : plan.members)
+    {
+        if (m.organization_id == plan.chair_org_id)
+            continue;
+        const std::string label = ShortName(app, m.organization_id) + "##deputy." + m.organization_id;
+        ui::Flow(ui::ButtonWidth(label.c_str()));
+        if (ui::TouchButton(app, label.c_str(), 0, plan.deputy_org_id == m.organization_id))
+            plan.deputy_org_id = m.organization_id;
+    }
+
+    // The proposed members as one paragraph (a tablet keeps the dates and the button in view).
+    std::string members = std::string(ui::Tr(ui::Str::ProposedMembers, lang)) + " (" +
+                          std::to_string(plan.members.size()) + "): ";
+    for (size_t k = 0; k < plan.members.size(); ++k)
+    {
+        const ui::PlannedMember& m = plan.members[k];
+        members += (k ? "; " : "") + ShortName(app, m.organization_id);
+        std::string notes;
+        if (!m.replaces.empty())
+        {
+            notes = std::string(ui::Tr(ui::Str::Succeeds, lang)) + " ";
+            for (size_t i = 0; i < m.replaces.size(); ++i)
+                notes += (i ? ", " : "") + ShortName(app, m.replaces[i]);
+        }
+        if (m.needs_membership)
+            notes += (notes.empty() ? "" : ", ") + std::string(ui::Tr(ui::Str::NewMembership, lang));
+        if (!notes.empty())
+            members += " (" + notes + ")";
+    }
+    ImGui::TextWrapped("%s", members.c_str());
+    ui::LabelValue(ui::Tr(ui::Str::CriteriaCopied, lang), std::to_string(plan.criteria_count));
+
+    ImGui::TextDisabled("%s:", ui::Tr(ui::Str::PhaseDates, lang));
+    const float date_width = ImGui::CalcTextSize("00/00/00000").x + ImGui::GetStyle().FramePadding.x * 2;
+    for (size_t i = 0; i < plan.phases.size(); ++i)
+    {
+        ImGui::PushID(static_cast<int>(i));
+        const char* kind = ui::TrCode(plan.phases[i].kind, lang);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(kind);
+        const char* from_word = ui::Tr(ui::Str::From, lang);
+        const char* to_word = ui::Tr(ui::Str::To, lang);
+        const std::string from = std::string("##") + kind + " · " + from_word; // accessible name "Tự chấm điểm · Từ"
+        const std::string to = std::string("##") + kind + " · " + to_word;
+        ui::Flow(date_width * 2.4f + ImGui::CalcTextSize(from_word).x + ImGui::CalcTextSize(to_word).x);
+        ImGui::TextUnformatted(from_word);
+        ImGui::SameLine();
+        Field(app, from.c_str(), &screen.phase_from[i], ui::FieldKind::Text, date_width);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(to_word);
+        ImGui::SameLine();
+        Field(app, to.c_str(), &screen.phase_to[i], ui::FieldKind::Text, date_width);
+        ImGui::PopID();
+    }
 }
 
 // ---- [SECTION] criteria table ----
@@ -523,7 +536,7 @@ void DrawMembers(ui::YearScreen& screen, ui::AppState& app, const model::YearFil
 {
     const ui::Language lang = app.settings.lang;
     ui::Section(app, ui::Tr(ui::Str::YearMembers, lang));
-    const bool editable = app.edit.enabled && ui::MayWrite(app, "cluster.json");
+    const bool editable = app.edit.enabled && year.year.status != "closed" && ui::MayWrite(app, "cluster.json");
     // An open form takes the place of the list (on a tablet its fields stay on screen above the keyboard).
     if (editable && screen.form == ui::YearForm::EndMembership)
         for (const model::ClusterMembership& m : app.dataset.cluster.memberships)

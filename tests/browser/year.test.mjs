@@ -40,7 +40,24 @@ async function openYearScreen(page) {
   assert.equal((await state(page)).screen, 'year');
 }
 
+// Scrolls the screen (a finger's wheel over its middle) until the widget is on screen.
+async function scrollTo(page, label) {
+  for (let i = 0; i < 20; i++) {
+    const item = await page.evaluate((l) => window.thidua.items().find((x) => x.label === l), label);
+    if (item && item.visible) {
+      const viewport = page.viewportSize();
+      if (item.y > 0 && item.y + item.h < viewport.height - 80) return;
+    }
+    const v = page.viewportSize();
+    await page.mouse.move(v.width * 0.6, v.height * 0.5);
+    await page.mouse.wheel(0, item && item.y < 0 ? -200 : 200);
+    await settle(page);
+  }
+  throw new Error(`${label} never came on screen`);
+}
+
 async function typeInto(page, label, text) {
+  await scrollTo(page, label);
   await tap(page, label);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
@@ -84,6 +101,7 @@ describe('running the year', () => {
     const deputyName = await page.evaluate(() => ['Sở TN&MT Hưng Yên', 'Sở NN&MT Hưng Yên'].find((l) => window.thidua.item(l)));
     assert.ok(deputyName, 'Hưng Yên is among the proposed members');
     await tap(page, deputyName);
+    await scrollTo(page, `Mở năm ${next}`);
     await tap(page, `Mở năm ${next}`);
     await synced(page);
     s = await state(page);
