@@ -172,6 +172,10 @@ void DrawOpenYearForm(ui::YearScreen& screen, ui::AppState& app)
 
     ImGui::TextDisabled("%s:", ui::Tr(ui::Str::PhaseDates, lang));
     const float date_width = ImGui::CalcTextSize("00/00/00000").x + ImGui::GetStyle().FramePadding.x * 2;
+    float kind_width = 0; // the dates line up in columns when the screen is wide enough
+    for (const model::Phase& p : plan.phases)
+        kind_width = std::max(kind_width, ImGui::CalcTextSize(ui::TrCode(p.kind, lang)).x);
+    const float row_start = ImGui::GetCursorPosX();
     for (size_t i = 0; i < plan.phases.size(); ++i)
     {
         ImGui::PushID(static_cast<int>(i));
@@ -182,7 +186,9 @@ void DrawOpenYearForm(ui::YearScreen& screen, ui::AppState& app)
         const char* to_word = ui::Tr(ui::Str::To, lang);
         const std::string from = std::string("##") + kind + " · " + from_word; // accessible name "Tự chấm điểm · Từ"
         const std::string to = std::string("##") + kind + " · " + to_word;
-        ui::Flow(date_width * 2.4f + ImGui::CalcTextSize(from_word).x + ImGui::CalcTextSize(to_word).x);
+        const float dates = date_width * 2.4f + ImGui::CalcTextSize(from_word).x + ImGui::CalcTextSize(to_word).x;
+        if (kind_width + dates + ImGui::GetFontSize() < ImGui::GetContentRegionAvail().x)
+            ImGui::SameLine(row_start + kind_width + ImGui::GetFontSize());
         ImGui::TextUnformatted(from_word);
         ImGui::SameLine();
         Field(app, from.c_str(), &screen.phase_from[i], ui::FieldKind::Text, date_width);
@@ -266,7 +272,7 @@ void DrawCriteria(ui::YearScreen& screen, ui::AppState& app, const model::YearFi
     const std::string path = ui::YearFilePath(app.dataset, year.year.id);
     const bool locked = ui::CriteriaLocked(app.dataset, year);
     const bool editable = app.edit.enabled && !locked && !path.empty() && ui::MayWrite(app, path);
-    if (locked)
+    if (locked && year.year.status != "closed") // a closed year says so above
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::CriteriaLockedNote, lang));
     if (editable && screen.form == ui::YearForm::AddCriterion)
         return DrawAddCriterionForm(screen, app, year, path);
