@@ -29,9 +29,7 @@ struct SyncDriver
     std::string file_name, file_bytes;
     // The file shown in the import preview: planned again against the client when the person says "Nhập".
     std::string preview_bytes;
-    // Who the server says this token is (GET /api/whoami): asked once the token is known, again after a
-    // failed attempt (offline start) at the next sync.
-    bool whoami_in_flight = false;
+    // When to ask GET /api/whoami again while no server has said who this is (0 = not yet scheduled).
     double next_whoami_ms = 0;
 };
 

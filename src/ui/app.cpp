@@ -563,7 +563,7 @@ std::string ui::StateJson(const AppState& app)
         {"presentation",
          {{"active", present.active}, {"slide", present.slide + 1}, {"reveal_step", present.reveal_step},
           {"reveal_steps", RevealSteps(app)}, {"blank", present.blank}, {"member", present.member}}},
-        {"who", {{"known", app.who_known}, {"role", access::RoleName(app.who)}, {"label", app.who_known ? RoleLabel(app) : ""},
+        {"who", {{"known", app.who_known}, {"role", roles::RoleName(app.who)}, {"label", app.who_known ? RoleLabel(app) : ""},
                  {"may_edit", MayWriteSomething(app)}}},
         {"edit",
          {{"enabled", app.edit.enabled}, {"undo", app.edit.journal.undo.size()},
@@ -612,10 +612,10 @@ std::string ui::RoleLabel(const AppState& app)
     const Language lang = app.settings.lang;
     switch (app.who.role)
     {
-    case access::Role::Unit: return OrgName(app, app.who.org) + " · " + Tr(Str::RoleUnit, lang);
-    case access::Role::Secretariat: return Tr(Str::RoleSecretariat, lang);
-    case access::Role::Admin: return Tr(Str::RoleAdmin, lang);
-    case access::Role::Viewer: return Tr(Str::RoleViewer, lang);
+    case roles::Role::Unit: return OrgName(app, app.who.org) + " · " + Tr(Str::RoleUnit, lang);
+    case roles::Role::Secretariat: return Tr(Str::RoleSecretariat, lang);
+    case roles::Role::Admin: return Tr(Str::RoleAdmin, lang);
+    case roles::Role::Viewer: return Tr(Str::RoleViewer, lang);
     }
     return Tr(Str::RoleViewer, lang);
 }
@@ -626,10 +626,10 @@ bool ui::MayWriteSomething(const AppState& app)
         return true; // no server said who this is (a local copy): editing stays as it was
     switch (app.who.role)
     {
-    case access::Role::Viewer: return false;
-    case access::Role::Secretariat:
-    case access::Role::Admin: return true;
-    case access::Role::Unit:
+    case roles::Role::Viewer: return false;
+    case roles::Role::Secretariat:
+    case roles::Role::Admin: return true;
+    case roles::Role::Unit:
         for (const model::YearFile& y : app.dataset.years)
             if (MayWrite(app, "years/" + std::to_string(y.year.year) + "/self/" + app.who.org + ".json"))
                 return true;

@@ -2,7 +2,7 @@
 // Owned by main.cpp; screens get it by reference. Transient UI state only in the screen structs.
 #pragma once
 
-#include "core/access/access.h"
+#include "core/roles/roles.h"
 #include "core/check/issue.h"
 #include "core/edit/edit.h"
 #include "core/model/model.h"
@@ -78,7 +78,7 @@ struct DataIndex // id -> position in the dataset's vectors; rebuilt whenever th
     std::unordered_map<std::string, int> criteria; // of the selected year
 };
 
-struct EditState // local edit mode (until roles arrive with sync)
+struct EditState // edit mode: only offered to a role that may write something
 {
     bool enabled = false;
     edit::Journal journal;       // undo, redo and the ops waiting for sync
@@ -94,9 +94,9 @@ struct EditState // local edit mode (until roles arrive with sync)
         enum class Kind
         {
             Set,
+            Batch, // `changes` as one step
             Undo,
             Redo,
-            Batch, // `changes` as one step
         };
         Kind kind = Kind::Set;
         std::string file, record_id, field;
@@ -135,10 +135,9 @@ struct AppState
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
     YearScreen year_screen;
 
-    // Who this app is, from the server's GET /api/whoami (who_known false: no server answered; edit as before).
-    access::Principal who;
+    // Who this device is on the server (GET /api/whoami); until known, nothing is offered for editing.
+    roles::Principal who;
     bool who_known = false;
-    std::string who_name; // the token's name ("Văn phòng Cụm")
 
     Layout layout = Layout::Landscape; // chosen each frame from the window's size
     ThemeKind theme_applied = ThemeKind::Light;

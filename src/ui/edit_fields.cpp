@@ -62,13 +62,11 @@ bool ui::ParsePoints(const std::string& input, long long* hundredths)
 
 void ui::ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value)
 {
-    app.edit.requests.push_back({EditState::Request::Kind::Set, ref.file, ref.record_id, ref.field, value});
+    app.edit.requests.push_back({EditState::Request::Kind::Set, ref.file, ref.record_id, ref.field, value, {}});
 }
 
 void ui::ApplyChanges(AppState& app, std::vector<edit::Change> changes)
 {
-    if (changes.empty())
-        return;
     EditState::Request r;
     r.kind = EditState::Request::Kind::Batch;
     r.changes = std::move(changes);
@@ -78,24 +76,25 @@ void ui::ApplyChanges(AppState& app, std::vector<edit::Change> changes)
 void ui::EndRecord(AppState& app, const std::string& file, const std::string& record_id, const std::string& date,
                    const std::string& reason)
 {
-    ApplyChanges(app, {edit::SetChange(file, record_id, "ended", {{"date", date}, {"reason", reason}})});
+    ApplyEdit(app, {file, record_id, "ended"}, nlohmann::json{{"date", date}, {"reason", reason}});
 }
 
 bool ui::MayWrite(const AppState& app, const std::string& path)
 {
     if (!app.who_known)
-        return true;
-    return access::WriteRefusal(app.who, path, app.dataset) == access::Refusal::None;
+        return false;
+    const std::string probe = !path.empty() && path.back() == '/' ? path + "new.json" : path;
+    return roles::WriteRefusal(app.who, probe, app.dataset) == roles::Refusal::None;
 }
 
 void ui::UndoEdit(AppState& app)
 {
-    app.edit.requests.push_back({EditState::Request::Kind::Undo, "", "", "", nullptr});
+    app.edit.requests.push_back({EditState::Request::Kind::Undo, "", "", "", nullptr, {}});
 }
 
 void ui::RedoEdit(AppState& app)
 {
-    app.edit.requests.push_back({EditState::Request::Kind::Redo, "", "", "", nullptr});
+    app.edit.requests.push_back({EditState::Request::Kind::Redo, "", "", "", nullptr, {}});
 }
 
 void ui::ApplyEditRequests(AppState& app)

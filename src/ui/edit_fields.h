@@ -23,13 +23,13 @@ struct FieldRef // which field of which record of which file
 
 // Asks for one change; it goes through edit::Apply when the frame's screens are drawn (ApplyEditRequests).
 void ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value);
-// Asks for a batch of changes applied as one undo step (edit::ApplyAll), after the frame's screens are drawn.
+// Asks for several changes as one step (all or none, one undo); applied like ApplyEdit.
 void ApplyChanges(AppState& app, std::vector<edit::Change> changes);
-// Asks for a record to be ended (edit::End): kept, shown as ended with its date and reason.
+// Ends a record ("ended": {date, reason}); the record stays and is shown as ended.
 void EndRecord(AppState& app, const std::string& file, const std::string& record_id, const std::string& date,
                const std::string& reason);
-// May this app's role write the data file `path` now (access::WriteRefusal with app.who)? True when no server
-// said who this is (a local copy).
+// May this device's role write `path` now (roles::WriteRefusal on the current data)? A path ending in "/" asks
+// about a new file in that folder ("meetings/"). False until the server said who we are, and for read-only tabs.
 bool MayWrite(const AppState& app, const std::string& path);
 void UndoEdit(AppState& app);
 void RedoEdit(AppState& app);

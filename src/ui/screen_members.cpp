@@ -160,7 +160,7 @@ void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::O
     const bool show_private = screen.private_shown_for == org.id;
     const int private_count = ui::DrawContacts(app, org, on, show_private, &screen.copied);
     // A viewer token (the projector) is never offered the private lines.
-    if (private_count > 0 && (!app.who_known || access::MaySeePrivate(app.who)))
+    if (private_count > 0 && (!app.who_known || roles::MaySeePrivate(app.who)))
     {
         const ui::Str toggle = show_private ? ui::Str::HidePrivate : ui::Str::ShowPrivate;
         if (ui::TouchButton(app, ui::Tr(toggle, lang)))

@@ -20,24 +20,35 @@ bool IsRefusedWrite(const check::Issue& issue)
                                    issue.message.find("refused the write (401)") != std::string::npos);
 }
 
-// Why the server refuses this app's writes to `file`, in the person's language (the same table the server uses).
+// Why the server refused this app's write to `file`, in the person's language: from the server's answer (its
+// reasons come from the same table in core/roles), else from that table with what this app knows.
 std::string RefusalWords(const ui::AppState& app, const std::string& file, const std::string& message)
 {
     using ui::Str;
     const ui::Language lang = app.settings.lang;
-    if (!app.who_known) // the server never said who this is: read its answer
-        return message.find("may write only") != std::string::npos ? ui::Tr(Str::RefusedNotOwnFile, lang)
-               : message.find("read-only") != std::string::npos  ? ui::Tr(Str::RefusedReadOnly, lang)
-                                                                  : ui::Tr(Str::RefusedWhyOther, lang);
-    switch (access::WriteRefusal(app.who, file, app.dataset))
+    const struct
     {
-    case access::Refusal::ReadOnlyRole: return ui::Tr(Str::RefusedReadOnly, lang);
-    case access::Refusal::NotOwnFile: return ui::Tr(Str::RefusedNotOwnFile, lang);
-    case access::Refusal::NotAMember: return ui::Tr(Str::RefusedNotMember, lang);
-    case access::Refusal::PhaseNotOpen: return ui::Tr(Str::RefusedPhase, lang);
-    case access::Refusal::YearClosed: return ui::Tr(Str::RefusedWhyClosed, lang);
-    case access::Refusal::SelfSubmitted: return ui::Tr(Str::RefusedSubmitted, lang);
-    case access::Refusal::None: break;
+        const char* text;
+        Str words;
+    } kAnswers[] = {
+        {"is read-only", Str::RefusedReadOnly},          {"may write only", Str::RefusedNotOwnFile},
+        {"not the self-assessment of a member", Str::RefusedNotMember}, {"is not open", Str::RefusedPhase},
+        {"the year is closed", Str::RefusedWhyClosed},   {"was sent already", Str::RefusedSubmitted},
+    };
+    for (const auto& answer : kAnswers)
+        if (message.find(answer.text) != std::string::npos)
+            return ui::Tr(answer.words, lang);
+    if (!app.who_known)
+        return ui::Tr(Str::RefusedWhyOther, lang);
+    switch (roles::WriteRefusal(app.who, file, app.dataset))
+    {
+    case roles::Refusal::ReadOnlyRole: return ui::Tr(Str::RefusedReadOnly, lang);
+    case roles::Refusal::NotOwnFile: return ui::Tr(Str::RefusedNotOwnFile, lang);
+    case roles::Refusal::NotAMember: return ui::Tr(Str::RefusedNotMember, lang);
+    case roles::Refusal::PhaseNotOpen: return ui::Tr(Str::RefusedPhase, lang);
+    case roles::Refusal::YearClosed: return ui::Tr(Str::RefusedWhyClosed, lang);
+    case roles::Refusal::SelfSubmitted: return ui::Tr(Str::RefusedSubmitted, lang);
+    case roles::Refusal::None: break;
     }
     return ui::Tr(Str::RefusedWhyOther, lang);
 }
