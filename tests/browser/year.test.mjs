@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { issueToken, launchBrowser, screenshot, settle, sizes, startServer, state, tap, waitReady } from './harness.mjs';
+import { issueToken, launchBrowser, screenshot, screenshotDir, settle, sizes, startServer, state, tap, waitReady } from './harness.mjs';
 import { waitSync } from './flows.mjs';
 
 const readJson = (dir, rel) => JSON.parse(readFileSync(path.join(dir, rel), 'utf8'));
@@ -40,20 +40,25 @@ async function openYearScreen(page) {
   assert.equal((await state(page)).screen, 'year');
 }
 
-// Scrolls the screen (a finger's wheel over its middle) until the widget is on screen.
+// Scrolls the screen (the wheel over empty space at its right) until the widget is wholly on screen.
 async function scrollTo(page, label) {
-  for (let i = 0; i < 20; i++) {
+  const v = page.viewportSize();
+  const x = Math.round(v.width * 0.93), y = Math.round(v.height * 0.55);
+  // A tap on empty space first leaves any text field, as a person does before swiping.
+  await page.touchscreen.tap(x, y);
+  await settle(page);
+  for (let i = 0; i < 12; i++) {
     const item = await page.evaluate((l) => window.thidua.items().find((x) => x.label === l), label);
-    if (item && item.visible) {
-      const viewport = page.viewportSize();
-      if (item.y > 0 && item.y + item.h < viewport.height - 80) return;
-    }
-    const v = page.viewportSize();
-    await page.mouse.move(v.width * 0.6, v.height * 0.5);
-    await page.mouse.wheel(0, item && item.y < 0 ? -200 : 200);
+    if (item && item.visible && item.y > 0 && item.y + item.h < v.height - 60) break;
+    const distance = item ? Math.max(-v.height / 2, Math.min(v.height / 2, v.height / 2 - item.y)) : -v.height / 3;
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, -distance);
     await settle(page);
+    if (i === 11) {
+      await page.screenshot({ path: path.join(screenshotDir, 'year-scroll-failed.png') });
+      throw new Error(`${label} never came on screen: ${JSON.stringify(item)}`);
+    }
   }
-  throw new Error(`${label} never came on screen`);
 }
 
 async function typeInto(page, label, text) {
