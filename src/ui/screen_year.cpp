@@ -45,7 +45,11 @@ void Name(const std::string& name)
 void Field(ui::AppState& app, const char* label, std::string* value, ui::FieldKind kind = ui::FieldKind::Text,
            float width = 0)
 {
-    ImGui::SetNextItemWidth(width > 0 ? width : ImGui::GetContentRegionAvail().x * 0.6f);
+    // The field and its label on one line: the field gives way to a long label on a phone.
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const float label_width = ImGui::CalcTextSize(label, end).x + ImGui::GetStyle().ItemInnerSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(width > 0 ? width : std::max(ImGui::GetFontSize() * 6, std::min(avail * 0.6f, avail - label_width)));
     ui::TextField(app.text_edit, label, value, kind);
 }
 
@@ -331,7 +335,8 @@ void DrawCriteria(ui::YearScreen& screen, ui::AppState& app, const model::YearFi
             const std::string title_label = "##" + std::string(ui::Tr(ui::Str::CriterionTitle, lang)) + " " + c->code;
             const float buttons = ui::ButtonWidth(ui::Tr(ui::Str::MoveUp, lang)) +
                                   ui::ButtonWidth(ui::Tr(ui::Str::MoveDown, lang)) +
-                                  ui::ButtonWidth(ui::Tr(ui::Str::RemoveCriterion, lang)) + code_width * 1.6f;
+                                  ui::ButtonWidth(ui::Tr(ui::Str::RemoveCriterion, lang)) + code_width * 1.6f +
+                                  ImGui::GetStyle().ItemSpacing.x * 5 + ImGui::GetFontSize();
             ui::EditText(app, title_label.c_str(), {path, c->id, "title"}, c->title, ui::FieldKind::Text,
                          std::max(ImGui::GetContentRegionAvail().x - buttons, ImGui::GetFontSize() * 8));
             if (c->kind != "bonus" && c->kind != "penalty")
