@@ -198,6 +198,24 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
     });
 }
 
+// Drops the outbox's edits of `path` (a write the server refuses) and shows the data without them.
+void DiscardFile(app::SyncDriver& driver, ui::AppState& app, const std::string& path)
+{
+    std::vector<datasync::Op>& outbox = driver.client.outbox;
+    outbox.erase(std::remove_if(outbox.begin(), outbox.end(), [&](const datasync::Op& op) { return op.path == path; }),
+                 outbox.end());
+    // Undo would only make a new edit of the same file, refused again: those steps go too.
+    for (std::vector<edit::Op>* ops : {&app.edit.journal.undo, &app.edit.journal.redo})
+        ops->erase(std::remove_if(ops->begin(), ops->end(), [&](const edit::Op& op) { return op.file == path; }),
+                   ops->end());
+    std::vector<check::Issue>& problems = app.sync.problems;
+    problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                  [&](const check::Issue& issue) { return issue.file == path; }),
+                   problems.end());
+    LoadFromClient(driver, app);
+    driver.store_dirty = true;
+}
+
 void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
 {
     driver.in_flight = true;
@@ -275,6 +293,10 @@ void UpdateView(const app::SyncDriver& driver, ui::AppState& app)
     view.persisted = browser.persisted;
     view.update_ready = browser.update_ready;
     view.conflicts = driver.client.conflicts;
+    view.pending_files.clear();
+    for (const datasync::Op& op : driver.client.outbox)
+        if (std::find(view.pending_files.begin(), view.pending_files.end(), op.path) == view.pending_files.end())
+            view.pending_files.push_back(op.path);
     view.last_synced = driver.last_synced_ms > 0 ? LocalTime(driver.last_synced_ms) : "";
     view.offline_since = driver.offline_since_ms > 0 ? LocalTime(driver.offline_since_ms) : "";
     if (driver.store_failed)
@@ -480,6 +502,14 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
     if (!driver.ready)
         return;
     const bool writer = platform::Status().writer;
+    // A start without an answer (offline, nothing stored): ask again now and then until a server says.
+    if (!app.who_known && driver.next_whoami_ms == 0)
+        driver.next_whoami_ms = now_ms + kSyncIntervalMs;
+    else if (!app.who_known && now_ms >= driver.next_whoami_ms)
+    {
+        driver.next_whoami_ms = now_ms + kSyncIntervalMs;
+        AskWho(driver, app);
+    }
 
     // 1. New edits from the screens go to the outbox (the dataset already shows them).
     std::vector<edit::Op>& pending = app.edit.journal.pending;
@@ -501,6 +531,11 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
     {
         app.sync.sync_now = false;
         driver.next_sync_ms = 0;
+    }
+    if (!app.sync.discard_file.empty())
+    {
+        DiscardFile(driver, app, app.sync.discard_file);
+        app.sync.discard_file.clear();
     }
     if (app.sync.resolve_index >= 0)
     {

@@ -29,6 +29,8 @@ struct SyncDriver
     std::string file_name, file_bytes;
     // The file shown in the import preview: planned again against the client when the person says "Nhập".
     std::string preview_bytes;
+    // When to ask GET /api/whoami again while no server has said who this is (0 = not yet scheduled).
+    double next_whoami_ms = 0;
 };
 
 // Opens the stored state, or downloads the dataset the first time; fills app.dataset either way.

@@ -35,7 +35,7 @@ const NavEntry kNav[] = {
     {ui::Screen::Meetings, ui::Str::NavMeetings, "/meetings"}, {ui::Screen::Covenant, ui::Str::NavCovenant, "/covenant"},
     {ui::Screen::Results, ui::Str::NavResults, "/results"},    {ui::Screen::History, ui::Str::NavHistory, "/history"},
 };
-const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history"};
+const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "year"};
 const char* const kLoadNames[] = {"loading", "ready", "failed"};
 const char* const kLayoutNames[] = {"landscape", "portrait", "phone"};
 const char* const kResultsViews[] = {"grid", "ballots", "awards"};
@@ -163,10 +163,23 @@ void DrawHeader(ui::AppState& app)
     }
 
     DrawYearSelector(app);
+    if (app.who_known)
+    {
+        const std::string who = ui::RoleLabel(app);
+        ui::Flow(ImGui::CalcTextSize(who.c_str()).x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(who.c_str());
+    }
     const char* edit_label = ui::Tr(ui::Str::EditMode, lang);
-    ui::Flow(ui::ButtonWidth(edit_label));
-    if (ui::TouchButton(app, edit_label, 0, app.edit.enabled))
-        app.edit.enabled = !app.edit.enabled;
+    // Offered only to a role that may write something (never to the projector's viewer token).
+    if (!ui::MayWriteSomething(app))
+        app.edit.enabled = false;
+    else
+    {
+        ui::Flow(ui::ButtonWidth(edit_label));
+        if (ui::TouchButton(app, edit_label, 0, app.edit.enabled))
+            app.edit.enabled = !app.edit.enabled;
+    }
     if (app.edit.enabled)
     {
         const char* undo = ui::Tr(ui::Str::Undo, lang);
@@ -277,6 +290,7 @@ void DrawScreen(ui::AppState& app)
     case ui::Screen::Covenant: ui::DrawCovenantScreen(app.covenant, app); break;
     case ui::Screen::Results: ui::DrawResultsScreen(app.results_screen, app); break;
     case ui::Screen::History: ui::DrawHistoryScreen(app.history, app); break;
+    case ui::Screen::Year: ui::DrawYearScreen(app.year_screen, app); break;
     }
 }
 
@@ -426,6 +440,8 @@ std::string ui::CurrentRoute(const AppState& app)
         route = "/meetings/" + app.meetings.selected;
     else if (app.screen == Screen::Results && app.results_screen.view != ResultsView::Grid)
         route = std::string("/results/") + kResultsViews[static_cast<int>(app.results_screen.view)];
+    else if (app.screen == Screen::Year)
+        route = "/year";
     else
         route = kNav[static_cast<int>(app.screen)].route;
     const model::YearFile* latest = nullptr;
@@ -489,6 +505,8 @@ void ui::OpenRoute(AppState& app, const std::string& route_in)
     for (const NavEntry& entry : kNav)
         if (first == entry.route + 1)
             screen = entry.screen;
+    if (first == "year")
+        screen = Screen::Year;
     OpenScreen(app, screen);
     if (screen == Screen::Members && !second.empty())
         app.members.selected = second;
@@ -545,6 +563,8 @@ std::string ui::StateJson(const AppState& app)
         {"presentation",
          {{"active", present.active}, {"slide", present.slide + 1}, {"reveal_step", present.reveal_step},
           {"reveal_steps", RevealSteps(app)}, {"blank", present.blank}, {"member", present.member}}},
+        {"who", {{"known", app.who_known}, {"role", roles::RoleName(app.who)}, {"label", app.who_known ? RoleLabel(app) : ""},
+                 {"may_edit", MayWriteSomething(app)}}},
         {"edit",
          {{"enabled", app.edit.enabled}, {"undo", app.edit.journal.undo.size()},
           {"redo", app.edit.journal.redo.size()}, {"error", app.edit.error_message}}},
@@ -583,4 +603,37 @@ std::string ui::StateJson(const AppState& app)
     import_state["conflicts"] = imp.plan.conflicted;
     import_state["lines"] = ImportLines(imp, app.settings.lang);
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// ---- [SECTION] roles ----
+
+std::string ui::RoleLabel(const AppState& app)
+{
+    const Language lang = app.settings.lang;
+    switch (app.who.role)
+    {
+    case roles::Role::Unit: return OrgName(app, app.who.org) + " · " + Tr(Str::RoleUnit, lang);
+    case roles::Role::Secretariat: return Tr(Str::RoleSecretariat, lang);
+    case roles::Role::Admin: return Tr(Str::RoleAdmin, lang);
+    case roles::Role::Viewer: return Tr(Str::RoleViewer, lang);
+    }
+    return Tr(Str::RoleViewer, lang);
+}
+
+bool ui::MayWriteSomething(const AppState& app)
+{
+    if (!app.who_known)
+        return true; // no server said who this is (a local copy): editing stays as it was
+    switch (app.who.role)
+    {
+    case roles::Role::Viewer: return false;
+    case roles::Role::Secretariat:
+    case roles::Role::Admin: return true;
+    case roles::Role::Unit:
+        for (const model::YearFile& y : app.dataset.years)
+            if (MayWrite(app, "years/" + std::to_string(y.year.year) + "/self/" + app.who.org + ".json"))
+                return true;
+        return false;
+    }
+    return false;
 }

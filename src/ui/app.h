@@ -14,6 +14,10 @@ void DrawApp(AppState& app);
 const model::YearFile* SelectedYear(const AppState& app);
 // Counts and status for window.thidua.state() (tests, accessibility mirror).
 std::string StateJson(const AppState& app);
+// Who this app is, in words for the header: "Sở NN&MT Bắc Ninh · đơn vị thành viên", "Chỉ xem", ...
+std::string RoleLabel(const AppState& app);
+// May this app's role write anything at all (else no edit mode is offered)? True when no server said who it is.
+bool MayWriteSomething(const AppState& app);
 
 // The route of what is on screen: "/overview", "/members", "/members/<org-id>", "/meetings",
 // "/meetings/<meeting-id>", "/covenant", "/results", "/results/ballots", "/results/awards", "/history",

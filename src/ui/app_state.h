@@ -15,6 +15,7 @@
 #include "ui/screen_overview.h"
 #include "ui/screen_present.h"
 #include "ui/screen_results.h"
+#include "ui/screen_year.h"
 #include "ui/strings.h"
 #include "ui/sync_view.h"
 #include "ui/text_field.h"
@@ -38,6 +39,7 @@ enum class Screen
     Covenant,
     Results,
     History,
+    Year, // running the year (secretariat): not in the navigation, opened from the overview
 };
 
 enum class Layout
@@ -131,6 +133,8 @@ struct AppState
     PresentationState presentation; // projector mode; the platform goes full screen while `active`
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
+    YearScreen year_screen;
+
     // Who this device is on the server (GET /api/whoami); until known, nothing is offered for editing.
     roles::Principal who;
     bool who_known = false;

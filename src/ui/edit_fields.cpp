@@ -10,6 +10,22 @@
 
 namespace
 {
+// An edit the server would refuse is never offered: once the server said who this is, a field of a file this role
+// may not write (another unit's, a closed year's) is drawn as text. Returns true when it was.
+bool ReadOnlyFor(const ui::AppState& app, const ui::FieldRef& ref, const char* label, const std::string& value)
+{
+    if (!app.who_known || ui::MayWrite(app, ref.file))
+        return false;
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    if (end != label)
+    {
+        ImGui::TextDisabled("%.*s:", static_cast<int>(end - label), label);
+        ImGui::SameLine();
+    }
+    ImGui::TextWrapped("%s", value.c_str());
+    return true;
+}
+
 std::string Key(const ui::FieldRef& ref)
 {
     return ref.file + "#" + ref.record_id + "#" + ref.field;
@@ -140,6 +156,8 @@ void ui::ApplyEditRequests(AppState& app)
 bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const std::string& value, FieldKind kind,
                   float width)
 {
+    if (ReadOnlyFor(app, ref, label, value))
+        return false;
     const ImGuiID id = ImGui::GetID(label);
     const bool typing = app.edit.draft_id == id;
     std::string text = typing ? app.edit.draft : value;
@@ -185,6 +203,8 @@ bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const s
 bool ui::EditChoice(AppState& app, const char* label, const FieldRef& ref, const std::string& value,
                     const char* const* codes, int count, float)
 {
+    if (ReadOnlyFor(app, ref, label, TrCode(value, app.settings.lang)))
+        return false;
     // A row of touch-sized buttons rather than a combo: one tap, and every choice is visible on a tablet.
     const Language lang = app.settings.lang;
     bool applied = false;

@@ -1,6 +1,8 @@
 // Members screen: the cluster's member units in Vietnamese order, searchable (tones optional), and a unit's page.
 #include "ui/screen_members.h"
 
+#include "ui/year_plan.h"
+
 #include "core/text/text.h"
 #include "ui/app.h"
 #include "ui/widgets.h"
@@ -157,7 +159,8 @@ void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::O
         screen.private_shown_for.clear(); // another page: private contacts are masked again
     const bool show_private = screen.private_shown_for == org.id;
     const int private_count = ui::DrawContacts(app, org, on, show_private, &screen.copied);
-    if (private_count > 0)
+    // A viewer token (the projector) is never offered the private lines.
+    if (private_count > 0 && (!app.who_known || roles::MaySeePrivate(app.who)))
     {
         const ui::Str toggle = show_private ? ui::Str::HidePrivate : ui::Str::ShowPrivate;
         if (ui::TouchButton(app, ui::Tr(toggle, lang)))
@@ -205,6 +208,25 @@ void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::O
             ImGui::TextUnformatted(role);
         }
         ImGui::EndTable();
+    }
+    for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
+        if (m.organization_id == org.id && !m.ended.date.empty())
+            ImGui::TextWrapped("%s %s: %s", ui::Tr(ui::Str::Ended, lang), text::FormatDate(m.ended.date).c_str(),
+                               m.ended.reason.c_str());
+    // A merged unit carries its predecessors' years in the cluster.
+    const auto inherited = ui::MemberYearsWithPredecessors(app.dataset, org.id);
+    bool any_inherited = false;
+    for (const auto& [year, id] : inherited)
+    {
+        if (id == org.id)
+            continue;
+        if (!any_inherited)
+            ui::Section(app, ui::Tr(ui::Str::PredecessorYears, lang));
+        any_inherited = true;
+        const std::string label = std::to_string(year) + " · " + ui::OrgName(app, id) + "##pred." +
+                                  std::to_string(year) + "." + id;
+        if (ui::Link(app, label.c_str()))
+            ui::OpenMember(app, id);
     }
 
     ui::Section(app, ui::Tr(ui::Str::People, lang));

@@ -3,6 +3,7 @@
 
 #include "core/text/text.h"
 #include "ui/app.h"
+#include "ui/app_state.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
@@ -61,6 +62,7 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
     const model::YearFile* year = SelectedYear(app);
 
     Heading(app, data.cluster.cluster.name.empty() ? data.package.title : data.cluster.cluster.name);
+    DrawYearEntry(app); // the secretariat's way to run the year (edit mode)
     if (!data.cluster.cluster.note.empty())
         ImGui::TextWrapped("%s", data.cluster.cluster.note.c_str());
     bool synthetic = false;

@@ -14,6 +14,45 @@
 
 namespace
 {
+bool IsRefusedWrite(const check::Issue& issue)
+{
+    return !issue.file.empty() && (issue.message.find("refused the write (403)") != std::string::npos ||
+                                   issue.message.find("refused the write (401)") != std::string::npos);
+}
+
+// Why the server refused this app's write to `file`, in the person's language: from the server's answer (its
+// reasons come from the same table in core/roles), else from that table with what this app knows.
+std::string RefusalWords(const ui::AppState& app, const std::string& file, const std::string& message)
+{
+    using ui::Str;
+    const ui::Language lang = app.settings.lang;
+    const struct
+    {
+        const char* text;
+        Str words;
+    } kAnswers[] = {
+        {"is read-only", Str::RefusedReadOnly},          {"may write only", Str::RefusedNotOwnFile},
+        {"not the self-assessment of a member", Str::RefusedNotMember}, {"is not open", Str::RefusedPhase},
+        {"the year is closed", Str::RefusedWhyClosed},   {"was sent already", Str::RefusedSubmitted},
+    };
+    for (const auto& answer : kAnswers)
+        if (message.find(answer.text) != std::string::npos)
+            return ui::Tr(answer.words, lang);
+    if (!app.who_known)
+        return ui::Tr(Str::RefusedWhyOther, lang);
+    switch (roles::WriteRefusal(app.who, file, app.dataset))
+    {
+    case roles::Refusal::ReadOnlyRole: return ui::Tr(Str::RefusedReadOnly, lang);
+    case roles::Refusal::NotOwnFile: return ui::Tr(Str::RefusedNotOwnFile, lang);
+    case roles::Refusal::NotAMember: return ui::Tr(Str::RefusedNotMember, lang);
+    case roles::Refusal::PhaseNotOpen: return ui::Tr(Str::RefusedPhase, lang);
+    case roles::Refusal::YearClosed: return ui::Tr(Str::RefusedWhyClosed, lang);
+    case roles::Refusal::SelfSubmitted: return ui::Tr(Str::RefusedSubmitted, lang);
+    case roles::Refusal::None: break;
+    }
+    return ui::Tr(Str::RefusedWhyOther, lang);
+}
+
 ImU32 StatusColour(ui::SyncStatus status)
 {
     switch (status)
@@ -231,8 +270,26 @@ void DrawDetails(ui::AppState& app)
     if (!sync.problems.empty())
     {
         ImGui::SeparatorText(Tr(Str::ServerProblems, lang));
-        for (const check::Issue& issue : sync.problems)
-            ImGui::TextWrapped("%s", check::FormatIssue(issue).c_str());
+        for (size_t i = 0; i < sync.problems.size(); ++i)
+        {
+            const check::Issue& issue = sync.problems[i];
+            const bool pending = std::find(sync.pending_files.begin(), sync.pending_files.end(), issue.file) !=
+                                 sync.pending_files.end();
+            if (!IsRefusedWrite(issue) || !pending)
+            {
+                ImGui::TextWrapped("%s", check::FormatIssue(issue).c_str());
+                continue;
+            }
+            // A write the server refused: say why in words, and let the person drop it (it would stay pending).
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(198, 40, 40, 255));
+            ImGui::TextWrapped("%s: %s", Tr(Str::RefusedWrite, lang), RefusalWords(app, issue.file, issue.message).c_str());
+            ImGui::PopStyleColor();
+            ImGui::TextDisabled("%s", issue.file.c_str());
+            if (ui::TouchButton(app, Tr(Str::DiscardChange, lang)))
+                sync.discard_file = issue.file;
+            ImGui::PopID();
+        }
     }
     ImGui::Spacing();
     if (ImGui::Button(Tr(Str::SyncNow, lang)))

@@ -54,6 +54,7 @@ struct SyncView
     bool update_ready = false;   // a new version of the app is installed and waits for a safe moment
     std::vector<datasync::Conflict> conflicts;
     std::vector<check::Issue> problems; // bad files on the server, refused writes
+    std::vector<std::string> pending_files; // the files that have edits in the outbox (a refused one may be discarded)
     ImportView import;
     bool files_open = false;            // the list of files to download is unfolded
 
@@ -69,6 +70,7 @@ struct SyncView
     bool import_close = false;   // close the import dialog (cancels a preview)
     int resolve_index = -1;     // the conflict to resolve, -1 = none
     bool resolve_keep_ours = false;
+    std::string discard_file; // drop the pending edits of this file (a write the server refused), "" = none
 };
 
 const char* SyncStatusKey(SyncStatus status); // "synced", "waiting", ... (window.thidua.state().sync.status)
