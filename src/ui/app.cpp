@@ -34,8 +34,9 @@ const NavEntry kNav[] = {
     {ui::Screen::Overview, ui::Str::NavOverview, "/overview"}, {ui::Screen::Members, ui::Str::NavMembers, "/members"},
     {ui::Screen::Meetings, ui::Str::NavMeetings, "/meetings"}, {ui::Screen::Covenant, ui::Str::NavCovenant, "/covenant"},
     {ui::Screen::Results, ui::Str::NavResults, "/results"},    {ui::Screen::History, ui::Str::NavHistory, "/history"},
+    {ui::Screen::Scoring, ui::Str::NavScoring, "/scoring"},
 };
-const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history"};
+const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "scoring"};
 const char* const kLoadNames[] = {"loading", "ready", "failed"};
 const char* const kLayoutNames[] = {"landscape", "portrait", "phone"};
 const char* const kResultsViews[] = {"grid", "ballots", "awards"};
@@ -277,6 +278,7 @@ void DrawScreen(ui::AppState& app)
     case ui::Screen::Covenant: ui::DrawCovenantScreen(app.covenant, app); break;
     case ui::Screen::Results: ui::DrawResultsScreen(app.results_screen, app); break;
     case ui::Screen::History: ui::DrawHistoryScreen(app.history, app); break;
+    case ui::Screen::Scoring: ui::DrawScoringScreen(app.scoring, app); break;
     }
 }
 

@@ -14,6 +14,7 @@
 #include "ui/screen_overview.h"
 #include "ui/screen_present.h"
 #include "ui/screen_results.h"
+#include "ui/screen_scoring.h"
 #include "ui/strings.h"
 #include "ui/sync_view.h"
 #include "ui/text_field.h"
@@ -37,6 +38,7 @@ enum class Screen
     Covenant,
     Results,
     History,
+    Scoring, // self-assessment and final scores (added after History: kNav is indexed by Screen)
 };
 
 enum class Layout
@@ -125,6 +127,7 @@ struct AppState
     CovenantScreen covenant;
     ResultsScreen results_screen;
     HistoryScreen history;
+    ScoringScreen scoring;
     PresentationState presentation; // projector mode; the platform goes full screen while `active`
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
