@@ -195,16 +195,21 @@ void ui::DrawTallyEditor(BallotForms& f, AppState& app, const model::Ballot& b, 
     const Language lang = app.settings.lang;
     ImGui::PushID(b.id.c_str());
     const size_t fixed = 5;
-    if (f.draft.ballot_id != b.id) // open this ballot's tally as a draft (another ballot's unsaved draft is dropped)
+    auto it = std::find_if(f.tallies.begin(), f.tallies.end(),
+                           [&](const BallotForms::Tally& x) { return x.draft.ballot_id == b.id; });
+    if (it == f.tallies.end()) // open this ballot's tally as a draft
     {
-        f.draft = DraftOf(b);
-        f.draft_text = {std::to_string(b.members_present), std::to_string(b.ballots_issued),
-                        std::to_string(b.ballots_returned), std::to_string(b.ballots_valid),
-                        std::to_string(b.ballots_invalid)};
-        for (int64_t v : f.draft.votes)
-            f.draft_text.push_back(std::to_string(v));
-        f.problems.clear();
+        BallotForms::Tally fresh;
+        fresh.draft = DraftOf(b);
+        fresh.text = {std::to_string(b.members_present), std::to_string(b.ballots_issued),
+                      std::to_string(b.ballots_returned), std::to_string(b.ballots_valid),
+                      std::to_string(b.ballots_invalid)};
+        for (int64_t v : fresh.draft.votes)
+            fresh.text.push_back(std::to_string(v));
+        f.tallies.push_back(fresh);
+        it = f.tallies.end() - 1;
     }
+    BallotForms::Tally& tally = *it;
     const Str labels[fixed] = {Str::MembersPresent, Str::BallotsIssued, Str::BallotsReturned, Str::BallotsValid,
                                Str::BallotsInvalid};
     const float width = Dp(app, 110) * app.settings.text_scale;
@@ -212,27 +217,27 @@ void ui::DrawTallyEditor(BallotForms& f, AppState& app, const model::Ballot& b, 
     {
         const std::string label = std::string(Tr(labels[i], lang)) + "##tally" + std::to_string(i);
         ImGui::SetNextItemWidth(width);
-        TextField(app.text_edit, label.c_str(), &f.draft_text[i], FieldKind::Integer);
+        TextField(app.text_edit, label.c_str(), &tally.text[i], FieldKind::Integer);
     }
-    for (size_t k = 0; k < f.draft.options.size(); ++k)
+    for (size_t k = 0; k < tally.draft.options.size(); ++k)
     {
-        const std::string label = std::string(Tr(Str::Votes, lang)) + " " + OrgName(app, f.draft.options[k]) + "##votes" +
+        const std::string label = std::string(Tr(Str::Votes, lang)) + " " + OrgName(app, tally.draft.options[k]) + "##votes" +
                                   std::to_string(k);
         ImGui::SetNextItemWidth(width);
-        TextField(app.text_edit, label.c_str(), &f.draft_text[fixed + k], FieldKind::Integer);
+        TextField(app.text_edit, label.c_str(), &tally.text[fixed + k], FieldKind::Integer);
     }
-    for (TallyProblem p : f.problems)
+    for (TallyProblem p : tally.problems)
         ErrorLine(Tr(ProblemText(p), lang));
     if (TouchButton(app, Tr(Str::SaveTally, lang)))
     {
         // Read the whole draft, check it as a whole, then write it in one step with the proposals that follow.
-        TallyDraft t = f.draft;
+        TallyDraft t = tally.draft;
         int64_t* fields[fixed] = {&t.members_present, &t.issued, &t.returned, &t.valid, &t.invalid};
         bool numbers = true;
-        for (size_t i = 0; i < f.draft_text.size(); ++i)
+        for (size_t i = 0; i < tally.text.size(); ++i)
         {
             long long v = 0;
-            if (!ParsePoints(f.draft_text[i], &v) || v % 100 != 0)
+            if (!ParsePoints(tally.text[i], &v) || v % 100 != 0)
             {
                 numbers = false;
                 continue;
@@ -242,22 +247,24 @@ void ui::DrawTallyEditor(BallotForms& f, AppState& app, const model::Ballot& b, 
             else
                 t.votes[i - fixed] = v / 100;
         }
-        f.problems.clear();
+        tally.problems.clear();
         if (!numbers)
-            f.problems.push_back(TallyProblem::Negative);
+            tally.problems.push_back(TallyProblem::Negative);
         else
         {
             const model::YearFile* year = SelectedYear(app);
-            f.problems = CheckTally(t, year ? year->ruleset.vote_rules.max_choices : 1);
+            tally.problems = CheckTally(t, year ? year->ruleset.vote_rules.max_choices : 1);
         }
-        if (f.problems.empty())
+        if (tally.problems.empty())
         {
             std::vector<edit::Change> changes = TallyChanges(results_file, b, t);
             std::vector<edit::Change> follow = FollowingProposals(app, results_file, &b, &t);
             changes.insert(changes.end(), follow.begin(), follow.end());
             if (!changes.empty())
                 ApplyChanges(app, changes);
-            f.draft.ballot_id.clear(); // re-read from the data once saved
+            f.tallies.erase(it); // re-read from the data once saved (`tally` is gone: nothing after uses it)
+            ImGui::PopID();
+            return;
         }
     }
     const bool has_next = std::any_of(app.dataset.results.begin(), app.dataset.results.end(), [&](const model::Results& r) {

@@ -22,11 +22,15 @@ struct BallotForms
     std::string seats_text = "1";
     std::vector<std::string> candidates;
     std::string counting_names; // "Nguyễn Văn A, Trần Thị B"
-    // ---- the tally being corrected (one ballot at a time) ----
-    TallyDraft draft;
-    std::vector<std::string> draft_text; // members_present, issued, returned, valid, invalid, then one per option
-    std::vector<TallyProblem> problems;  // found when "Lưu" was tapped
     std::string error;
+    // ---- the tallies being corrected, one per ballot on screen ----
+    struct Tally
+    {
+        TallyDraft draft;
+        std::vector<std::string> text;      // members_present, issued, returned, valid, invalid, then one per option
+        std::vector<TallyProblem> problems; // found when "Lưu" was tapped
+    };
+    std::vector<Tally> tallies;
 };
 
 // "Phiếu bầu mới" and its form; true while the form is drawn.

@@ -237,7 +237,7 @@ void ui::DrawMeetingAdditions(MeetingForms& f, AppState& app, const model::Meeti
         if (TouchButton(app, TrCode(kinds[i], lang), 0, f.decision_kind == kinds[i]))
             f.decision_kind = kinds[i];
     }
-    Field(app, Str::DecisionText, "decision", &f.decision_text, FieldKind::Multiline);
+    Field(app, Str::DecisionNewText, "decision", &f.decision_text, FieldKind::Multiline);
     ImGui::TextDisabled("%s", Tr(Str::OwnerUnits, lang));
     UnitChoice(app, UnitsFor(app, date), &f.decision_owners);
     Field(app, Str::DeadlineDmy, "due", &f.decision_due_text);

@@ -216,7 +216,7 @@ constexpr Row kRows[] = {
     {ui::Str::BadTime, "Giờ chưa đúng: nhập hh:mm, ví dụ 08:30", "Not a time: type hh:mm, e.g. 08:30"},
     {ui::Str::NameRequired, "Cần nhập tên hội nghị", "The meeting needs a name"},
     {ui::Str::AddAgendaItem, "Thêm nội dung chương trình", "Add an agenda item"},
-    {ui::Str::AgendaText, "Nội dung", "Item"},
+    {ui::Str::AgendaText, "Nội dung chương trình", "Agenda item"},
     {ui::Str::AddToAgenda, "Thêm vào chương trình", "Add to the agenda"},
     {ui::Str::AddAttendee, "Thêm đại biểu", "Add attendees"},
     {ui::Str::FindPerson, "Tìm đại biểu theo tên", "Find a person by name"},
@@ -264,6 +264,7 @@ constexpr Row kRows[] = {
     {ui::Str::ProposeFromResult, "Đề xuất theo kết quả", "Propose from the result"},
     {ui::Str::DecisionNumber, "Số quyết định", "Decision number"},
     {ui::Str::DecisionDate, "Ngày quyết định", "Decision date"},
+    {ui::Str::DecisionNewText, "Nội dung kết luận, nhiệm vụ", "Conclusion or task"},
 };
 constexpr int kRowCount = static_cast<int>(sizeof(kRows) / sizeof(kRows[0]));
 static_assert(kRowCount == static_cast<int>(ui::Str::Count), "one row per ui::Str");

@@ -266,6 +266,7 @@ enum class Str
     ProposeFromResult,
     DecisionNumber,
     DecisionDate,
+    DecisionNewText,
     Count, // keep last
 };
 
