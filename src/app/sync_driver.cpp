@@ -25,6 +25,7 @@ namespace
 const char* const kStoreKey = "client";
 const char* const kLastSyncedKey = "last_synced"; // small and written on every complete sync
 const char* const kTokenKey = "token";
+const char* const kWhoKey = "whoami"; // the role the server named last, for an offline start
 constexpr double kSyncAfterEditMs = 1500;  // a short pause gathers a burst of edits into one push
 constexpr double kSyncIntervalMs = 30000;  // poll the server for other people's changes
 constexpr double kRetryOfflineMs = 5000;   // try again soon when the network is gone
@@ -108,6 +109,42 @@ nlohmann::json ChangedFields(const model::Dataset& data, const edit::Op& op)
     nlohmann::json fields = nlohmann::json::object();
     fields[key] = record->contains(key) ? (*record)[key] : nlohmann::json();
     return fields;
+}
+
+// Puts one applied edit into the sync outbox; "" or why it could not be queued.
+std::string PushEdit(datasync::Client& client, const model::Dataset& data, const edit::Op& op)
+{
+    std::string op_id;
+    switch (op.kind)
+    {
+    case edit::OpKind::Set: {
+        const nlohmann::json fields = ChangedFields(data, op);
+        if (fields.is_null())
+            return op.file + ": record " + op.record_id + " not found";
+        return datasync::EditFields(client, op.file, op.record_id, fields, &op_id);
+    }
+    case edit::OpKind::Add:
+        return datasync::AddRecord(client, op.file, op.parent, op.new_value, &op_id);
+    case edit::OpKind::Remove:
+        return datasync::RemoveRecord(client, op.file, op.record_id, &op_id);
+    case edit::OpKind::Create: {
+        // The file first, then its entry in datapackage.json: the server never sees a listed file that is missing.
+        if (std::string error = datasync::CreateFile(client, op.file, op.new_value, &op_id); !error.empty())
+            return error;
+        const nlohmann::json package = nlohmann::json::parse(io::WriteFile(data, io::kDescriptorPath), nullptr, false);
+        const nlohmann::json* resources = package.is_discarded() ? nullptr : io::Child(package, "resources");
+        if (resources && resources->is_array())
+            for (const nlohmann::json& r : *resources)
+                if (io::StringOr(r, "path", "") == op.file)
+                    return datasync::AddRecord(client, io::kDescriptorPath, "/resources", r, &op_id);
+        return std::string(io::kDescriptorPath) + " does not list " + op.file;
+    }
+    case edit::OpKind::Delete:
+        if (!datasync::CancelCreate(client, op.file))
+            return op.file + ": already sent to the server, so it stays (end its records instead)";
+        return "";
+    }
+    return "";
 }
 
 // First visit: download datapackage.json and every file it lists, keeping each file's ETag as the sync base.
@@ -354,6 +391,39 @@ namespace
 void OpenStore(app::SyncDriver& driver, ui::AppState& app);
 } // namespace
 
+namespace
+{
+// The role from a /api/whoami answer ({"role": "unit:org.x", ...}); false when the answer is not one.
+bool ReadWho(const std::string& body, roles::Principal* who)
+{
+    const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+    return !j.is_discarded() && roles::ParseRole(io::StringOr(j, "role", ""), who);
+}
+
+// Asks the server who this device is; the app offers edits only for what that role may write. Kept in the
+// store so an offline start knows it too. A server without roles (a static host, Apache) leaves it unknown.
+void AskWho(app::SyncDriver& driver, ui::AppState& app)
+{
+    platform::StoreGet(kWhoKey, [&app](bool found, const std::string& value) {
+        if (found && !app.who_known)
+            app.who_known = ReadWho(value, &app.who);
+    });
+    platform::HttpRequest request;
+    request.url = "api/whoami";
+    if (!driver.remote.token.empty())
+        request.headers["Authorization"] = "Bearer " + driver.remote.token;
+    platform::Fetch(request, [&app](const platform::HttpResponse& response) {
+        roles::Principal who;
+        if (response.status != 200 || !ReadWho(response.body, &who))
+            return;
+        app.who = who;
+        app.who_known = true;
+        platform::StorePut(kWhoKey, response.body, [](bool, const std::string&) {});
+        platform::RequestRedraw();
+    });
+}
+} // namespace
+
 void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& base_url)
 {
     driver.base_url = base_url;
@@ -363,12 +433,14 @@ void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& ba
     {
         driver.remote.token = token;
         platform::StorePut(kTokenKey, token, [](bool, const std::string&) {});
+        AskWho(driver, app);
         OpenStore(driver, app);
         return;
     }
     platform::StoreGet(kTokenKey, [&driver, &app](bool found, const std::string& value) {
         if (found)
             driver.remote.token = value;
+        AskWho(driver, app);
         OpenStore(driver, app);
     });
 }
@@ -413,12 +485,12 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
     std::vector<edit::Op>& pending = app.edit.journal.pending;
     for (const edit::Op& op : pending)
     {
-        const nlohmann::json fields = ChangedFields(app.dataset, op);
-        std::string op_id;
-        const std::string error = fields.is_null() ? op.file + ": record " + op.record_id + " not found"
-                                                   : datasync::EditFields(driver.client, op.file, op.record_id, fields, &op_id);
+        std::string error = PushEdit(driver.client, app.dataset, op);
         if (!error.empty())
+        {
             app.sync.error = error;
+            LoadFromClient(driver, app); // the tablet shows again what it will really send
+        }
         driver.store_dirty = true;
         driver.next_sync_ms = now_ms + kSyncAfterEditMs;
     }

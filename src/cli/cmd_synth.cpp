@@ -133,7 +133,14 @@ int cli::RunSynth(int argc, char** argv)
     }
     ds.cluster.cluster = {"cluster.synth", 1, "org.cum", "Cụm thi đua tổng hợp", "", {}};
     for (const std::string& u : units)
-        ds.cluster.memberships.push_back({"mem." + u, 1, true, u, 2021, 0, {}});
+    {
+        model::ClusterMembership m;
+        m.id = "mem." + u;
+        m.synthetic = true;
+        m.organization_id = u;
+        m.start_year = 2021;
+        ds.cluster.memberships.push_back(m);
+    }
 
     AddFile(ds, "registry/organizations.json", model::FileKind::Organizations, 0);
     AddFile(ds, "registry/areas.json", model::FileKind::Areas, 0);
@@ -152,6 +159,11 @@ int cli::RunSynth(int argc, char** argv)
 
         model::YearFile yf;
         yf.year = {year_id, 1, "cluster.synth", year, "Chủ đề thi đua năm " + ys, "", chair, deputy, "closed", {}, {}};
+        if (yi + 1 == years) // the newest year is in progress: its self-assessment is open
+        {
+            yf.year.status = "active";
+            yf.year.phases.push_back({"phase.synth." + ys + ".self", "self_assessment", "open", ys + "-10-01", ys + "-11-30"});
+        }
         model::Ruleset& r = yf.ruleset;
         r.id = "ruleset.synth." + ys;
         r.legal_basis = {"Quy chế tổng hợp (dữ liệu minh họa)"};
@@ -309,9 +321,16 @@ int cli::RunSynth(int argc, char** argv)
         yr = scoring::ComputeYear(ds, year_id);
         int i = 0;
         for (const scoring::ProposedAward& p : yr.proposed_awards)
-            ds.results.back().award_proposals.push_back({"prop.synth." + ys + "." + std::to_string(++i), 1, p.award_type, p.organization_id,
-                                                         p.award_type == "co_thi_dua_bo" ? "ballot_winner" : "rank",
-                                                         p.award_type == "co_thi_dua_bo" ? b.id : "", "submitted", ""});
+        {
+            model::AwardProposal a;
+            a.id = "prop.synth." + ys + "." + std::to_string(++i);
+            a.award_type = p.award_type;
+            a.organization_id = p.organization_id;
+            a.basis = p.award_type == "co_thi_dua_bo" ? "ballot_winner" : "rank";
+            a.ballot_id = p.award_type == "co_thi_dua_bo" ? b.id : "";
+            a.status = "submitted";
+            ds.results.back().award_proposals.push_back(a);
+        }
     }
     AddFile(ds, "datapackage.json", model::FileKind::DataPackage, 0);
     ds.package.resources.pop_back(); // the descriptor does not list itself

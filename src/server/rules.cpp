@@ -1,27 +1,34 @@
 // Role rules and the server's own content checks; see rules.h.
 #include "server/rules.h"
 
+#include "core/roles/roles.h"
+#include "core/io/dataset.h"
 #include "server/paths.h"
+#include "server/store.h"
 
 #include <set>
 
 using nlohmann::json;
 
-std::string server::WriteRefusal(const Principal& who, const std::string& path)
+std::string server::WriteRefusal(const Principal& who, const std::string& path, const std::string& data_dir)
 {
-    switch (who.role)
+    roles::Principal p{who.role, who.org};
+    if (who.role == Role::Viewer)
+        return "the viewer role is read-only";
+    // The rules need the year's status and phases: read the dataset as it stands (only for a writing role).
+    const io::LoadResult data = io::LoadDataset(ReadAllDataFiles(data_dir));
+    switch (roles::WriteRefusal(p, path, data.dataset))
     {
-    case Role::Admin:
-    case Role::Secretariat:
-        return "";
-    case Role::Unit:
-        if (SelfAssessmentOrg(path) == who.org)
-            return "";
+    case roles::Refusal::None: return "";
+    case roles::Refusal::ReadOnlyRole: return "the viewer role is read-only";
+    case roles::Refusal::NotOwnFile:
         return "unit:" + who.org + " may write only years/<yyyy>/self/" + who.org + ".json, not " + path;
-    case Role::Viewer:
-        break;
+    case roles::Refusal::NotAMember: return path + " is not the self-assessment of a member of that year";
+    case roles::Refusal::PhaseNotOpen: return "the self-assessment of that year is not open";
+    case roles::Refusal::YearClosed: return "the year is closed (the secretariat may reopen it in year.json)";
+    case roles::Refusal::SelfSubmitted: return "the self-assessment was sent already; the secretariat may reopen it";
     }
-    return "the viewer role is read-only";
+    return "refused";
 }
 
 namespace

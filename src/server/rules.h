@@ -12,8 +12,9 @@
 
 namespace server
 {
-// "" when `who` may PUT the data path, otherwise the reason (for a 403).
-std::string WriteRefusal(const Principal& who, const std::string& path);
+// "" when `who` may PUT the data path, otherwise the reason (for a 403). The rule is core's access table
+// (roles::WriteRefusal), applied to the dataset in `data_dir` as it stands.
+std::string WriteRefusal(const Principal& who, const std::string& path, const std::string& data_dir);
 
 // Parses `bytes` as one JSON document, refusing duplicate keys. Issues name the file and the JSON pointer.
 std::vector<check::Issue> ParseStrict(const std::string& path, const std::string& bytes, nlohmann::json* out);

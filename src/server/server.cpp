@@ -263,7 +263,7 @@ void PutData(Instance& inst, const httplib::Request& req, httplib::Response& res
         return;
     if (!inst.store.writable)
         return SendError(res, 403, "the server is read-only (start it with --tokens FILE to accept writes)");
-    if (std::string why = server::WriteRefusal(who, rel); !why.empty())
+    if (std::string why = server::WriteRefusal(who, rel, inst.store.data_dir); !why.empty())
         return SendError(res, 403, "refused: " + why);
     if (req.body.size() > inst.config.max_file_bytes)
         return SendError(res, 413, rel + ": " + std::to_string(req.body.size()) + " bytes is over the limit of " +

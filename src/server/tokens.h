@@ -2,18 +2,14 @@
 // Roles: "viewer", "unit:<org-id>", "secretariat", "admin".
 #pragma once
 
+#include "core/roles/roles.h"
+
 #include <string>
 #include <vector>
 
 namespace server
 {
-enum class Role
-{
-    Viewer,
-    Unit,
-    Secretariat,
-    Admin,
-};
+using Role = roles::Role; // the roles and their write rules live in core (core/roles/roles.h)
 
 struct Principal
 {

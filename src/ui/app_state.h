@@ -2,6 +2,7 @@
 // Owned by main.cpp; screens get it by reference. Transient UI state only in the screen structs.
 #pragma once
 
+#include "core/roles/roles.h"
 #include "core/check/issue.h"
 #include "core/edit/edit.h"
 #include "core/model/model.h"
@@ -77,7 +78,7 @@ struct DataIndex // id -> position in the dataset's vectors; rebuilt whenever th
     std::unordered_map<std::string, int> criteria; // of the selected year
 };
 
-struct EditState // local edit mode (until roles arrive with sync)
+struct EditState // edit mode: only offered to a role that may write something
 {
     bool enabled = false;
     edit::Journal journal;       // undo, redo and the ops waiting for sync
@@ -93,12 +94,14 @@ struct EditState // local edit mode (until roles arrive with sync)
         enum class Kind
         {
             Set,
+            Batch, // `changes` as one step
             Undo,
             Redo,
         };
         Kind kind = Kind::Set;
         std::string file, record_id, field;
         nlohmann::json value;
+        std::vector<edit::Change> changes;
     };
     std::vector<Request> requests;
 };
@@ -131,6 +134,9 @@ struct AppState
     PresentationState presentation; // projector mode; the platform goes full screen while `active`
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
+    // Who this device is on the server (GET /api/whoami); until known, nothing is offered for editing.
+    roles::Principal who;
+    bool who_known = false;
 
     Layout layout = Layout::Landscape; // chosen each frame from the window's size
     ThemeKind theme_applied = ThemeKind::Light;

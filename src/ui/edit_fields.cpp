@@ -62,17 +62,39 @@ bool ui::ParsePoints(const std::string& input, long long* hundredths)
 
 void ui::ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value)
 {
-    app.edit.requests.push_back({EditState::Request::Kind::Set, ref.file, ref.record_id, ref.field, value});
+    app.edit.requests.push_back({EditState::Request::Kind::Set, ref.file, ref.record_id, ref.field, value, {}});
+}
+
+void ui::ApplyChanges(AppState& app, std::vector<edit::Change> changes)
+{
+    EditState::Request r;
+    r.kind = EditState::Request::Kind::Batch;
+    r.changes = std::move(changes);
+    app.edit.requests.push_back(std::move(r));
+}
+
+void ui::EndRecord(AppState& app, const std::string& file, const std::string& record_id, const std::string& date,
+                   const std::string& reason)
+{
+    ApplyEdit(app, {file, record_id, "ended"}, nlohmann::json{{"date", date}, {"reason", reason}});
+}
+
+bool ui::MayWrite(const AppState& app, const std::string& path)
+{
+    if (!app.who_known)
+        return false;
+    const std::string probe = !path.empty() && path.back() == '/' ? path + "new.json" : path;
+    return roles::WriteRefusal(app.who, probe, app.dataset) == roles::Refusal::None;
 }
 
 void ui::UndoEdit(AppState& app)
 {
-    app.edit.requests.push_back({EditState::Request::Kind::Undo, "", "", "", nullptr});
+    app.edit.requests.push_back({EditState::Request::Kind::Undo, "", "", "", nullptr, {}});
 }
 
 void ui::RedoEdit(AppState& app)
 {
-    app.edit.requests.push_back({EditState::Request::Kind::Redo, "", "", "", nullptr});
+    app.edit.requests.push_back({EditState::Request::Kind::Redo, "", "", "", nullptr, {}});
 }
 
 void ui::ApplyEditRequests(AppState& app)
@@ -94,7 +116,9 @@ void ui::ApplyEditRequests(AppState& app)
             continue;
         }
         const FieldRef ref{r.file, r.record_id, r.field};
-        const edit::Outcome out = edit::Apply(app.dataset, app.edit.journal, r.file, r.record_id, r.field, r.value);
+        const edit::Outcome out = r.kind == EditState::Request::Kind::Batch
+                                      ? edit::ApplyAll(app.dataset, app.edit.journal, r.changes)
+                                      : edit::Apply(app.dataset, app.edit.journal, r.file, r.record_id, r.field, r.value);
         if (out.applied)
         {
             app.data_changed = true;

@@ -2,6 +2,7 @@
 // refused change shows the checker's message next to its field. Text is committed when the field is left.
 #pragma once
 
+#include "core/edit/edit.h"
 #include "ui/text_field.h"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,14 @@ struct FieldRef // which field of which record of which file
 
 // Asks for one change; it goes through edit::Apply when the frame's screens are drawn (ApplyEditRequests).
 void ApplyEdit(AppState& app, const FieldRef& ref, const nlohmann::json& value);
+// Asks for several changes as one step (all or none, one undo); applied like ApplyEdit.
+void ApplyChanges(AppState& app, std::vector<edit::Change> changes);
+// Ends a record ("ended": {date, reason}); the record stays and is shown as ended.
+void EndRecord(AppState& app, const std::string& file, const std::string& record_id, const std::string& date,
+               const std::string& reason);
+// May this device's role write `path` now (roles::WriteRefusal on the current data)? A path ending in "/" asks
+// about a new file in that folder ("meetings/"). False until the server said who we are, and for read-only tabs.
+bool MayWrite(const AppState& app, const std::string& path);
 void UndoEdit(AppState& app);
 void RedoEdit(AppState& app);
 // Applies the frame's requests in order (called by DrawApp after the screens); the results are recomputed at the

@@ -2,6 +2,8 @@
 // breaks a rule is refused with the checker's "file:/pointer: message" lines and nothing changes on disk.
 #include "fixture.h"
 
+#include <fstream>
+#include <filesystem>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -18,8 +20,17 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     const std::string data = root + "/data", tokens = root + "/tokens.json";
     const std::string unit = IssueToken(tokens, "unit:org.sotnmt.27", "Sở TN&MT 27");
     const std::string secretariat = IssueToken(tokens, "secretariat", "Văn phòng Cụm");
-    ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens, "--init-from",
-                                    std::string(THIDUA_SOURCE_DIR) + "/assets/data"});
+    // The sample's 2024 is closed; here its self-assessment is open again, as the secretariat would reopen it.
+    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data", data, std::filesystem::copy_options::recursive);
+    {
+        json year = json::parse(ReadFileOr(data + "/years/2024/year.json", "null"));
+        year["year"]["status"] = "active";
+        for (json& phase : year["year"]["phases"])
+            if (phase["kind"] == "self_assessment")
+                phase["status"] = "open";
+        std::ofstream(data + "/years/2024/year.json") << year.dump(2) << "\n";
+    }
+    ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens});
     REQUIRE(sp.pid > 0);
     const std::string rel = "years/2024/self/org.sotnmt.27.json";
     const std::string before = ReadFileOr(data + "/" + rel, "");
@@ -42,6 +53,14 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     r = http.Put("/data/" + rel, With(auth, "If-Match", etag), foreign.dump(2), "application/json");
     CHECK(r->status == 403);
     CHECK(r->body.find(rel + ":/scores/1/subject_org_id: a record of another unit") == 0);
+
+    // A closed year refuses even the unit's own file, before its content is looked at.
+    const std::string closed = "years/2023/self/org.sotnmt.27.json";
+    const std::string closed_etag = http.Get("/data/" + closed, auth)->get_header_value("ETag");
+    r = http.Put("/data/" + closed, With(auth, "If-Match", closed_etag), ReadFileOr(data + "/" + closed, ""),
+                 "application/json");
+    CHECK(r->status == 403);
+    CHECK(r->body.find("closed") != std::string::npos);
 
     json good = doc;
     good["scores"][0]["value"] = 97.5;

@@ -100,8 +100,8 @@ TEST_CASE("bench-sync: a no-change sync is 1 request under 2 KB, one changed fil
     CHECK(idle.wire_bytes <= 2048);
     CHECK(report.pulled.empty());
 
-    // Another device changes one self-assessment.
-    const std::string changed = "years/2025/self/" + std::filesystem::path(FirstSelfFile(data, 2025)).filename().string();
+    // Another device changes one self-assessment (of the newest year: older ones are closed, so read-only).
+    const std::string changed = "years/2070/self/" + std::filesystem::path(FirstSelfFile(data, 2070)).filename().string();
     {
         datasync::Client writer;
         writer.device_id = "writer";

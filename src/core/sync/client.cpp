@@ -1,6 +1,8 @@
 // The sync client: outbox, pull, replay, push; see client.h.
 #include "core/sync/client.h"
 
+#include "core/io/dataset.h"
+
 #include "core/io/json_read.h"
 
 #include <algorithm>
@@ -168,7 +170,7 @@ bool Reconcile(Client& c, Session& s, const std::string& path)
         for (Op& op : c.outbox)
             if (op.op_id == k.op_id)
             {
-                if (op.kind == OpKind::SetFields && !k.field.empty())
+                if (op.kind == OpKind::SetFields && !k.field.empty() && op.value.contains(k.field))
                 {
                     op.value.erase(k.field);
                     op.old.erase(k.field);
@@ -519,6 +521,8 @@ std::string EditFields(Client& client, const std::string& path, const std::strin
     for (auto& kv : fields.items())
         if (rec->contains(kv.key()))
             op.old[kv.key()] = (*rec)[kv.key()];
+    if (rec->contains("ended") && !fields.contains("ended"))
+        op.old["ended"] = (*rec)["ended"]; // the edit was made on an ended record (see the edit-after-end rule)
     client.outbox.push_back(op);
     *op_id = op.op_id;
     return "";
@@ -527,26 +531,68 @@ std::string EditFields(Client& client, const std::string& path, const std::strin
 std::string AddRecord(Client& client, const std::string& path, const std::string& parent_pointer, const json& record,
                       std::string* op_id)
 {
-    if (!record.is_object() || !record.contains("id") || !record["id"].is_string())
+    const std::string key = record.is_object() ? RecordKey(record) : "";
+    if (key.empty())
         return "a record needs a string id";
     json doc = WorkingCopy(client, path);
-    if (FindRecord(doc, record["id"]))
-        return path + ": record " + record["id"].get<std::string>() + " exists already";
+    if (record.contains("id") && FindRecord(doc, key))
+        return path + ": record " + key + " exists already";
     const json* parent = io::AtPointer(doc, parent_pointer);
-    if (!parent)
-        return path + ":" + parent_pointer + ": no such list";
-    if (!parent->is_array())
+    if (parent && !parent->is_array())
         return path + ":" + parent_pointer + ": not a list";
+    if (!parent)
+    {
+        // An optional list left out while empty is created by Replay inside its object.
+        const json* owner = parent_pointer.empty() ? nullptr
+                                                   : io::AtPointer(doc, json::json_pointer(parent_pointer).parent_pointer().to_string());
+        if (!owner || !owner->is_object())
+            return path + ":" + parent_pointer + ": no such list";
+    }
+    else
+        for (const json& item : *parent)
+            if (RecordKey(item) == key)
+                return path + ": record " + key + " exists already";
     Op op;
     op.op_id = NewOpId(client);
     op.path = path;
     op.kind = OpKind::AddRecord;
-    op.record_id = record["id"];
+    op.record_id = key;
     op.value = record;
     op.parent = parent_pointer;
     client.outbox.push_back(op);
     *op_id = op.op_id;
     return "";
+}
+
+std::string RemoveRecord(Client& client, const std::string& path, const std::string& record_id, std::string* op_id)
+{
+    const json doc = WorkingCopy(client, path);
+    const json* rec = FindRecord(doc, record_id);
+    if (!rec)
+        return path + ": no record " + record_id;
+    Op op;
+    op.op_id = NewOpId(client);
+    op.path = path;
+    op.kind = OpKind::RemoveRecord;
+    op.record_id = record_id;
+    op.old = *rec;
+    client.outbox.push_back(op);
+    *op_id = op.op_id;
+    return "";
+}
+
+bool CancelCreate(Client& client, const std::string& path)
+{
+    auto create = std::find_if(client.outbox.begin(), client.outbox.end(), [&](const Op& op) {
+        return op.path == path && op.kind == OpKind::CreateFile;
+    });
+    if (create == client.outbox.end() || create->in_doubt)
+        return false;
+    auto gone = [&](const Op& op) {
+        return op.path == path || (op.path == io::kDescriptorPath && op.kind == OpKind::AddRecord && op.record_id == path);
+    };
+    client.outbox.erase(std::remove_if(client.outbox.begin(), client.outbox.end(), gone), client.outbox.end());
+    return true;
 }
 
 std::string CreateFile(Client& client, const std::string& path, const json& doc, std::string* op_id)
@@ -587,10 +633,27 @@ std::string ResolveConflict(Client& client, size_t index, bool keep_ours)
     const Conflict k = client.conflicts[index];
     if (keep_ours)
     {
-        if (k.field.empty())
-            return "a whole-record conflict is resolved by editing the record";
-        std::string op_id;
-        if (std::string err = EditFields(client, k.path, k.record_id, json{{k.field, k.ours}}, &op_id); !err.empty())
+        std::string op_id, err;
+        if (k.field == "ended" && k.ours.is_object())
+            err = EditFields(client, k.path, k.record_id, k.ours, &op_id); // edit after end: apply our fields anyway
+        else if (!k.field.empty())
+            err = EditFields(client, k.path, k.record_id, json{{k.field, k.ours}}, &op_id);
+        else if (k.ours.is_null() && !k.theirs.is_null())
+            err = RemoveRecord(client, k.path, k.record_id, &op_id); // remove after edit: remove it anyway
+        else if (k.ours.is_object() && !k.record_id.empty() && k.ours.contains("id"))
+        {
+            // add/add: both records stay, ours under a new id.
+            json ours = k.ours;
+            const json doc = WorkingCopy(client, k.path);
+            std::string id;
+            for (int n = 2; id.empty() || FindRecord(doc, id); ++n)
+                id = k.record_id + "-" + std::to_string(n);
+            ours["id"] = id;
+            err = AddRecord(client, k.path, k.parent, ours, &op_id);
+        }
+        else
+            return "this conflict is resolved by editing the record or the file";
+        if (!err.empty())
             return err;
     }
     client.conflicts.erase(client.conflicts.begin() + static_cast<std::ptrdiff_t>(index));

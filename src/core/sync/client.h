@@ -72,6 +72,11 @@ std::string EditFields(Client& client, const std::string& path, const std::strin
 std::string AddRecord(Client& client, const std::string& path, const std::string& parent_pointer,
                       const nlohmann::json& record, std::string* op_id);
 std::string CreateFile(Client& client, const std::string& path, const nlohmann::json& doc, std::string* op_id);
+// Takes the record out of its list (the undo of an add); pushed like any edit (see the remove rule in merge.h).
+std::string RemoveRecord(Client& client, const std::string& path, const std::string& record_id, std::string* op_id);
+// Withdraws a file this device created and has not yet sent (and its datapackage.json entry): false when the
+// server may have it already (sent, or in doubt), because a file on the server is never deleted.
+bool CancelCreate(Client& client, const std::string& path);
 
 // The file as this device sees it: last synced copy + pending edits (null when there is none).
 nlohmann::json WorkingCopy(const Client& client, const std::string& path);

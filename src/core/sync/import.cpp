@@ -154,7 +154,7 @@ struct Differ
             else
             {
                 change.kind = ImportChange::Kind::Conflict;
-                plan.conflicts.push_back({"", path, id, key, json(), value, change.old_value});
+                plan.conflicts.push_back({"", path, id, key, json(), value, change.old_value, ""});
                 ++plan.conflicted;
             }
             plan.changes.push_back(std::move(change));

@@ -26,7 +26,40 @@ json OrNull(const json* v)
 {
     return v ? *v : json();
 }
+
+// Takes the object whose "id" is `id` out of the array holding it; true when found.
+bool RemoveById(json& node, const std::string& id)
+{
+    if (node.is_array())
+    {
+        for (size_t i = 0; i < node.size(); ++i)
+        {
+            const json& item = node[i];
+            if (item.is_object() && item.contains("id") && item["id"] == id)
+            {
+                node.erase(i);
+                return true;
+            }
+            if (RemoveById(node[i], id))
+                return true;
+        }
+    }
+    else if (node.is_object())
+        for (auto& kv : node.items())
+            if (RemoveById(kv.value(), id))
+                return true;
+    return false;
+}
 } // namespace
+
+std::string datasync::RecordKey(const json& record)
+{
+    if (const json* id = Field(record, "id"); id && id->is_string())
+        return id->get<std::string>();
+    if (const json* path = Field(record, "path"); path && path->is_string())
+        return path->get<std::string>();
+    return "";
+}
 
 json* datasync::FindRecord(json& doc, const std::string& id)
 {
@@ -68,30 +101,72 @@ datasync::ReplayResult datasync::Replay(const json& theirs, const std::vector<Op
             else if (r.doc == op.value)
                 r.present.push_back(op.op_id);
             else
-                r.conflicts.push_back({op.op_id, op.path, "", "", json(), op.value, r.doc});
+                r.conflicts.push_back({op.op_id, op.path, "", "", json(), op.value, r.doc, ""});
             break;
         case OpKind::AddRecord: {
-            const std::string id = io::StringOr(op.value, "id", "");
-            if (!r.doc.is_null() && FindRecord(r.doc, id))
+            const std::string id = RecordKey(op.value);
+            json* parent = r.doc.is_null() ? nullptr : io::AtPointer(r.doc, op.parent);
+            if (!parent && !r.doc.is_null() && !op.parent.empty())
             {
-                r.present.push_back(op.op_id); // ids are never reused: it is ours, already there
+                // An optional list the writer leaves out while it is empty.
+                const json::json_pointer where(op.parent);
+                json* owner = io::AtPointer(r.doc, where.parent_pointer().to_string());
+                if (owner && owner->is_object())
+                    parent = &((*owner)[where.back()] = json::array());
+            }
+            const json* existing = nullptr;
+            if (parent && parent->is_array())
+                for (const json& item : *parent)
+                    if (RecordKey(item) == id)
+                        existing = &item;
+            if (!existing && !r.doc.is_null() && op.value.contains("id"))
+                existing = FindRecord(r.doc, id);
+            if (existing)
+            {
+                if (*existing == op.value)
+                    r.present.push_back(op.op_id); // our own earlier write, already there
+                else
+                    r.conflicts.push_back({op.op_id, op.path, id, "", json(), op.value, *existing, op.parent});
                 break;
             }
-            json* parent = r.doc.is_null() ? nullptr : io::AtPointer(r.doc, op.parent);
             if (parent && parent->is_array())
             {
                 parent->push_back(op.value);
                 r.effective.push_back(op.op_id);
             }
             else
-                r.conflicts.push_back({op.op_id, op.path, id, "", json(), op.value, json()});
+                r.conflicts.push_back({op.op_id, op.path, id, "", json(), op.value, json(), op.parent});
+            break;
+        }
+        case OpKind::RemoveRecord: {
+            json* rec = r.doc.is_null() ? nullptr : FindRecord(r.doc, op.record_id);
+            if (!rec)
+            {
+                r.present.push_back(op.op_id); // gone already
+                break;
+            }
+            if (*rec != op.old)
+            {
+                r.conflicts.push_back({op.op_id, op.path, op.record_id, "", op.old, json(), *rec, ""});
+                break;
+            }
+            RemoveById(r.doc, op.record_id);
+            r.effective.push_back(op.op_id);
             break;
         }
         case OpKind::SetFields: {
             json* rec = r.doc.is_null() ? nullptr : FindRecord(r.doc, op.record_id);
             if (!rec)
             {
-                r.conflicts.push_back({op.op_id, op.path, op.record_id, "", op.old, op.value, json()});
+                r.conflicts.push_back({op.op_id, op.path, op.record_id, "", op.old, op.value, json(), ""});
+                break;
+            }
+            const json* ended_now = Field(*rec, "ended");
+            if (ended_now && !op.value.contains("ended") && !Same(ended_now, Field(op.old, "ended")))
+            {
+                // Edit after end: the server ended the record after our edit was made on it in force.
+                r.conflicts.push_back({op.op_id, op.path, op.record_id, "ended", OrNull(Field(op.old, "ended")),
+                                       op.value, *ended_now, ""});
                 break;
             }
             bool changed = false, conflicted = false;
@@ -109,7 +184,7 @@ datasync::ReplayResult datasync::Replay(const json& theirs, const std::vector<Op
                 else
                 {
                     r.conflicts.push_back(
-                        {op.op_id, op.path, op.record_id, kv.key(), OrNull(old), kv.value(), OrNull(cur)});
+                        {op.op_id, op.path, op.record_id, kv.key(), OrNull(old), kv.value(), OrNull(cur), ""});
                     conflicted = true;
                 }
             }
@@ -131,7 +206,7 @@ datasync::ReplayResult datasync::Replay(const json& theirs, const std::vector<Op
 
 json datasync::OpToJson(const Op& op)
 {
-    static const char* kinds[] = {"set", "add", "create"};
+    static const char* kinds[] = {"set", "add", "create", "remove"};
     return {{"op_id", op.op_id},         {"path", op.path},   {"kind", kinds[int(op.kind)]},
             {"record_id", op.record_id}, {"base_rev", op.base_rev}, {"value", op.value},
             {"old", op.old},             {"parent", op.parent},     {"in_doubt", op.in_doubt}};
@@ -144,12 +219,15 @@ bool datasync::OpFromJson(const json& j, Op* op)
     if (!io::GetString(j, "kind", &kind) || !io::GetString(j, "op_id", &op->op_id) ||
         !io::GetString(j, "path", &op->path) || !value)
         return false;
-    op->kind = kind == "add" ? OpKind::AddRecord : kind == "create" ? OpKind::CreateFile : OpKind::SetFields;
+    op->kind = kind == "add"      ? OpKind::AddRecord
+               : kind == "create" ? OpKind::CreateFile
+               : kind == "remove" ? OpKind::RemoveRecord
+                                  : OpKind::SetFields;
     op->record_id = io::StringOr(j, "record_id", "");
     op->base_rev = io::IntOr(j, "base_rev", 0);
     op->value = *value;
     const json* old = io::Child(j, "old");
-    op->old = old && old->is_object() ? *old : json::object();
+    op->old = old && (old->is_object() || op->kind == OpKind::RemoveRecord) ? *old : json::object();
     op->parent = io::StringOr(j, "parent", "");
     op->in_doubt = io::BoolOr(j, "in_doubt", false);
     return true;
@@ -158,7 +236,7 @@ bool datasync::OpFromJson(const json& j, Op* op)
 json datasync::ConflictToJson(const Conflict& c)
 {
     return {{"op_id", c.op_id}, {"path", c.path}, {"record_id", c.record_id}, {"field", c.field},
-            {"base", c.base},   {"ours", c.ours}, {"theirs", c.theirs}};
+            {"base", c.base},   {"ours", c.ours}, {"theirs", c.theirs},       {"parent", c.parent}};
 }
 
 bool datasync::ConflictFromJson(const json& j, Conflict* c)
@@ -171,6 +249,7 @@ bool datasync::ConflictFromJson(const json& j, Conflict* c)
         !theirs)
         return false;
     c->base = *base;
+    c->parent = io::StringOr(j, "parent", "");
     c->ours = *ours;
     c->theirs = *theirs;
     return true;

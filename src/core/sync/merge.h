@@ -15,7 +15,17 @@ enum class OpKind
     SetFields,  // change fields of the record `record_id`
     AddRecord,  // append `value` (a record with an "id") to the array at JSON pointer `parent`
     CreateFile, // the file does not exist yet; `value` is its whole content
+    RemoveRecord, // take the record `record_id` out of its list; `old` is the record as this device last saw it
 };
+
+// Conflict rules (each keeps both sides for a person, see Conflict):
+// - add/add: a record with the same key (its "id", or "path" for a datapackage resource) exists on the server:
+//   the same content is our own earlier write (nothing to do); different content is a conflict (field "").
+// - create/create: the file exists on the server with other content: a conflict (record_id "", field "").
+// - edit after end: our SetFields reaches a record the server has ended ("ended" set) while our edit was made on
+//   the record in force: a conflict on field "ended"; our fields wait for the person (keep ours applies them).
+// - end after edit: our "ended" reaches a record someone else edited: no conflict, both the edit and the end stay.
+// - remove after edit: the record differs from what we removed: a conflict (keep ours removes it anyway).
 
 struct Op
 {
@@ -25,7 +35,8 @@ struct Op
     std::string record_id;
     int64_t base_rev = 0;   // the record's rev when the edit was made
     nlohmann::json value;   // SetFields: {field: new value}; AddRecord: the record; CreateFile: the document
-    nlohmann::json old;     // SetFields: {field: value before the edit}; a field absent here was absent
+    nlohmann::json old;     // SetFields: {field: value before the edit}; a field absent here was absent (plus
+                            // "ended" as it was, for the edit-after-end rule); RemoveRecord: the record
     std::string parent;     // AddRecord: JSON pointer of the array
     bool in_doubt = false;  // a PUT carrying it got no answer: it may be on the server already
 };
@@ -35,6 +46,7 @@ struct Conflict
 {
     std::string op_id, path, record_id, field; // field "" = the whole record / file
     nlohmann::json base, ours, theirs;          // null when absent
+    std::string parent;                         // add/add: the list our record was added to
 };
 
 struct ReplayResult
@@ -47,6 +59,9 @@ struct ReplayResult
 
 // Replays `ops` (in order) onto `theirs` (null = the file does not exist on the server).
 ReplayResult Replay(const nlohmann::json& theirs, const std::vector<Op>& ops);
+
+// The key of a record: its "id", or the "path" of a datapackage resource ("" when it has neither).
+std::string RecordKey(const nlohmann::json& record);
 
 // The record with "id" == id anywhere in doc (objects inside arrays or objects), or nullptr.
 nlohmann::json* FindRecord(nlohmann::json& doc, const std::string& id);

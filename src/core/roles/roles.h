@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace access
+namespace roles
 {
 enum class Role
 {
@@ -50,4 +50,4 @@ std::string SelfAssessmentOrg(const std::string& path);
 
 // Private contact details (personal phones) are for the secretariat, the admin and the units; never the viewer.
 bool MaySeePrivate(const Principal& who);
-} // namespace access
+} // namespace roles

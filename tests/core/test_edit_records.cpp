@@ -1,0 +1,213 @@
+// The edit layer's add, end, create and remove: one step each (all or none), checked by the whole checker, undone
+// and redone as a step, and every op queued in journal.pending for sync.
+#include "core/edit/edit.h"
+#include "core/io/dataset.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+using nlohmann::json;
+
+namespace
+{
+std::string ReadText(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+model::Dataset LoadSample()
+{
+    const std::string root = THIDUA_SOURCE_DIR "/assets/data/";
+    io::DataFiles files;
+    files[io::kDescriptorPath] = ReadText(root + io::kDescriptorPath);
+    std::vector<check::Issue> issues;
+    for (const std::string& path : io::ListDatasetFiles(files[io::kDescriptorPath], &issues))
+        files[path] = ReadText(root + path);
+    return io::LoadDataset(files).dataset;
+}
+
+const char* const kMeeting = "meetings/mtg.cum1.2021-12-15.tong-ket.json";
+
+const model::Meeting* Meeting(const model::Dataset& d, const std::string& id)
+{
+    for (const model::Meeting& m : d.meetings)
+        if (m.id == id)
+            return &m;
+    return nullptr;
+}
+
+json File(const model::Dataset& d, const std::string& path)
+{
+    return json::parse(io::WriteFile(d, path), nullptr, false);
+}
+
+bool Listed(const model::Dataset& d, const std::string& path)
+{
+    for (const model::Resource& r : d.package.resources)
+        if (r.path == path)
+            return true;
+    return false;
+}
+} // namespace
+
+TEST_SUITE("edit")
+{
+    TEST_CASE("a decision added to a meeting is one step: undo takes it out, redo puts it back, sync sees each op")
+    {
+        model::Dataset d = LoadSample();
+        edit::Journal j;
+        const std::string meeting_id = "mtg.cum1.2021-12-15.tong-ket";
+        const size_t before = Meeting(d, meeting_id)->decisions.size();
+        const std::string id = edit::NewId(d, "dec.cum1.2021", "Hoàn thành báo cáo tổng kết");
+        CHECK(id == "dec.cum1.2021.hoan-thanh-bao-cao-tong-ket");
+        const json decision = {{"id", id}, {"kind", "task"}, {"text", "Hoàn thành báo cáo tổng kết"},
+                               {"due_date", "2022-01-15"}, {"status", "open"}};
+        edit::Outcome out = edit::ApplyAll(d, j, {edit::AddChange(kMeeting, "/meeting/decisions", decision)});
+        REQUIRE(out.applied);
+        REQUIRE(Meeting(d, meeting_id)->decisions.size() == before + 1);
+        CHECK(Meeting(d, meeting_id)->decisions.back().rev == 1);
+        REQUIRE(j.pending.size() == 1);
+        CHECK(j.pending[0].kind == edit::OpKind::Add);
+        CHECK(j.pending[0].parent == "/meeting/decisions");
+
+        // The same id again is refused, and nothing changes.
+        out = edit::ApplyAll(d, j, {edit::AddChange(kMeeting, "/meeting/decisions", decision)});
+        CHECK_FALSE(out.applied);
+        CHECK(Meeting(d, meeting_id)->decisions.size() == before + 1);
+
+        REQUIRE(edit::Undo(d, j));
+        CHECK(Meeting(d, meeting_id)->decisions.size() == before);
+        CHECK(j.pending.back().kind == edit::OpKind::Remove);
+        CHECK(j.pending.back().record_id == id);
+        REQUIRE(edit::Redo(d, j));
+        CHECK(Meeting(d, meeting_id)->decisions.size() == before + 1);
+        CHECK(j.pending.back().kind == edit::OpKind::Add);
+    }
+
+    TEST_CASE("a batch is all or nothing: one change the checker refuses leaves the whole dataset as it was")
+    {
+        model::Dataset d = LoadSample();
+        edit::Journal j;
+        const std::string meeting_id = "mtg.cum1.2021-12-15.tong-ket";
+        const std::string before = io::WriteFile(d, kMeeting);
+        const json good = {{"id", "dec.test.1"}, {"kind", "conclusion"}, {"text", "Thống nhất"}};
+        const json bad = {{"id", "dec.test.2"}, {"kind", "task"}, {"text", "Giao việc"},
+                          {"assignee_org_ids", {"org.khong-co"}}}; // no such organisation
+        const edit::Outcome out = edit::ApplyAll(d, j, {edit::AddChange(kMeeting, "/meeting/decisions", good),
+                                                        edit::AddChange(kMeeting, "/meeting/decisions", bad)});
+        CHECK_FALSE(out.applied);
+        REQUIRE_FALSE(out.issues.empty());
+        CHECK(out.issues[0].file == kMeeting);
+        CHECK(out.issues[0].pointer.find("/meeting/decisions/") == 0);
+        CHECK(io::WriteFile(d, kMeeting) == before);
+        CHECK(j.undo.empty());
+        CHECK(j.pending.empty());
+        CHECK(Meeting(d, meeting_id) != nullptr);
+    }
+
+    TEST_CASE("ending a membership keeps the record with its date and reason; undo puts it back in force")
+    {
+        model::Dataset d = LoadSample();
+        edit::Journal j;
+        REQUIRE_FALSE(d.cluster.memberships.empty());
+        const std::string id = d.cluster.memberships[0].id;
+        const size_t count = d.cluster.memberships.size();
+        const edit::Outcome out = edit::End(d, j, "cluster.json", id, "2025-06-30", "Hợp nhất vào Sở NN&MT Hải Phòng");
+        REQUIRE_MESSAGE(out.applied, (out.issues.empty() ? "" : out.issues[0].message));
+        CHECK(d.cluster.memberships.size() == count);
+        CHECK(d.cluster.memberships[0].ended.date == "2025-06-30");
+        CHECK(d.cluster.memberships[0].ended.reason == "Hợp nhất vào Sở NN&MT Hải Phòng");
+        CHECK(File(d, "cluster.json").dump().find("\"ended\"") != std::string::npos);
+
+        // An end needs a valid date: refused with the pointer of the field.
+        const edit::Outcome bad = edit::End(d, j, "cluster.json", d.cluster.memberships[1].id, "30/06/2025", "Lý do");
+        CHECK_FALSE(bad.applied);
+        REQUIRE_FALSE(bad.issues.empty());
+        CHECK(bad.issues[0].pointer.find("/ended/date") != std::string::npos);
+
+        REQUIRE(edit::Undo(d, j));
+        CHECK(d.cluster.memberships[0].ended.date.empty());
+        CHECK(File(d, "cluster.json").dump().find("\"ended\"") == std::string::npos);
+    }
+
+    TEST_CASE("a new meeting file is created and listed in datapackage.json in one step; undo withdraws both")
+    {
+        model::Dataset d = LoadSample();
+        edit::Journal j;
+        const std::string path = "meetings/mtg.cum1.2024-06-20.so-ket.json";
+        const json doc = {{"format", "thidua.meeting"},
+                          {"schema_version", 1},
+                          {"meeting",
+                           {{"id", "mtg.cum1.2024-06-20.so-ket"},
+                            {"rev", 1},
+                            {"year_id", "year.cum1.2024"},
+                            {"classification", "mid_year_review"},
+                            {"name", "Hội nghị sơ kết 6 tháng năm 2024"},
+                            {"start_date", "2024-06-20"},
+                            {"start_time", "08:30"},
+                            {"status", "confirmed"},
+                            {"venue", {{"name", "Hội trường Sở"}}}}}};
+        const size_t meetings = d.meetings.size();
+        edit::Outcome out = edit::ApplyAll(d, j, {edit::CreateChange(path, doc)});
+        REQUIRE_MESSAGE(out.applied, (out.issues.empty() ? "" : out.issues[0].message));
+        CHECK(d.meetings.size() == meetings + 1);
+        CHECK(Listed(d, path));
+        REQUIRE(Meeting(d, "mtg.cum1.2024-06-20.so-ket"));
+        CHECK(Meeting(d, "mtg.cum1.2024-06-20.so-ket")->start_time == "08:30");
+        CHECK(j.pending.back().kind == edit::OpKind::Create);
+
+        // The same path again: refused.
+        out = edit::ApplyAll(d, j, {edit::CreateChange(path, doc)});
+        CHECK_FALSE(out.applied);
+        // A path that is no place for data: refused with a reason.
+        out = edit::ApplyAll(d, j, {edit::CreateChange("../etc/x.json", doc)});
+        CHECK_FALSE(out.applied);
+
+        // A self-assessment file gets its unit as the writer.
+        json self = {{"format", "thidua.self_assessment"},
+                     {"schema_version", 1},
+                     {"year_id", "year.cum1.2024"},
+                     {"organization_id", "org.sonnmt.27"},
+                     {"scores", json::array()}};
+        edit::Journal j2;
+        model::Dataset d2 = LoadSample();
+        // 2024 has a self file for the unit already: a second one with another name is still a file of its own.
+        out = edit::ApplyAll(d2, j2, {edit::CreateChange("years/2024/self/org.sonnmt.27.json", self)});
+        REQUIRE_MESSAGE(out.applied, (out.issues.empty() ? "" : out.issues[0].message));
+        for (const model::Resource& r : d2.package.resources)
+            if (r.path == "years/2024/self/org.sonnmt.27.json")
+                CHECK(r.writer == "member:org.sonnmt.27");
+
+        REQUIRE(edit::Undo(d, j));
+        CHECK(d.meetings.size() == meetings);
+        CHECK_FALSE(Listed(d, path));
+        CHECK(j.pending.back().kind == edit::OpKind::Delete);
+        REQUIRE(edit::Redo(d, j));
+        CHECK(Listed(d, path));
+        CHECK(d.meetings.size() == meetings + 1);
+    }
+
+    TEST_CASE("a record added earlier is removed as one step; a removal the checker refuses changes nothing")
+    {
+        model::Dataset d = LoadSample();
+        edit::Journal j;
+        const std::string meeting_id = "mtg.cum1.2021-12-15.tong-ket";
+        const json item = {{"id", "agenda.test.1"}, {"order", "9"}, {"description", "Các nội dung khác"}};
+        REQUIRE(edit::ApplyAll(d, j, {edit::AddChange(kMeeting, "/meeting/agenda", item)}).applied);
+        const size_t with = Meeting(d, meeting_id)->agenda.size();
+        REQUIRE(edit::ApplyAll(d, j, {edit::RemoveChange(kMeeting, "agenda.test.1")}).applied);
+        CHECK(Meeting(d, meeting_id)->agenda.size() == with - 1);
+        // Taking out a criterion that scores still name is refused by the checker (names file and pointer).
+        const std::string year_file = "years/2021/year.json";
+        REQUIRE_FALSE(d.years.empty());
+        const std::string criterion = d.years[0].criteria.back().id;
+        const edit::Outcome out = edit::ApplyAll(d, j, {edit::RemoveChange(year_file, criterion)});
+        CHECK_FALSE(out.applied);
+        CHECK_FALSE(out.issues.empty());
+    }
+}

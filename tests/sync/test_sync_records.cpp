@@ -1,0 +1,151 @@
+// The conflict rules for records that are added, ended and removed (merge.h): each case keeps both sides for a
+// person, and a person's choice does what it says.
+#include "core/sync/client.h"
+
+#include <doctest/doctest.h>
+
+using nlohmann::json;
+
+namespace
+{
+datasync::Op MakeOp(datasync::OpKind kind, const std::string& id, json value, json old = json::object(),
+                    const std::string& parent = "/records")
+{
+    datasync::Op op;
+    op.op_id = "d-" + id;
+    op.path = "f.json";
+    op.kind = kind;
+    op.record_id = id;
+    op.value = std::move(value);
+    op.old = std::move(old);
+    op.parent = parent;
+    return op;
+}
+} // namespace
+
+TEST_SUITE("sync records")
+{
+    TEST_CASE("add/add of the same id: the same record is already there, another record is a conflict keeping both")
+    {
+        const json rec = {{"id", "r1"}, {"rev", 1}, {"text", "của tôi"}};
+        const json theirs = {{"records", {rec}}};
+        datasync::ReplayResult r = datasync::Replay(theirs, {MakeOp(datasync::OpKind::AddRecord, "r1", rec)});
+        CHECK(r.present == std::vector<std::string>{"d-r1"});
+        CHECK(r.conflicts.empty());
+
+        const json other = {{"records", {{{"id", "r1"}, {"rev", 1}, {"text", "của máy khác"}}}}};
+        r = datasync::Replay(other, {MakeOp(datasync::OpKind::AddRecord, "r1", rec)});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].ours == rec);
+        CHECK(r.conflicts[0].theirs["text"] == "của máy khác");
+        CHECK(r.conflicts[0].parent == "/records");
+        CHECK(r.doc == other); // theirs untouched until a person chooses
+    }
+
+    TEST_CASE("keeping ours after add/add adds our record under a new id: both records stay")
+    {
+        datasync::Client c;
+        c.device_id = "d";
+        c.synced["f.json"] = {"\"1\"", datasync::Serialize({{"records", {{{"id", "r1"}, {"text", "máy khác"}}}}})};
+        datasync::Conflict k{"d-1", "f.json", "r1", "", json(), {{"id", "r1"}, {"text", "của tôi"}},
+                             {{"id", "r1"}, {"text", "máy khác"}}, "/records"};
+        c.conflicts.push_back(k);
+        REQUIRE(datasync::ResolveConflict(c, 0, true).empty());
+        CHECK(c.conflicts.empty());
+        const json doc = datasync::WorkingCopy(c, "f.json");
+        REQUIRE(doc["records"].size() == 2);
+        CHECK(doc["records"][1]["id"] == "r1-2");
+        CHECK(doc["records"][1]["text"] == "của tôi");
+    }
+
+    TEST_CASE("edit after end: an edit reaching a record the server ended is a conflict; keep ours applies it")
+    {
+        const json ended = {{"date", "2025-06-30"}, {"reason", "Hợp nhất"}};
+        const json theirs = {{"records", {{{"id", "m1"}, {"rev", 2}, {"note", "cũ"}, {"ended", ended}}}}};
+        datasync::ReplayResult r =
+            datasync::Replay(theirs, {MakeOp(datasync::OpKind::SetFields, "m1", {{"note", "mới"}}, {{"note", "cũ"}})});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].field == "ended");
+        CHECK(r.conflicts[0].theirs == ended);
+        CHECK(r.conflicts[0].ours == json{{"note", "mới"}});
+        CHECK(r.doc["records"][0]["note"] == "cũ");
+
+        // An edit made on the record already ended (old carries "ended") is an ordinary edit.
+        r = datasync::Replay(theirs, {MakeOp(datasync::OpKind::SetFields, "m1", {{"note", "mới"}},
+                                             {{"note", "cũ"}, {"ended", ended}})});
+        CHECK(r.conflicts.empty());
+        CHECK(r.doc["records"][0]["note"] == "mới");
+
+        // Keep ours: the fields are applied to the ended record.
+        datasync::Client c;
+        c.device_id = "d";
+        c.synced["f.json"] = {"\"1\"", datasync::Serialize(theirs)};
+        c.conflicts.push_back({"d-1", "f.json", "m1", "ended", json(), {{"note", "mới"}}, ended, ""});
+        REQUIRE(datasync::ResolveConflict(c, 0, true).empty());
+        CHECK(datasync::WorkingCopy(c, "f.json")["records"][0]["note"] == "mới");
+        CHECK(datasync::WorkingCopy(c, "f.json")["records"][0]["ended"] == ended);
+    }
+
+    TEST_CASE("end after edit: our end reaches a record someone edited; both the edit and the end stay")
+    {
+        const json theirs = {{"records", {{{"id", "m1"}, {"rev", 3}, {"note", "máy khác sửa"}}}}};
+        const json ended = {{"date", "2025-06-30"}, {"reason", "Hợp nhất"}};
+        const datasync::ReplayResult r =
+            datasync::Replay(theirs, {MakeOp(datasync::OpKind::SetFields, "m1", {{"ended", ended}})});
+        CHECK(r.conflicts.empty());
+        CHECK(r.doc["records"][0]["note"] == "máy khác sửa");
+        CHECK(r.doc["records"][0]["ended"] == ended);
+    }
+
+    TEST_CASE("remove: an unchanged record goes, one changed by someone else is a conflict; already gone is fine")
+    {
+        const json rec = {{"id", "a1"}, {"rev", 1}, {"text", "Mục 9"}};
+        datasync::ReplayResult r = datasync::Replay(
+            {{"records", {rec}}}, {MakeOp(datasync::OpKind::RemoveRecord, "a1", nullptr, rec)});
+        CHECK(r.effective == std::vector<std::string>{"d-a1"});
+        CHECK(r.doc["records"].empty());
+
+        const json changed = {{"id", "a1"}, {"rev", 2}, {"text", "Mục 9 (sửa)"}};
+        r = datasync::Replay({{"records", {changed}}}, {MakeOp(datasync::OpKind::RemoveRecord, "a1", nullptr, rec)});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].theirs == changed);
+        CHECK(r.doc["records"].size() == 1);
+
+        r = datasync::Replay({{"records", json::array()}}, {MakeOp(datasync::OpKind::RemoveRecord, "a1", nullptr, rec)});
+        CHECK(r.present == std::vector<std::string>{"d-a1"});
+    }
+
+    TEST_CASE("add then remove before a sync leaves nothing; a file created and cancelled before sending leaves nothing")
+    {
+        datasync::Client c;
+        c.device_id = "d";
+        c.synced["f.json"] = {"\"1\"", datasync::Serialize({{"records", json::array()}})};
+        c.synced["datapackage.json"] = {"\"2\"", datasync::Serialize({{"resources", json::array()}})};
+        std::string op;
+        REQUIRE(datasync::AddRecord(c, "f.json", "/records", {{"id", "x"}, {"rev", 1}}, &op).empty());
+        REQUIRE(datasync::RemoveRecord(c, "f.json", "x", &op).empty());
+        CHECK(datasync::WorkingCopy(c, "f.json")["records"].empty());
+
+        REQUIRE(datasync::CreateFile(c, "meetings/m.json", {{"format", "thidua.meeting"}}, &op).empty());
+        REQUIRE(datasync::AddRecord(c, "datapackage.json", "/resources", {{"path", "meetings/m.json"}}, &op).empty());
+        CHECK(datasync::WorkingCopy(c, "datapackage.json")["resources"].size() == 1);
+        REQUIRE(datasync::CancelCreate(c, "meetings/m.json"));
+        CHECK(datasync::WorkingCopy(c, "meetings/m.json").is_null());
+        CHECK(datasync::WorkingCopy(c, "datapackage.json")["resources"].empty());
+        // A create whose PUT got no answer may be on the server: it is not withdrawn.
+        REQUIRE(datasync::CreateFile(c, "meetings/n.json", {{"format", "thidua.meeting"}}, &op).empty());
+        c.outbox.back().in_doubt = true;
+        CHECK_FALSE(datasync::CancelCreate(c, "meetings/n.json"));
+    }
+
+    TEST_CASE("create/create: the file on the server with other content is a conflict; the same content is ours")
+    {
+        const json mine = {{"format", "thidua.meeting"}, {"name", "của tôi"}};
+        datasync::Op op = MakeOp(datasync::OpKind::CreateFile, "", mine);
+        datasync::ReplayResult r = datasync::Replay(mine, {op});
+        CHECK(r.present == std::vector<std::string>{"d-"});
+        r = datasync::Replay({{"format", "thidua.meeting"}, {"name", "máy khác"}}, {op});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].ours == mine);
+    }
+}
