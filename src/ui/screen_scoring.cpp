@@ -166,7 +166,7 @@ void DrawSheet(ui::ScoringScreen& screen, ui::AppState& app, const Sheet& s)
         return;
     }
     const bool self_writable = ui::MayWrite(app, s.self_file);
-    const bool unit = app.who.role == access::Role::Unit;
+    const bool unit = app.who.role == roles::Role::Unit;
     const bool final_writable = !unit && s.results && ui::MayWrite(app, s.results_file);
     if (!s.self->submitted_date.empty())
         ui::LabelValue(ui::Tr(ui::Str::SentOn, lang), text::FormatDate(s.self->submitted_date));
@@ -253,7 +253,7 @@ void ui::DrawScoringScreen(ScoringScreen& screen, AppState& app)
     const std::string count = std::to_string(sent) + "/" + std::to_string(total) + " " + Tr(Str::UnitsSent, lang);
     ImGui::TextUnformatted(count.c_str());
 
-    if (app.who.role == access::Role::Unit)
+    if (app.who.role == roles::Role::Unit)
     {
         DrawSheet(screen, app, FindSheet(app, year, app.who.org));
         return;
