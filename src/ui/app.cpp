@@ -305,12 +305,15 @@ void DrawReady(ui::AppState& app)
     case ui::Layout::Portrait:
     case ui::Layout::Phone:
     {
-        const int rows = app.layout == ui::Layout::Phone ? 2 : 1;
+        // Every entry gets a place: 4 to a row on a phone, one row on a portrait tablet.
+        const int entries = static_cast<int>(sizeof(kNav) / sizeof(kNav[0]));
+        const int columns = app.layout == ui::Layout::Phone ? 4 : entries;
+        const int rows = (entries + columns - 1) / columns;
         ImGui::BeginChild("screen", ImVec2(0, -(status_height + nav_row * rows)), ImGuiChildFlags_None, screen_flags);
         DrawScreen(app);
         ImGui::EndChild();
         ImGui::BeginChild("nav", ImVec2(0, nav_row * rows), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
-        DrawNavigation(app, false, app.layout == ui::Layout::Phone ? 3 : 6);
+        DrawNavigation(app, false, columns);
         ImGui::EndChild();
         break;
     }

@@ -24,9 +24,11 @@ void Field(ui::AppState& app, ui::Str label, const char* id, std::string* value,
 {
     const char* text = ui::Tr(label, app.settings.lang);
     ImGui::TextDisabled("%s", text);
-    const std::string full = "##" + std::string(text) + "##" + id; // accessible name = the visible label
+    const std::string full = "##" + std::string(text); // accessible name = the visible label; `id` keeps it unique
+    ImGui::PushID(id);
     ImGui::SetNextItemWidth(FieldWidth(app));
     ui::TextField(app.text_edit, full.c_str(), value, kind, kind == ui::FieldKind::Multiline ? ui::Dp(app, 90) : 0);
+    ImGui::PopID();
 }
 
 void ErrorLine(const std::string& error)

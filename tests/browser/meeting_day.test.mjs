@@ -64,9 +64,48 @@ async function waitFile(dataDir, rel, check, timeout = 30000) {
   throw new Error(`${rel} never reached the expected state: ${JSON.stringify(last)?.slice(0, 800)}`);
 }
 
+// Scrolls like a person until the `index`-th widget labelled `label` (or starting with it, when `prefix`) is on
+// screen: a one-finger swipe on a touch page, the mouse wheel on the projector. Items off screen are drawn clipped
+// to their window's edge, so their y tells which way to go.
+async function reveal(page, label, { index = 0, prefix = false } = {}) {
+  const find = () => page.evaluate(([l, p]) => window.thidua.items()
+    .filter((i) => (p ? i.label.startsWith(l) : i.label === l)), [label, prefix]);
+  const viewport = page.viewportSize();
+  const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
+  const cdp = touch ? await page.context().newCDPSession(page) : null;
+  for (let n = 0; n < 30; n++) {
+    const all = (await find()).sort((a, b) => a.y - b.y);
+    const visible = all.filter((i) => i.visible);
+    if (visible.length > index) {
+      const it = visible[index];
+      if (it.y + it.h <= viewport.height - 8 && it.h >= 10) return; // wholly on screen
+    }
+    // Not drawn (ImGui names only what it draws): look further down first, then back up.
+    const target = all[Math.min(index, all.length - 1)];
+    const down = target ? target.y > viewport.height / 3 : n < 12; // below the screen: move the content up
+    const x = viewport.width * 0.6, from = viewport.height * 0.6;
+    const step = (down ? -1 : 1) * viewport.height * 0.05;
+    if (touch) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
+      for (let k = 1; k <= 5; k++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from + step * k }] });
+        await page.waitForTimeout(30);
+      }
+      await page.waitForTimeout(200); // the finger rests before it lifts: no coasting past the field
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } else {
+      await page.mouse.move(x, from);
+      await page.mouse.wheel(0, -step * 5);
+    }
+    await settle(page);
+  }
+  // Not found anywhere: the caller's assertion says what is missing.
+}
+
 // Taps the field with this label, replaces its text and leaves it with Enter; `index` picks among equal labels
 // (top to bottom).
 async function typeInto(page, label, text, index = 0) {
+  await reveal(page, label, { index });
   const items = await page.evaluate((l) => window.thidua.items().filter((i) => i.visible && i.label === l), label);
   assert.ok(items.length > index, `no field "${label}" (#${index}) on screen`);
   const it = items.sort((a, b) => a.y - b.y)[index];
@@ -78,7 +117,14 @@ async function typeInto(page, label, text, index = 0) {
   await settle(page);
 }
 
+// Scrolls the widget into view like a person, then taps it.
+async function tapSeen(page, label) {
+  await reveal(page, label);
+  await tap(page, label);
+}
+
 async function tapStartingWith(page, prefix) {
+  await reveal(page, prefix, { prefix: true });
   const it = await page.evaluate((p) => window.thidua.items().find((i) => i.visible && i.label.startsWith(p)), prefix);
   assert.ok(it, `nothing labelled "${prefix}…" on screen`);
   await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
@@ -118,14 +164,14 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
 
   test('the secretariat creates the year-end meeting with an agenda item, an attendee and a decision', async () => {
     const page = secretariat;
-    await tap(page, 'Hội nghị');
-    await tap(page, 'Hội nghị mới');
+    await tapSeen(page, 'Hội nghị');
+    await tapSeen(page, 'Hội nghị mới');
     await screenshot(page, 'meet-new-meeting-tablet');
-    await tap(page, 'Tổng kết năm');
+    await tapSeen(page, 'Tổng kết năm');
     await typeInto(page, 'Ngày (dd/mm/yyyy)', '15/12/2027');
     await typeInto(page, 'Giờ bắt đầu (hh:mm)', '08:30');
-    await tap(page, 'Sở TN&MT Bắc Ninh');
-    await tap(page, 'Tạo hội nghị');
+    await tapSeen(page, 'Sở TN&MT Bắc Ninh');
+    await tapSeen(page, 'Tạo hội nghị');
     const file = await (async () => {
       const end = Date.now() + 30000;
       while (Date.now() < end) {
@@ -145,15 +191,15 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     assert.ok(readJson(server.dataDir, 'datapackage.json').resources.some((r) => r.path === file));
 
     await typeInto(page, 'Nội dung chương trình', 'Báo cáo tổng kết công tác thi đua năm 2027');
-    await tap(page, 'Thêm vào chương trình');
+    await tapSeen(page, 'Thêm vào chương trình');
     await typeInto(page, 'Tìm đại biểu theo tên', 'Phuong Hoa');
     await tapStartingWith(page, 'Bà Nguyễn Thị Phương Hoa');
     await typeInto(page, 'Nội dung kết luận, nhiệm vụ', 'Hoàn thành hồ sơ đề nghị khen thưởng');
-    await tap(page, 'Sở TN&MT Hà Nội');
+    await tapSeen(page, 'Sở TN&MT Hà Nội');
     await typeInto(page, 'Hạn hoàn thành (dd/mm/yyyy)', '31/12/2027');
-    await tap(page, 'Thêm kết luận');
+    await tapSeen(page, 'Thêm kết luận');
     await screenshot(page, 'meet-book-additions-tablet');
-    await tap(page, 'Đánh dấu đã diễn ra');
+    await tapSeen(page, 'Đánh dấu đã diễn ra');
     m = (await waitFile(server.dataDir, file, (d) => d.meeting.status === 'passed' && d.meeting.decisions.length === 1)).meeting;
     assert.equal(m.agenda[0].description, 'Báo cáo tổng kết công tác thi đua năm 2027');
     const hoa = m.participants.find((p) => p.person_id === 'per.nguyen-thi-phuong-hoa');
@@ -170,12 +216,12 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     const pages = [];
     for (const org of UNITS) pages.push(await signIn(browser, server.url, tokens[org]));
     for (const [i, page] of pages.entries()) {
-      await tap(page, 'Chấm điểm');
+      await tapSeen(page, 'Chấm điểm');
       await typeInto(page, 'I.1 Tỷ lệ đạt, % Tự chấm', ['97,7', '96', '94,5'][i]);
       await typeInto(page, 'II.1 Số lần Tự chấm', '3');
-      await tap(page, 'Đạt');
+      await tapSeen(page, 'Đạt');
       if (i === 0) await screenshot(page, 'meet-self-assessment-tablet');
-      await tap(page, 'Gửi Văn phòng Cụm');
+      await tapSeen(page, 'Gửi Văn phòng Cụm');
       const rel = `years/2027/self/${UNITS[i]}.json`;
       const self = await waitFile(server.dataDir, rel, (d) => d.submitted_date && d.scores.length >= 3);
       const i1 = self.scores.find((s) => s.criterion_id === 'crit.cum1.2027.I.1');
@@ -187,7 +233,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
       assert.equal(await page.evaluate(() => window.thidua.item('I.1 Tỷ lệ đạt, % Tự chấm')), null);
     }
     const fourth = await signIn(browser, server.url, tokens[SENT_UNIT]);
-    await tap(fourth, 'Chấm điểm');
+    await tapSeen(fourth, 'Chấm điểm');
     assert.equal(await fourth.evaluate(() => window.thidua.item('I.1 Tỷ lệ đạt, % Tự chấm')), null);
     assert.equal(await fourth.evaluate(() => window.thidua.item('Gửi Văn phòng Cụm')), null);
     // Nor in a closed year.
@@ -197,23 +243,23 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     for (const p of [...pages, fourth]) await p.context().close();
 
     // The secretariat agrees the first unit's self scores as final.
-    await tap(secretariat, 'Chấm điểm');
-    await tap(secretariat, 'Sở TN&MT Hà Nội');
+    await tapSeen(secretariat, 'Chấm điểm');
+    await tapSeen(secretariat, 'Sở TN&MT Hà Nội');
     await screenshot(secretariat, 'meet-final-scores-tablet');
-    await tap(secretariat, 'Đồng ý điểm tự chấm');
+    await tapSeen(secretariat, 'Đồng ý điểm tự chấm');
     await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.scores.some((s) =>
       s.stage === 'final' && s.subject_org_id === 'org.sotnmt.01' && s.criterion_id === 'crit.cum1.2027.I.1' && s.value === 97.7));
   });
 
   test('a ballot with a tie, round 2 with the tied units, the proposals follow, a recount corrected in any order', async () => {
     const page = secretariat;
-    await tap(page, 'Kết quả');
-    await tap(page, 'Bỏ phiếu');
-    await tap(page, 'Phiếu bầu mới');
+    await tapSeen(page, 'Kết quả');
+    await tapSeen(page, 'Bỏ phiếu');
+    await tapSeen(page, 'Phiếu bầu mới');
     await tapStartingWith(page, 'Hội nghị tổng kết công tác thi đua năm 2027');
     await typeInto(page, 'Ban kiểm phiếu (họ tên, cách nhau bởi dấu phẩy)', 'Nguyễn Văn An, Trần Thị Bình');
     await screenshot(page, 'meet-new-ballot-tablet');
-    await tap(page, 'Tạo phiếu bầu');
+    await tapSeen(page, 'Tạo phiếu bầu');
     let r = await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.ballots.length === 1);
     const [c1, c2, c3] = r.ballots[0].candidates;
     assert.deepEqual(r.ballots[0].counting_team_names, ['Nguyễn Văn An', 'Trần Thị Bình']);
@@ -227,12 +273,12 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     await typeInto(page, voteLabels[0], '5');
     await typeInto(page, voteLabels[1], '5');
     await typeInto(page, voteLabels[2], '0');
-    await tap(page, 'Lưu kết quả kiểm phiếu');
+    await tapSeen(page, 'Lưu kết quả kiểm phiếu');
     r = await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.ballots[0].ballots_valid === 10 &&
       d.ballots[0].counts.filter((c) => c.votes === 5).length === 2);
     assert.ok(!r.award_proposals.some((p) => p.award_type === 'co_thi_dua_bo' && !p.ended), 'no flag after a tie');
 
-    await tap(page, 'Bỏ phiếu vòng 2');
+    await tapSeen(page, 'Bỏ phiếu vòng 2');
     r = await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.ballots.length === 2);
     assert.equal(r.ballots[1].round, 2);
     assert.equal(r.ballots[1].previous_round_id, r.ballots[0].id);
@@ -247,7 +293,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     const round2 = [c1, c2].map((id) => 'Số phiếu ' + shortName(server.dataDir, id));
     await typeInto(page, round2[0], '7', 1);
     await typeInto(page, round2[1], '3', 1);
-    await tap(page, 'Lưu kết quả kiểm phiếu');
+    await tapSeen(page, 'Lưu kết quả kiểm phiếu');
     r = await waitFile(server.dataDir, 'years/2027/results.json', (d) =>
       d.award_proposals.some((p) => p.award_type === 'co_thi_dua_bo' && !p.ended));
     const flag = r.award_proposals.find((p) => p.award_type === 'co_thi_dua_bo' && !p.ended);
@@ -262,7 +308,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     await typeInto(page, 'Phiếu hợp lệ', '9', 1);
     await typeInto(page, 'Phiếu không hợp lệ', '1', 1);
     await screenshot(page, 'meet-recount-tablet');
-    await tap(page, 'Lưu kết quả kiểm phiếu');
+    await tapSeen(page, 'Lưu kết quả kiểm phiếu');
     // 4 - 5 of 10 members: nobody reaches more than half, so round 2 fails and the flag proposal is withdrawn.
     r = await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.ballots[1].ballots_invalid === 1);
     assert.equal(r.ballots[1].ballots_valid, 9);
@@ -272,7 +318,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
 
     // A recount that does not add up is refused as a whole with the reason, and nothing is written.
     await typeInto(page, 'Số phiếu thu về', '11', 1);
-    await tap(page, 'Lưu kết quả kiểm phiếu');
+    await tapSeen(page, 'Lưu kết quả kiểm phiếu');
     await findText(page);
     assert.equal(readJson(server.dataDir, 'years/2027/results.json').ballots[1].ballots_returned, 10);
     await synced(page);
@@ -281,14 +327,14 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
   test('screenshots of the new forms at phone and projector sizes', async () => {
     for (const [name, size] of [['phone', sizes.phone], ['projector', sizes.projector]]) {
       const page = await signIn(browser, server.url, tokens.secretariat, size);
-      await tap(page, 'Hội nghị');
-      await tap(page, 'Hội nghị mới');
+      await tapSeen(page, 'Hội nghị');
+      await tapSeen(page, 'Hội nghị mới');
       await screenshot(page, `meet-new-meeting-${name}`);
-      await tap(page, 'Chấm điểm');
-      await tap(page, 'Sở TN&MT Hà Nội');
+      await tapSeen(page, 'Chấm điểm');
+      await tapSeen(page, 'Sở TN&MT Hà Nội');
       await screenshot(page, `meet-final-scores-${name}`);
-      await tap(page, 'Kết quả');
-      await tap(page, 'Bỏ phiếu');
+      await tapSeen(page, 'Kết quả');
+      await tapSeen(page, 'Bỏ phiếu');
       await screenshot(page, `meet-ballots-${name}`);
       await page.context().close();
     }
