@@ -65,7 +65,7 @@ async function waitFile(dataDir, rel, check, timeout = 30000) {
 }
 
 // Scrolls like a person until the `index`-th widget labelled `label` (or starting with it, when `prefix`) is on
-// screen: a one-finger swipe on a touch page, the mouse wheel on the projector. Items off screen are drawn clipped
+// screen, with the mouse wheel (a synthetic one-finger swipe does not scroll yet; MEET_SWIPE=1 tries it). Items off screen are drawn clipped
 // to their window's edge, so their y tells which way to go.
 async function reveal(page, label, { index = 0, prefix = false } = {}) {
   const find = () => page.evaluate(([l, p]) => window.thidua.items()
@@ -85,7 +85,7 @@ async function reveal(page, label, { index = 0, prefix = false } = {}) {
     const down = target ? target.y > viewport.height / 3 : n < 12; // below the screen: move the content up
     const x = viewport.width * 0.6, from = viewport.height * 0.6;
     const step = (down ? -1 : 1) * viewport.height * 0.05;
-    if (touch) {
+    if (touch && process.env.MEET_SWIPE) { // a CDP one-finger swipe does not scroll the app yet: see the report
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
       for (let k = 1; k <= 5; k++) {
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from + step * k }] });
