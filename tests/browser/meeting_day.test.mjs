@@ -73,7 +73,7 @@ async function reveal(page, label, { index = 0, prefix = false } = {}) {
   const viewport = page.viewportSize();
   const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
   const cdp = touch ? await page.context().newCDPSession(page) : null;
-  for (let n = 0; n < 30; n++) {
+  for (let n = 0; n < 50; n++) {
     const all = (await find()).sort((a, b) => a.y - b.y);
     const visible = all.filter((i) => i.visible);
     if (visible.length > index) {
@@ -82,7 +82,7 @@ async function reveal(page, label, { index = 0, prefix = false } = {}) {
     }
     // Not drawn (ImGui names only what it draws): look further down first, then back up.
     const target = all[Math.min(index, all.length - 1)];
-    const down = target ? target.y > viewport.height / 3 : n < 12; // below the screen: move the content up
+    const down = target ? target.y > viewport.height / 3 : n < 25; // below the screen: move the content up
     const x = viewport.width * 0.6, from = viewport.height * 0.6;
     const step = (down ? -1 : 1) * viewport.height * 0.05;
     if (touch && process.env.MEET_SWIPE) { // a CDP one-finger swipe does not scroll the app yet: see the report
@@ -95,7 +95,7 @@ async function reveal(page, label, { index = 0, prefix = false } = {}) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     } else {
       await page.mouse.move(x, from);
-      await page.mouse.wheel(0, -step * 5);
+      await page.mouse.wheel(0, -step * (target ? 5 : 10));
     }
     await settle(page);
   }
