@@ -34,8 +34,9 @@ const NavEntry kNav[] = {
     {ui::Screen::Overview, ui::Str::NavOverview, "/overview"}, {ui::Screen::Members, ui::Str::NavMembers, "/members"},
     {ui::Screen::Meetings, ui::Str::NavMeetings, "/meetings"}, {ui::Screen::Covenant, ui::Str::NavCovenant, "/covenant"},
     {ui::Screen::Results, ui::Str::NavResults, "/results"},    {ui::Screen::History, ui::Str::NavHistory, "/history"},
+    {ui::Screen::Scoring, ui::Str::NavScoring, "/scoring"},
 };
-const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "year"};
+const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "scoring", "year"};
 const char* const kLoadNames[] = {"loading", "ready", "failed"};
 const char* const kLayoutNames[] = {"landscape", "portrait", "phone"};
 const char* const kResultsViews[] = {"grid", "ballots", "awards"};
@@ -290,6 +291,7 @@ void DrawScreen(ui::AppState& app)
     case ui::Screen::Covenant: ui::DrawCovenantScreen(app.covenant, app); break;
     case ui::Screen::Results: ui::DrawResultsScreen(app.results_screen, app); break;
     case ui::Screen::History: ui::DrawHistoryScreen(app.history, app); break;
+    case ui::Screen::Scoring: ui::DrawScoringScreen(app.scoring, app); break;
     case ui::Screen::Year: ui::DrawYearScreen(app.year_screen, app); break;
     }
 }
@@ -317,12 +319,15 @@ void DrawReady(ui::AppState& app)
     case ui::Layout::Portrait:
     case ui::Layout::Phone:
     {
-        const int rows = app.layout == ui::Layout::Phone ? 2 : 1;
+        // Every entry gets a place: 4 to a row on a phone, one row on a portrait tablet.
+        const int entries = static_cast<int>(sizeof(kNav) / sizeof(kNav[0]));
+        const int columns = app.layout == ui::Layout::Phone ? 4 : entries;
+        const int rows = (entries + columns - 1) / columns;
         ImGui::BeginChild("screen", ImVec2(0, -(status_height + nav_row * rows)), ImGuiChildFlags_None, screen_flags);
         DrawScreen(app);
         ImGui::EndChild();
         ImGui::BeginChild("nav", ImVec2(0, nav_row * rows), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
-        DrawNavigation(app, false, app.layout == ui::Layout::Phone ? 3 : 6);
+        DrawNavigation(app, false, columns);
         ImGui::EndChild();
         break;
     }

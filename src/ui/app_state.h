@@ -15,6 +15,7 @@
 #include "ui/screen_overview.h"
 #include "ui/screen_present.h"
 #include "ui/screen_results.h"
+#include "ui/screen_scoring.h"
 #include "ui/screen_year.h"
 #include "ui/strings.h"
 #include "ui/sync_view.h"
@@ -39,6 +40,7 @@ enum class Screen
     Covenant,
     Results,
     History,
+    Scoring, // self-assessment and final scores (added after History: kNav is indexed by Screen)
     Year, // running the year (secretariat): not in the navigation, opened from the overview
 };
 
@@ -130,6 +132,7 @@ struct AppState
     CovenantScreen covenant;
     ResultsScreen results_screen;
     HistoryScreen history;
+    ScoringScreen scoring;
     PresentationState presentation; // projector mode; the platform goes full screen while `active`
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests

@@ -187,6 +187,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
         ImGui::EndTable();
     }
     DrawDecisions(app, m, file);
+    ui::DrawMeetingAdditions(screen.forms, app, m, file);
 }
 } // namespace
 
@@ -202,7 +203,10 @@ void ui::DrawMeetingsScreen(MeetingsScreen& screen, AppState& app)
         }
         screen.selected.clear();
     }
-    Heading(app, Tr(Str::NavMeetings, lang));
+    if (!screen.forms.creating)
+        Heading(app, Tr(Str::NavMeetings, lang));
+    if (DrawNewMeetingForm(screen.forms, app))
+        return;
     const std::vector<model::Meeting>& meetings = app.dataset.meetings;
     if (screen.order_version != app.data_version || screen.order.size() != meetings.size())
     {

@@ -2,6 +2,8 @@
 // documents, decisions and tasks). In edit mode the meeting's fields and task statuses can be changed.
 #pragma once
 
+#include "ui/meeting_forms.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@ struct MeetingsScreen
     std::string selected; // meeting id of the open book ("" = the timeline)
     std::vector<int> order; // meetings newest first, rebuilt when the data changes
     int64_t order_version = -1;
+    MeetingForms forms; // new meeting, additions to a meeting book
 };
 
 void DrawMeetingsScreen(MeetingsScreen& screen, AppState& app);

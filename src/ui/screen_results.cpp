@@ -387,11 +387,14 @@ void DrawBallotCounts(ui::AppState& app, const model::Ballot& ballot, const scor
     ImGui::EndTable();
 }
 
-void DrawBallots(ui::AppState& app)
+void DrawBallots(ui::ResultsScreen& screen, ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
     std::string file;
     const model::Results* results = YearResults(app, &file);
+    if (ui::DrawNewBallotForm(screen.ballot_forms, app, file))
+        return;
+    const bool writable = !file.empty() && ui::MayWrite(app, file);
     if (app.results.ballots.empty())
     {
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoBallots, lang));
@@ -428,6 +431,17 @@ void DrawBallots(ui::AppState& app)
             {ui::Str::BallotsValid, "ballots_valid", ballot->ballots_valid},
             {ui::Str::BallotsInvalid, "ballots_invalid", ballot->ballots_invalid},
         };
+        if (writable)
+        {
+            ui::DrawTallyEditor(screen.ballot_forms, app, *ballot, outcome, file);
+            DrawBallotCounts(app, *ballot, outcome, "");
+            ImGui::TextDisabled("%s:", ui::Tr(ui::Str::RuleApplied, lang));
+            ImGui::TextWrapped("%s", outcome.explanation.c_str());
+            ImGui::EndChild();
+            ImGui::PopID();
+            ImGui::Spacing();
+            continue;
+        }
         for (const Number& n : numbers)
         {
             if (app.edit.enabled && !file.empty())
@@ -457,10 +471,13 @@ void DrawBallots(ui::AppState& app)
 
 // ---- [SECTION] awards ----
 
-void DrawAwards(ui::AppState& app)
+void DrawAwards(ui::ResultsScreen& screen, ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
-    const model::Results* results = YearResults(app, nullptr);
+    std::string file;
+    const model::Results* results = YearResults(app, &file);
+    if (results)
+        ui::DrawProposalEditor(screen.ballot_forms, app, *results, file);
     ui::Section(app, ui::Tr(ui::Str::AwardProposals, lang));
     if (!results || results->award_proposals.empty())
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoneYet, lang));
@@ -473,6 +490,8 @@ void DrawAwards(ui::AppState& app)
         ImGui::TableHeadersRow();
         for (const model::AwardProposal& p : results->award_proposals)
         {
+            if (!p.ended.date.empty())
+                continue; // withdrawn or followed a changed result: kept in the file, not listed
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
@@ -519,7 +538,7 @@ void ui::DrawResultsScreen(ResultsScreen& screen, AppState& app)
     switch (screen.view)
     {
     case ResultsView::Grid: DrawGrid(screen, app); break;
-    case ResultsView::Ballots: DrawBallots(app); break;
-    case ResultsView::Awards: DrawAwards(app); break;
+    case ResultsView::Ballots: DrawBallots(screen, app); break;
+    case ResultsView::Awards: DrawAwards(screen, app); break;
     }
 }

@@ -2,6 +2,8 @@
 // figure for its explanation; ballot tallies with the rule applied; award proposals. Editing of scores and tallies.
 #pragma once
 
+#include "ui/ballot_forms.h"
+
 #include <string>
 
 namespace ui
@@ -22,6 +24,7 @@ struct ResultsScreen
     bool all_criteria = false;  // every criterion of the tree, not only the top-level groups
     std::string selected_org;   // the figure whose explanation is open ("" = none)
     std::string selected_column; // a criterion id, or "base", "bonus", "penalty", "total", "rank", "rating"
+    BallotForms ballot_forms;    // new ballot, the tally being corrected, proposals (secretariat)
 };
 
 void DrawResultsScreen(ResultsScreen& screen, AppState& app);

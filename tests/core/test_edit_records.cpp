@@ -199,4 +199,35 @@ TEST_SUITE("edit")
         CHECK_FALSE(out.applied);
         CHECK_FALSE(out.issues.empty());
     }
+
+    TEST_CASE("an empty record id sets a field of the file itself: a self-assessment is sent, undo takes it back")
+    {
+        model::Dataset d = coretest::LoadSample();
+        edit::Journal j;
+        const std::string self = "years/2021/self/org.sotnmt.01.json";
+        REQUIRE(File(d, self).is_object());
+        REQUIRE_FALSE(File(d, self).contains("submitted_date"));
+        edit::Outcome out = edit::ApplyAll(d, j, {edit::SetChange(self, "", "submitted_date", "2027-11-20")});
+        REQUIRE_MESSAGE(out.applied, (out.issues.empty() ? "" : out.issues[0].message));
+        CHECK(File(d, self)["submitted_date"] == "2027-11-20");
+        bool found = false;
+        for (const model::SelfAssessment& s : d.self_assessments)
+            if (s.organization_id == "org.sotnmt.01" && s.submitted_date == "2027-11-20")
+                found = true;
+        CHECK(found);
+        REQUIRE(j.pending.size() == 1);
+        CHECK(j.pending[0].record_id.empty());
+        CHECK(j.pending[0].field == "submitted_date");
+
+        // The checker still decides: a date that is no date is refused.
+        out = edit::ApplyAll(d, j, {edit::SetChange(self, "", "submitted_date", "20/11/2027")});
+        CHECK_FALSE(out.applied);
+        CHECK(File(d, self)["submitted_date"] == "2027-11-20");
+        // The file itself is never removed as a record.
+        out = edit::ApplyAll(d, j, {edit::RemoveChange(self, "")});
+        CHECK_FALSE(out.applied);
+
+        REQUIRE(edit::Undo(d, j));
+        CHECK_FALSE(File(d, self).contains("submitted_date"));
+    }
 }

@@ -148,4 +148,29 @@ TEST_SUITE("sync records")
         REQUIRE(r.conflicts.size() == 1);
         CHECK(r.conflicts[0].ours == mine);
     }
+
+    TEST_CASE("an edit of the file itself (empty record id) is queued and replayed on the document's root")
+    {
+        datasync::Client c;
+        c.device_id = "d";
+        const json theirs = {{"format", "thidua.self_assessment"}, {"scores", {{{"id", "s1"}, {"rev", 1}}}}};
+        c.synced["years/2027/self/org.a.json"] = {"\"1\"", datasync::Serialize(theirs)};
+        std::string op_id;
+        REQUIRE(datasync::EditFields(c, "years/2027/self/org.a.json", "", {{"submitted_date", "2027-11-20"}}, &op_id)
+                    .empty());
+        REQUIRE(c.outbox.size() == 1);
+        CHECK(c.outbox[0].record_id.empty());
+        const json doc = datasync::WorkingCopy(c, "years/2027/self/org.a.json");
+        CHECK(doc["submitted_date"] == "2027-11-20");
+        CHECK(doc["scores"] == theirs["scores"]);
+
+        // Another device sent it on another day meanwhile: a conflict on that field, theirs kept until chosen.
+        json other = theirs;
+        other["submitted_date"] = "2027-11-19";
+        const datasync::ReplayResult r = datasync::Replay(other, c.outbox);
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].field == "submitted_date");
+        CHECK(r.doc == other);
+    }
 }
+

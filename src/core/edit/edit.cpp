@@ -16,7 +16,7 @@ namespace
 using nlohmann::json;
 
 // Finds the object whose "id" is `id` anywhere under `node`; `pointer` receives its JSON pointer.
-json* FindRecord(json& node, const std::string& id, std::string& pointer)
+json* FindIdUnder(json& node, const std::string& id, std::string& pointer)
 {
     if (node.is_object())
     {
@@ -27,7 +27,7 @@ json* FindRecord(json& node, const std::string& id, std::string& pointer)
         {
             const size_t mark = pointer.size();
             pointer += "/" + key;
-            if (json* found = FindRecord(child, id, pointer))
+            if (json* found = FindIdUnder(child, id, pointer))
                 return found;
             pointer.resize(mark);
         }
@@ -38,12 +38,21 @@ json* FindRecord(json& node, const std::string& id, std::string& pointer)
         {
             const size_t mark = pointer.size();
             pointer += "/" + std::to_string(i);
-            if (json* found = FindRecord(node[i], id, pointer))
+            if (json* found = FindIdUnder(node[i], id, pointer))
                 return found;
             pointer.resize(mark);
         }
     }
     return nullptr;
+}
+
+// The record `id` of the document `doc`; an empty id names the document's root object (fields of the file itself,
+// such as a self-assessment's "submitted_date").
+json* FindRecord(json& doc, const std::string& id, std::string& pointer)
+{
+    if (id.empty())
+        return doc.is_object() ? &doc : nullptr;
+    return FindIdUnder(doc, id, pointer);
 }
 
 const model::FileInfo* FindFile(const model::Dataset& data, const std::string& path)
@@ -188,7 +197,7 @@ bool Remove(Work& w, const Change& c)
     if (!doc)
         return false;
     std::string pointer;
-    json* record = FindRecord(*doc, c.record_id, pointer);
+    json* record = c.record_id.empty() ? nullptr : FindRecord(*doc, c.record_id, pointer);
     if (!record)
         return w.Refuse(c.file, "", "no record with id \"" + c.record_id + "\"");
     const json::json_pointer where(pointer);

@@ -65,6 +65,8 @@ struct Change
     nlohmann::json value;  // Set: the new value (null removes the field); Add: the record; Create: the document
 };
 
+// An empty record_id in SetChange names the file's root object (fields of the file itself, such as a
+// self-assessment's "submitted_date"); Remove always needs a record id.
 Change SetChange(const std::string& file, const std::string& record_id, const std::string& field,
                  const nlohmann::json& value);
 Change AddChange(const std::string& file, const std::string& parent, const nlohmann::json& record);

@@ -63,6 +63,8 @@ std::string datasync::RecordKey(const json& record)
 
 json* datasync::FindRecord(json& doc, const std::string& id)
 {
+    if (id.empty()) // the document's root object: fields of the file itself (a self-assessment's "submitted_date")
+        return doc.is_object() ? &doc : nullptr;
     if (doc.is_object())
     {
         auto it = doc.find("id");

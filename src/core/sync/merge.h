@@ -63,7 +63,8 @@ ReplayResult Replay(const nlohmann::json& theirs, const std::vector<Op>& ops);
 // The key of a record: its "id", or the "path" of a datapackage resource ("" when it has neither).
 std::string RecordKey(const nlohmann::json& record);
 
-// The record with "id" == id anywhere in doc (objects inside arrays or objects), or nullptr.
+// The record with "id" == id anywhere in doc (objects inside arrays or objects), or nullptr; an empty id names the
+// document's root object (fields of the file itself).
 nlohmann::json* FindRecord(nlohmann::json& doc, const std::string& id);
 const nlohmann::json* FindRecord(const nlohmann::json& doc, const std::string& id);
 

@@ -1,0 +1,48 @@
+// The secretariat's meeting forms, drawn inside the Meetings screen: "Hội nghị mới" (kind, date, time, host,
+// venue, a proposed name) creating meetings/<id>.json, and in the meeting book the additions (agenda item,
+// attendee from the people registry with the title frozen on the meeting date, guest by name, decision or task
+// with owners, deadline and status) and "Đã diễn ra". Each is one edit step; nothing is written until its button.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace model
+{
+struct Meeting;
+}
+
+namespace ui
+{
+struct AppState;
+
+struct MeetingForms
+{
+    // ---- "Hội nghị mới" ----
+    bool creating = false;      // the form is open instead of the timeline
+    std::string kind = "year_end_summary";
+    std::string date_text;      // "15/12/2027" as typed
+    std::string time_text;      // "08:30"
+    std::string host_org_id;    // a member unit of the year
+    std::string venue;
+    std::string name;           // proposed from kind + year until the person types their own
+    bool name_typed = false;
+    std::string opening;        // the id of the meeting just asked for: opened once it exists
+    // ---- additions in the meeting book ----
+    std::string agenda_text;
+    std::string person_search;
+    std::string guest_name;
+    std::string guest_title;
+    std::string decision_text;
+    std::string decision_kind = "task";
+    std::vector<std::string> decision_owners; // organisation ids
+    std::string decision_due_text;
+    std::string error; // why the last button did nothing (a field to fix), shown under it
+};
+
+// The timeline's "Hội nghị mới" button (when the user may create meetings) and, while `creating`, the form.
+// Returns true when the form is drawn (the timeline is then not).
+bool DrawNewMeetingForm(MeetingForms& forms, AppState& app);
+// The additions at the end of a meeting book (only where the user may write `file`).
+void DrawMeetingAdditions(MeetingForms& forms, AppState& app, const model::Meeting& meeting, const std::string& file);
+} // namespace ui
