@@ -148,13 +148,18 @@ describe('running the year', () => {
   });
 
   test('a membership is ended by a merger', async () => {
-    await tap(page, 'Kết thúc Sở TN&MT Hải Dương');
+    // The sample's last merger (2025) is recorded already; here a further (invented) merger of Hưng Yên's unit into
+    // Hải Phòng's, with the reason typed because the registry names no successor for it.
+    await tap(page, 'Kết thúc Sở NN&MT Hưng Yên');
     await screenshot(page, 'year-end-membership-tablet');
     await typeInto(page, 'Ngày kết thúc (ngày/tháng/năm)', `30/06/${next}`);
+    await tap(page, 'Lý do khác');
+    await typeInto(page, 'Lý do', 'Hợp nhất vào Sở NN&MT Hải Phòng');
     await tap(page, 'Kết thúc');
     await synced(page);
-    const m = readJson(server.dataDir, 'cluster.json').memberships.find((x) => x.organization_id === 'org.sotnmt.30');
+    const m = readJson(server.dataDir, 'cluster.json').memberships.find((x) => x.organization_id === 'org.sonnmt.33');
     assert.deepEqual(m.ended, { date: `${next}-06-30`, reason: 'Hợp nhất vào Sở NN&MT Hải Phòng' });
+    assert.equal(m.end_year, next);
   });
 
   test('the year is closed, read-only, and reopened', async () => {
