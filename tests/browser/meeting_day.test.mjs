@@ -13,15 +13,16 @@ import { issueToken, launchBrowser, openPage, root, screenshot, settle, sizes, s
   from './harness.mjs';
 import { waitSync } from './flows.mjs';
 
-const UNITS = ['org.sotnmt.01', 'org.sotnmt.26', 'org.sotnmt.27'];
-const SENT_UNIT = 'org.sotnmt.30'; // its 2027 self-assessment was already sent: nothing to edit
-const MEMBERS = ['01', '26', '27', '30', '31', '33', '34', '35', '36', '37'].map((c) => 'org.sotnmt.' + c);
+// The members since the 2025 merger (the six Sở NN&MT).
+const UNITS = ['org.sonnmt.01', 'org.sonnmt.25', 'org.sonnmt.27'];
+const SENT_UNIT = 'org.sonnmt.31'; // its 2027 self-assessment was already sent: nothing to edit
+const MEMBERS = ['01', '25', '27', '31', '33', '37'].map((c) => 'org.sonnmt.' + c);
 
-// A 2027 year copied from the 2024 sample (ids and dates moved to 2027), its self-assessment phase open, final
-// scores of 2024 carried over as the ranking, no ballots or proposals yet; one empty self file per member.
+// A 2027 year copied from the 2025 sample (ids and dates moved to 2027), its self-assessment phase open, final
+// scores of 2025 carried over as the ranking, no ballots or proposals yet; one empty self file per member.
 function write2027(dataDir) {
-  const src = path.join(root, 'assets', 'data', 'years', '2024');
-  const move = (text) => text.replaceAll('2024', '2027');
+  const src = path.join(root, 'assets', 'data', 'years', '2025');
+  const move = (text) => text.replaceAll('2025', '2027');
   const year = JSON.parse(move(readFileSync(path.join(src, 'year.json'), 'utf8')));
   year.year.status = 'active';
   for (const p of year.year.phases) p.status = p.kind === 'covenant' ? 'closed' : p.kind === 'self_assessment' ? 'open' : 'not_started';
@@ -163,9 +164,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
   });
 
   // Known open defects (issue 9, not yet fixed): marked todo so they are reported on every run, not hidden.
-  const TODO_SETUP = 'the test builds its 2027 from the 2024-era members (org.sotnmt.*), which the 2025/2026 sample ended';
-  test('the secretariat creates the year-end meeting with an agenda item, an attendee and a decision',
-    { todo: TODO_SETUP + '; the decision\'s deadline typed as dd/mm/yyyy was not saved in the last run' }, async () => {
+  test('the secretariat creates the year-end meeting with an agenda item, an attendee and a decision', async () => {
     const page = secretariat;
     await tapSeen(page, 'Hội nghị');
     await tapSeen(page, 'Hội nghị mới');
@@ -173,7 +172,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     await tapSeen(page, 'Tổng kết năm');
     await typeInto(page, 'Ngày (dd/mm/yyyy)', '15/12/2027');
     await typeInto(page, 'Giờ bắt đầu (hh:mm)', '08:30');
-    await tapSeen(page, 'Sở TN&MT Bắc Ninh');
+    await tapSeen(page, 'Sở NN&MT Bắc Ninh');
     await tapSeen(page, 'Tạo hội nghị');
     const file = await (async () => {
       const end = Date.now() + 30000;
@@ -188,17 +187,18 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     assert.equal(m.classification, 'year_end_summary');
     assert.equal(m.start_date, '2027-12-15');
     assert.equal(m.start_time, '08:30');
-    assert.equal(m.venue.host_org_id, 'org.sotnmt.27');
+    assert.equal(m.venue.host_org_id, 'org.sonnmt.27');
     assert.equal(m.year_id, 'year.cum1.2027');
     assert.match(m.name, /tổng kết.*2027/);
-    assert.ok(readJson(server.dataDir, 'datapackage.json').resources.some((r) => r.path === file));
+    // The file goes first, its datapackage.json entry in the next write.
+    await waitFile(server.dataDir, 'datapackage.json', (d) => d.resources.some((r) => r.path === file));
 
     await typeInto(page, 'Nội dung chương trình', 'Báo cáo tổng kết công tác thi đua năm 2027');
     await tapSeen(page, 'Thêm vào chương trình');
     await typeInto(page, 'Tìm đại biểu theo tên', 'Phuong Hoa');
     await tapStartingWith(page, 'Bà Nguyễn Thị Phương Hoa');
     await typeInto(page, 'Nội dung kết luận, nhiệm vụ', 'Hoàn thành hồ sơ đề nghị khen thưởng');
-    await tapSeen(page, 'Sở TN&MT Hà Nội');
+    await tapSeen(page, 'Sở NN&MT Hà Nội');
     await typeInto(page, 'Hạn hoàn thành (dd/mm/yyyy)', '31/12/2027');
     await tapSeen(page, 'Thêm kết luận');
     await screenshot(page, 'meet-book-additions-tablet');
@@ -208,15 +208,16 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     const hoa = m.participants.find((p) => p.person_id === 'per.nguyen-thi-phuong-hoa');
     assert.ok(hoa, 'the attendee chosen from people is recorded');
     assert.ok(hoa.title_at_event, 'with the title frozen on the meeting date');
-    assert.deepEqual(m.decisions[0].assignee_org_ids, ['org.sotnmt.01']);
+    assert.deepEqual(m.decisions[0].assignee_org_ids, ['org.sonnmt.01']);
     assert.equal(m.decisions[0].due_date, '2027-12-31');
     assert.equal(m.decisions[0].status, 'open');
     // Every addition was its own undo step.
     assert.ok((await state(page)).edit.undo >= 5);
   });
 
+  // Known open defect (issue 9): the scores reach the server, "Gửi Văn phòng Cụm" (submitted_date) does not.
   test('three units enter their self-assessments from their own tablets; a fourth that has sent is offered nothing',
-    { todo: TODO_SETUP + '; "Gửi Văn phòng Cụm" was not seen reaching the server in the last run' }, async () => {
+    { todo: 'the units\' scores reach the server; their "Gửi Văn phòng Cụm" (submitted_date) does not yet' }, async () => {
     const pages = [];
     for (const org of UNITS) pages.push(await signIn(browser, server.url, tokens[org]));
     for (const [i, page] of pages.entries()) {
@@ -241,7 +242,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     assert.equal(await fourth.evaluate(() => window.thidua.item('I.1 Tỷ lệ đạt, % Tự chấm')), null);
     assert.equal(await fourth.evaluate(() => window.thidua.item('Gửi Văn phòng Cụm')), null);
     // Nor in a closed year.
-    await fourth.goto(`${server.url}?token=${tokens[SENT_UNIT]}#/scoring?year=2024`);
+    await fourth.goto(`${server.url}?token=${tokens[SENT_UNIT]}#/scoring?year=2025`);
     await waitReady(fourth);
     assert.equal(await fourth.evaluate(() => window.thidua.item('I.1 Tỷ lệ đạt, % Tự chấm')), null);
     for (const p of [...pages, fourth]) await p.context().close();
@@ -252,11 +253,12 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     await screenshot(secretariat, 'meet-final-scores-tablet');
     await tapSeen(secretariat, 'Đồng ý điểm tự chấm');
     await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.scores.some((s) =>
-      s.stage === 'final' && s.subject_org_id === 'org.sotnmt.01' && s.criterion_id === 'crit.cum1.2027.I.1' && s.value === 97.7));
+      s.stage === 'final' && s.subject_org_id === 'org.sonnmt.01' && s.criterion_id === 'crit.cum1.2027.I.1' && s.value === 97.7));
   });
 
+  // Known open defect (issue 9): the counts below were written for ten members; the sample has six since 2025.
   test('a ballot with a tie, round 2 with the tied units, the proposals follow, a recount corrected in any order',
-    { todo: TODO_SETUP + '; depends on the year-end meeting the first test creates' }, async () => {
+    { todo: 'the tie and round-2 counts assume ten members; the 2025/2026 sample has six' }, async () => {
     const page = secretariat;
     await tapSeen(page, 'Kết quả');
     await tapSeen(page, 'Bỏ phiếu');
@@ -336,7 +338,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
       await tapSeen(page, 'Hội nghị mới');
       await screenshot(page, `meet-new-meeting-${name}`);
       await tapSeen(page, 'Chấm điểm');
-      await tapSeen(page, 'Sở TN&MT Hà Nội');
+      await tapSeen(page, 'Sở NN&MT Hà Nội');
       await screenshot(page, `meet-final-scores-${name}`);
       await tapSeen(page, 'Kết quả');
       await tapSeen(page, 'Bỏ phiếu');

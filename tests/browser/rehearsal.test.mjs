@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  issueToken, launchBrowser, root, screenshot, settle, sizes, startServer, state, tap, waitReady, webDir,
+  issueToken, launchBrowser, root, screenshot, scrollTo, settle, sizes, startServer, state, tap, waitReady, webDir,
 } from './harness.mjs';
 import { dataWithYearOpen, waitServiceWorker, waitSync } from './flows.mjs';
 
@@ -100,6 +100,13 @@ describe('meeting day without a network', () => {
     await tap(page, 'Bỏ phiếu');
     // A recount: the one vote for Sở NN&MT Hà Nội was a blank ballot. (5 present would be refused: 6 were issued.)
     await typeInto(page, 'Số phiếu Sở NN&MT Hà Nội', '0');
+    // The tally is checked as a whole when it is saved (a recount may pass through wrong states field by field).
+    // The save button sits below the counts: scroll it well into view, as a person would, then tap it.
+    await page.mouse.move(760, 500);
+    await page.mouse.wheel(0, 400);
+    await settle(page);
+    assert.ok(await scrollTo(page, 'Lưu kết quả kiểm phiếu', 760, 500), 'the save button is reached');
+    await tap(page, 'Lưu kết quả kiểm phiếu');
     s = await waitSync(page, () => window.thidua.state().sync.pending >= 2 && !window.thidua.state().sync.saving);
     assert.equal(s.edit.error, '', 'the edits were accepted by the checker');
 
