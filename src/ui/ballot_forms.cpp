@@ -13,14 +13,7 @@
 
 namespace
 {
-void ErrorLine(const std::string& error)
-{
-    if (error.empty())
-        return;
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(198, 40, 40, 255));
-    ImGui::TextWrapped("%s", error.c_str());
-    ImGui::PopStyleColor();
-}
+using ui::ErrorLine;
 
 ui::Str ProblemText(ui::TallyProblem p)
 {

@@ -31,14 +31,7 @@ void Field(ui::AppState& app, ui::Str label, const char* id, std::string* value,
     ImGui::PopID();
 }
 
-void ErrorLine(const std::string& error)
-{
-    if (error.empty())
-        return;
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(198, 40, 40, 255));
-    ImGui::TextWrapped("%s", error.c_str());
-    ImGui::PopStyleColor();
-}
+using ui::ErrorLine;
 
 // Toggle buttons for units: tapping one adds it to or removes it from `chosen` (or sets it when `single`).
 void UnitChoice(ui::AppState& app, const std::vector<std::string>& units, std::vector<std::string>* chosen)

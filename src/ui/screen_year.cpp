@@ -23,16 +23,8 @@ namespace
 {
 // ---- [SECTION] helpers ----
 
-const ImU32 kRed = IM_COL32(198, 40, 40, 255);
 
-void ErrorLine(const std::string& text)
-{
-    if (text.empty())
-        return;
-    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-}
+using ui::ErrorLine;
 
 // Gives the last widget an accessible name of its own (tests and the mirror find "Lên I.2", not every "Lên").
 void Name(const std::string& name)

@@ -310,3 +310,12 @@ int ui::YearOfDate(const std::string& iso)
     }
     return year;
 }
+
+void ui::ErrorLine(const std::string& text)
+{
+    if (text.empty())
+        return;
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(198, 40, 40, 255));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}

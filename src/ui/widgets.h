@@ -23,6 +23,8 @@ float TouchHeight(const AppState& app);
 // ---- widgets ----
 // A filled rounded label, e.g. the red "synthetic data" badge.
 void Badge(const char* text, ImU32 background, ImU32 foreground);
+// A form's error in red, wrapped; nothing when `text` is empty.
+void ErrorLine(const std::string& text);
 // "Label: value" on one line, label dimmed; wraps long values.
 void LabelValue(const char* label, const std::string& value);
 // "Label:" dimmed, vertically centred on a touch-high row, then SameLine (for a link, badge or value after it).

@@ -1,5 +1,7 @@
 #include "ui/year_plan.h"
 
+#include "ui/year_work.h"
+
 #include "core/io/dataset.h"
 #include "core/text/text.h"
 
@@ -327,15 +329,10 @@ std::vector<edit::Change> ui::OpenYearChanges(const model::Dataset& data, const 
 
 bool ui::ParseDayMonthYear(const std::string& text_in, std::string* iso)
 {
-    int d = 0, m = 0, y = 0;
-    char tail = 0;
-    if (std::sscanf(text_in.c_str(), " %d/%d/%d %c", &d, &m, &y, &tail) != 3 || y < 1900 || y > 2999)
+    const std::string date = ParseDateVi(text_in); // the one dd/mm/yyyy reader (year_work.h)
+    if (date.empty())
         return false;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    if (!text::IsValidDate(buf))
-        return false;
-    *iso = buf;
+    *iso = date;
     return true;
 }
 
