@@ -532,7 +532,8 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
         app.sync.sync_now = false;
         driver.next_sync_ms = 0;
     }
-    if (!app.sync.discard_file.empty())
+    // Not while the worker syncs a snapshot: its answer replaces the outbox and would bring the refused op back.
+    if (!app.sync.discard_file.empty() && !driver.in_flight)
     {
         DiscardFile(driver, app, app.sync.discard_file);
         app.sync.discard_file.clear();

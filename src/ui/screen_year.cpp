@@ -12,6 +12,7 @@
 #include "ui/app_state.h"
 #include "ui/edit_fields.h"
 #include "ui/widgets.h"
+#include "ui/year_work.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -279,23 +280,7 @@ void DrawCriteria(ui::YearScreen& screen, ui::AppState& app, const model::YearFi
     }
 
     // Groups in order, each followed by its criteria in order.
-    std::vector<const model::Criterion*> rows;
-    std::vector<const model::Criterion*> groups;
-    for (const model::Criterion& c : year.criteria)
-        if (c.parent_id.empty())
-            groups.push_back(&c);
-    auto by_order = [](const model::Criterion* a, const model::Criterion* b) { return a->order < b->order; };
-    std::stable_sort(groups.begin(), groups.end(), by_order);
-    for (const model::Criterion* g : groups)
-    {
-        rows.push_back(g);
-        std::vector<const model::Criterion*> children;
-        for (const model::Criterion& c : year.criteria)
-            if (c.parent_id == g->id)
-                children.push_back(&c);
-        std::stable_sort(children.begin(), children.end(), by_order);
-        rows.insert(rows.end(), children.begin(), children.end());
-    }
+    const std::vector<const model::Criterion*> rows = ui::CriteriaInTreeOrder(year);
 
     const float code_width = ImGui::CalcTextSize("III.10").x + ImGui::GetStyle().FramePadding.x * 2;
     for (const model::Criterion* c : rows)

@@ -62,7 +62,7 @@ std::string ParseDateVi(const std::string& input)
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (d > days[m - 1] + (m == 2 && leap ? 1 : 0))
         return "";
-    char out[16];
+    char out[40]; // room for any int the compiler cannot rule out (the values are checked above)
     std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
     return out;
 }
@@ -198,9 +198,9 @@ InputKind InputKindOf(const model::Criterion& c)
     return InputKind::None;
 }
 
-std::vector<const model::Criterion*> InputCriteria(const model::YearFile& year)
+std::vector<const model::Criterion*> CriteriaInTreeOrder(const model::YearFile& year)
 {
-    // Tree order: each top-level criterion by `order`, then its children by `order`.
+    // Each top-level criterion by `order`, then its children by `order`.
     std::vector<const model::Criterion*> top, out;
     for (const model::Criterion& c : year.criteria)
         if (c.parent_id.empty())
@@ -209,17 +209,23 @@ std::vector<const model::Criterion*> InputCriteria(const model::YearFile& year)
     std::stable_sort(top.begin(), top.end(), by_order);
     for (const model::Criterion* t : top)
     {
-        if (InputKindOf(*t) != InputKind::None)
-            out.push_back(t);
+        out.push_back(t);
         std::vector<const model::Criterion*> children;
         for (const model::Criterion& c : year.criteria)
             if (c.parent_id == t->id)
                 children.push_back(&c);
         std::stable_sort(children.begin(), children.end(), by_order);
-        for (const model::Criterion* c : children)
-            if (InputKindOf(*c) != InputKind::None)
-                out.push_back(c);
+        out.insert(out.end(), children.begin(), children.end());
     }
+    return out;
+}
+
+std::vector<const model::Criterion*> InputCriteria(const model::YearFile& year)
+{
+    std::vector<const model::Criterion*> out;
+    for (const model::Criterion* c : CriteriaInTreeOrder(year))
+        if (InputKindOf(*c) != InputKind::None)
+            out.push_back(c);
     return out;
 }
 

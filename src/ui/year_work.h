@@ -66,6 +66,8 @@ enum class InputKind
     None,     // group: nothing to enter
 };
 InputKind InputKindOf(const model::Criterion& c);
+// The year's criteria in tree order: each top-level criterion by `order`, then its children by `order`.
+std::vector<const model::Criterion*> CriteriaInTreeOrder(const model::YearFile& year);
 // The criteria of a year a unit enters values for (every kind but group), in tree order.
 std::vector<const model::Criterion*> InputCriteria(const model::YearFile& year);
 // The points a raw value gives for the criterion (scoring::ScoreCriterion with no leader).
