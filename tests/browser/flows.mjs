@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { root, settle, state, tap } from './harness.mjs';
+import { root, settle, state, tap, tapAt } from './harness.mjs';
 
 // The signing conference of the year in progress (meetings of a closed year are read-only).
 export const SIGNING_MEETING = 'Hội nghị ký kết giao ước thi đua năm 2026 của Cụm thi đua số I (minh họa)';
@@ -41,7 +41,7 @@ export async function openSigningMeeting(page) {
   const link = await page.evaluate((name) => window.thidua.items().find((i) => i.visible && i.label.startsWith(name)),
     SIGNING_MEETING);
   if (!link) throw new Error('the 2026 signing meeting is not in the timeline');
-  await page.touchscreen.tap(link.x + link.w / 2, link.y + link.h / 2);
+  await tapAt(page, link.x + link.w / 2, link.y + link.h / 2);
   await settle(page);
 }
 

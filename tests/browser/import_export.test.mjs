@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { issueToken, launchBrowser, screenshot, settle, sizes, startServer, scrollTo, state, tap, waitReady } from './harness.mjs';
+import { issueToken, launchBrowser, screenshot, settle, sizes, startServer, scrollTo, state, tap, tapAt, waitReady } from './harness.mjs';
 import { MEETING_FILE, readMeeting, waitSync } from './flows.mjs';
 
 const MEETING_NAME = path.basename(MEETING_FILE);
@@ -18,7 +18,7 @@ async function openSyncPanel(page) {
   const chip = await page.evaluate(() => window.thidua.items().find((i) => i.visible &&
     /^(Đã đồng bộ lúc|Đang đồng bộ|\d+ thay đổi|Lỗi đồng bộ)/.test(i.label)));
   assert.ok(chip, 'the sync status chip is on screen');
-  await page.touchscreen.tap(chip.x + chip.w / 2, chip.y + chip.h / 2);
+  await tapAt(page, chip.x + chip.w / 2, chip.y + chip.h / 2);
   await settle(page);
 }
 

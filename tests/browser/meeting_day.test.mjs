@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { issueToken, launchBrowser, openPage, root, screenshot, settle, sizes, startServer, state, tap, waitReady }
+import { issueToken, launchBrowser, openPage, root, screenshot, settle, sizes, startServer, state, tap, tapAt, waitReady }
   from './harness.mjs';
 import { waitSync } from './flows.mjs';
 
@@ -110,7 +110,7 @@ async function typeInto(page, label, text, index = 0) {
   const items = await page.evaluate((l) => window.thidua.items().filter((i) => i.visible && i.label === l), label);
   assert.ok(items.length > index, `no field "${label}" (#${index}) on screen`);
   const it = items.sort((a, b) => a.y - b.y)[index];
-  await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
+  await tapAt(page, it.x + it.w / 2, it.y + it.h / 2);
   await settle(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
@@ -128,7 +128,7 @@ async function tapStartingWith(page, prefix) {
   await reveal(page, prefix, { prefix: true });
   const it = await page.evaluate((p) => window.thidua.items().find((i) => i.visible && i.label.startsWith(p)), prefix);
   assert.ok(it, `nothing labelled "${prefix}…" on screen`);
-  await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
+  await tapAt(page, it.x + it.w / 2, it.y + it.h / 2);
   await settle(page);
 }
 
@@ -215,9 +215,8 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     assert.ok((await state(page)).edit.undo >= 5);
   });
 
-  // Known open defect (issue 9): the scores reach the server, "Gửi Văn phòng Cụm" (submitted_date) does not.
   test('three units enter their self-assessments from their own tablets; a fourth that has sent is offered nothing',
-    { todo: 'the units\' scores reach the server; their "Gửi Văn phòng Cụm" (submitted_date) does not yet' }, async () => {
+    async () => {
     const pages = [];
     for (const org of UNITS) pages.push(await signIn(browser, server.url, tokens[org]));
     for (const [i, page] of pages.entries()) {
@@ -249,7 +248,7 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
 
     // The secretariat agrees the first unit's self scores as final.
     await tapSeen(secretariat, 'Chấm điểm');
-    await tapSeen(secretariat, 'Sở TN&MT Hà Nội');
+    await tapSeen(secretariat, 'Sở NN&MT Hà Nội');
     await screenshot(secretariat, 'meet-final-scores-tablet');
     await tapSeen(secretariat, 'Đồng ý điểm tự chấm');
     await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.scores.some((s) =>

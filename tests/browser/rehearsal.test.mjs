@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  issueToken, launchBrowser, root, screenshot, scrollTo, settle, sizes, startServer, state, tap, waitReady, webDir,
+  issueToken, launchBrowser, root, screenshot, scrollTo, settle, sizes, startServer, state, tap, tapAt, waitReady, webDir,
 } from './harness.mjs';
 import { dataWithYearOpen, waitServiceWorker, waitSync } from './flows.mjs';
 
@@ -90,7 +90,7 @@ describe('meeting day without a network', () => {
       .filter((i) => i.visible && /^\d+(,\d+)?$/.test(i.label));
     let scoreField = null;
     for (const cell of cells) {
-      await page.touchscreen.tap(cell.x + cell.w / 2, cell.y + cell.h / 2);
+      await tapAt(page, cell.x + cell.w / 2, cell.y + cell.h / 2);
       await settle(page);
       scoreField = (await page.evaluate(() => window.thidua.items())).find((i) => i.visible && i.inputable && i.label.startsWith('Điểm do'));
       if (scoreField) break;

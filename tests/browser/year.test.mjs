@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { issueToken, launchBrowser, screenshot, screenshotDir, settle, sizes, startServer, state, tap, waitReady } from './harness.mjs';
+import { issueToken, launchBrowser, screenshot, screenshotDir, settle, sizes, startServer, state, tap, tapAt, waitReady } from './harness.mjs';
 import { waitSync } from './flows.mjs';
 
 const readJson = (dir, rel) => JSON.parse(readFileSync(path.join(dir, rel), 'utf8'));
@@ -45,7 +45,7 @@ async function scrollTo(page, label) {
   const v = page.viewportSize();
   const x = Math.round(v.width * 0.93), y = Math.round(v.height * 0.55);
   // A tap on empty space first leaves any text field, as a person does before swiping.
-  await page.touchscreen.tap(x, y);
+  await tapAt(page, x, y);
   await settle(page);
   for (let i = 0; i < 12; i++) {
     const item = await page.evaluate((l) => window.thidua.items().find((x) => x.label === l), label);
@@ -212,7 +212,7 @@ describe('running the year', () => {
     await tap(u, 'Chỉnh sửa');
     await tap(u, 'Hội nghị');
     const link = await u.evaluate(() => window.thidua.items().find((i) => i.visible && i.label.startsWith('Hội nghị ký giao ước thi đua Sở TN&MT')));
-    await u.touchscreen.tap(link.x + link.w / 2, link.y + link.h / 2);
+    await tapAt(u, link.x + link.w / 2, link.y + link.h / 2);
     await settle(u);
     await tap(u, 'Địa điểm');
     await u.keyboard.press('End');
@@ -221,7 +221,7 @@ describe('running the year', () => {
     await waitSync(u, () => window.thidua.state().sync.problems > 0);
     const chip = await u.evaluate(() => window.thidua.items().find((i) => i.visible && /^Lỗi đồng bộ/.test(i.label)));
     assert.ok(chip, 'the status chip says there is a problem');
-    await u.touchscreen.tap(chip.x + chip.w / 2, chip.y + chip.h / 2);
+    await tapAt(u, chip.x + chip.w / 2, chip.y + chip.h / 2);
     await settle(u);
     await screenshot(u, 'year-refused-write-tablet');
     await tap(u, 'Bỏ thay đổi này');

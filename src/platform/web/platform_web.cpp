@@ -71,8 +71,11 @@ EM_JS(void, js_install_listeners, (), {
     proxy.setAttribute('autocapitalize', 'off');
     proxy.setAttribute('spellcheck', 'false');
     proxy.setAttribute('aria-label', 'text');
+    // pointer-events:none: it sits over the field being edited (for the keyboard and IME windows) but never takes
+    // a tap; the canvas gets every one and focuses the proxy itself.
     proxy.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;font-size:16px;' +
-        'caret-color:transparent;border:0;padding:0;margin:0;resize:none;z-index:0;overflow:hidden;';
+        'caret-color:transparent;border:0;padding:0;margin:0;resize:none;z-index:0;overflow:hidden;' +
+        'pointer-events:none;';
     document.body.appendChild(proxy);
     Module.proxy = proxy;
     Module.proxyOurs = false; // a blur we caused ourselves
@@ -241,6 +244,8 @@ EM_JS(void, js_proxy_hide, (), {
     const proxy = Module.proxy;
     if (document.activeElement === proxy) { Module.proxyOurs = true; proxy.blur(); }
     proxy.value = "";
+    const r = proxy.style; // back to its resting corner, one pixel
+    r.left = '0px'; r.top = '0px'; r.width = '1px'; r.height = '1px';
 });
 
 EM_JS(void, js_set_route, (const char* route), {
