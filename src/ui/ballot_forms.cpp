@@ -190,6 +190,19 @@ void ui::DrawTallyEditor(BallotForms& f, AppState& app, const model::Ballot& b, 
     const size_t fixed = 5;
     auto it = std::find_if(f.tallies.begin(), f.tallies.end(),
                            [&](const BallotForms::Tally& x) { return x.draft.ballot_id == b.id; });
+    if (it != f.tallies.end() && it->saving && app.edit.requests.empty()) // the save step has been applied or refused
+    {
+        const TallyDraft now = DraftOf(b), &d = it->draft;
+        const bool written = now.members_present == d.members_present && now.issued == d.issued &&
+                             now.returned == d.returned && now.valid == d.valid && now.invalid == d.invalid &&
+                             now.votes == d.votes;
+        it->saving = false;
+        if (written)
+        {
+            f.tallies.erase(it);
+            it = f.tallies.end(); // re-read from the data below
+        }
+    }
     if (it == f.tallies.end()) // open this ballot's tally as a draft
     {
         BallotForms::Tally fresh;
@@ -206,22 +219,24 @@ void ui::DrawTallyEditor(BallotForms& f, AppState& app, const model::Ballot& b, 
     const Str labels[fixed] = {Str::MembersPresent, Str::BallotsIssued, Str::BallotsReturned, Str::BallotsValid,
                                Str::BallotsInvalid};
     const float width = Dp(app, 110) * app.settings.text_scale;
+    // A later round's fields say which round they are: two rounds' tallies are on the screen together.
+    const std::string of_round = b.round > 1 ? " (" + std::string(Tr(Str::OfRound, lang)) + " " + std::to_string(b.round) + ")" : "";
     for (size_t i = 0; i < fixed; ++i)
     {
-        const std::string label = std::string(Tr(labels[i], lang)) + "##tally" + std::to_string(i);
+        const std::string label = std::string(Tr(labels[i], lang)) + of_round + "##tally" + std::to_string(i);
         ImGui::SetNextItemWidth(width);
         TextField(app.text_edit, label.c_str(), &tally.text[i], FieldKind::Integer);
     }
     for (size_t k = 0; k < tally.draft.options.size(); ++k)
     {
-        const std::string label = std::string(Tr(Str::Votes, lang)) + " " + OrgName(app, tally.draft.options[k]) + "##votes" +
+        const std::string label = std::string(Tr(Str::Votes, lang)) + " " + OrgName(app, tally.draft.options[k]) + of_round + "##votes" +
                                   std::to_string(k);
         ImGui::SetNextItemWidth(width);
         TextField(app.text_edit, label.c_str(), &tally.text[fixed + k], FieldKind::Integer);
     }
     for (TallyProblem p : tally.problems)
         ErrorLine(Tr(ProblemText(p), lang));
-    if (TouchButton(app, Tr(Str::SaveTally, lang)))
+    if (TouchButton(app, (Tr(Str::SaveTally, lang) + of_round).c_str()))
     {
         // Read the whole draft, check it as a whole, then write it in one step with the proposals that follow.
         TallyDraft t = tally.draft;
@@ -253,11 +268,12 @@ void ui::DrawTallyEditor(BallotForms& f, AppState& app, const model::Ballot& b, 
             std::vector<edit::Change> changes = TallyChanges(results_file, b, t);
             std::vector<edit::Change> follow = FollowingProposals(app, results_file, &b, &t);
             changes.insert(changes.end(), follow.begin(), follow.end());
+            tally.draft = t;
             if (!changes.empty())
+            {
                 ApplyChanges(app, changes);
-            f.tallies.erase(it); // re-read from the data once saved (`tally` is gone: nothing after uses it)
-            ImGui::PopID();
-            return;
+                tally.saving = true;
+            }
         }
     }
     const bool has_next = std::any_of(app.dataset.results.begin(), app.dataset.results.end(), [&](const model::Results& r) {

@@ -29,6 +29,8 @@ struct BallotForms
         TallyDraft draft;
         std::vector<std::string> text;      // members_present, issued, returned, valid, invalid, then one per option
         std::vector<TallyProblem> problems; // found when "Lưu" was tapped
+        bool saving = false;                // "Lưu" was tapped: the draft stays until the data shows it (a refused
+                                            // step keeps what was typed; the reason is on the status line)
     };
     std::vector<Tally> tallies;
 };

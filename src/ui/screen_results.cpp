@@ -411,7 +411,8 @@ void DrawBallots(ui::ResultsScreen& screen, ui::AppState& app)
         ImGui::Text("%s · %s %d", ui::TrCode(ballot->motion, lang), ui::Tr(ui::Str::Round, lang), ballot->round);
         ImGui::PopFont();
         ImGui::SameLine();
-        ui::Badge(ui::TrCode(outcome.result, lang), ui::StatusColor(outcome.result), IM_COL32_WHITE);
+        const std::string result = ballot->ballots_returned > 0 ? outcome.result : "not_counted"; // a new ballot
+        ui::Badge(ui::TrCode(result, lang), ui::StatusColor(result), IM_COL32_WHITE);
         if (const model::Meeting* meeting = ui::FindMeeting(app, ballot->meeting_id))
         {
             const std::string label = meeting->name + "##ballot-meeting";

@@ -132,6 +132,7 @@ enum class Str
     Close,
     NoBallots,
     Round,
+    OfRound,
     MembersPresent,
     MembersTotal,
     BallotsIssued,

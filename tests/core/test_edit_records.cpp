@@ -230,4 +230,35 @@ TEST_SUITE("edit")
         REQUIRE(edit::Undo(d, j));
         CHECK_FALSE(File(d, self).contains("submitted_date"));
     }
+
+    TEST_CASE("a withdrawn (ended) proposal stays on record outside the quota: its successor fits the quota")
+    {
+        model::Dataset d = coretest::LoadSample();
+        edit::Journal j;
+        const std::string results = "years/2026/results.json";
+        auto proposal = [](const std::string& org, const std::string& suffix = "") {
+            return json{{"id", "prop.cum1.2026.bk-" + org + suffix}, {"award_type", "bang_khen_bo_truong"}, {"basis", "rank"},
+                        {"organization_id", "org.sonnmt." + org}, {"status", "draft"}};
+        };
+        // The 2026 quota: two Bằng khen.
+        REQUIRE(edit::ApplyAll(d, j, {edit::AddChange(results, "/award_proposals", proposal("37")),
+                                      edit::AddChange(results, "/award_proposals", proposal("25"))}).applied);
+        // A third is refused while both are live.
+        edit::Outcome out = edit::ApplyAll(d, j, {edit::AddChange(results, "/award_proposals", proposal("01"))});
+        CHECK_FALSE(out.applied);
+        REQUIRE_FALSE(out.issues.empty());
+        CHECK(out.issues.front().pointer == "/award_proposals/2");
+        // Ending one (the ranking moved) and adding its successor is one valid step.
+        out = edit::ApplyAll(d, j, {edit::SetChange(results, "prop.cum1.2026.bk-37", "ended",
+                                                    {{"date", "2026-12-16"}, {"reason", "kết quả bỏ phiếu thay đổi"}}),
+                                    edit::AddChange(results, "/award_proposals", proposal("01"))});
+        CHECK(out.applied);
+        // The withdrawn unit proposed again is not a duplicate of its ended proposal, but a second live one is.
+        out = edit::ApplyAll(d, j, {edit::SetChange(results, "prop.cum1.2026.bk-25", "ended",
+                                                    {{"date", "2026-12-16"}, {"reason", "kết quả bỏ phiếu thay đổi"}}),
+                                    edit::AddChange(results, "/award_proposals", proposal("37", "-2"))});
+        CHECK(out.applied);
+        out = edit::ApplyAll(d, j, {edit::AddChange(results, "/award_proposals", proposal("01", "-2"))});
+        CHECK_FALSE(out.applied);
+    }
 }

@@ -497,7 +497,7 @@ void CheckBallots(const Ctx& c, const model::FileInfo& f, const model::Results& 
             c.Error(f.path, p + "/ballot_id", "a proposal for the elected leading unit must name its ballot (ballot_id)");
         if (y && c.HasCluster() && !a.organization_id.empty() && !c.IsMember(a.organization_id, y->year.year))
             c.Error(f.path, p + "/organization_id", c.Name(a.organization_id) + " is not a member of the cluster in " + std::to_string(y->year.year));
-        if (a.status == "rejected")
+        if (a.status == "rejected" || !a.ended.date.empty()) // withdrawn proposals stay on record, outside the quota
             continue;
         int32_t n = ++per_type[a.award_type];
         if (!y)
@@ -513,7 +513,7 @@ void CheckBallots(const Ctx& c, const model::FileInfo& f, const model::Results& 
                                    std::to_string(quota->max_count) + " in the " + std::to_string(y->year.year) + " ruleset");
         for (size_t k = 0; k < i; ++k)
             if (r.award_proposals[k].award_type == a.award_type && r.award_proposals[k].organization_id == a.organization_id &&
-                r.award_proposals[k].status != "rejected")
+                r.award_proposals[k].status != "rejected" && r.award_proposals[k].ended.date.empty())
                 c.Error(f.path, p + "/organization_id", c.Name(a.organization_id) + " is already proposed for " + Q(a.award_type) +
                                                             " (/award_proposals/" + Idx(k) + ")");
     }
