@@ -1,7 +1,8 @@
-// Reader limits (issue #11): nesting depth before parsing, duplicate keys, and the same answer from `thidua check`
-// as from the server.
+// Reader limits and hostile values (issue #11): nesting depth before parsing, duplicate keys, and the same answer
+// from `thidua check` as from the server.
 #include "core/check/check.h"
 #include "core/io/json_read.h"
+#include "core/io/dataset.h"
 
 #include <doctest/doctest.h>
 
@@ -13,6 +14,34 @@
 
 namespace
 {
+io::DataFiles SampleFiles()
+{
+    const std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data";
+    io::DataFiles files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root))
+        if (e.is_regular_file() && e.path().extension() == ".json")
+        {
+            std::ifstream in(e.path(), std::ios::binary);
+            files[std::filesystem::relative(e.path(), root).generic_string()] =
+                std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+    return files;
+}
+
+// The checker's errors for the sample with one score's value replaced.
+std::vector<std::string> ErrorsWithValue(const std::string& path, size_t score, double value)
+{
+    io::DataFiles files = SampleFiles();
+    io::json doc = io::json::parse(files.at(path));
+    doc["scores"][score]["value"] = value;
+    files[path] = doc.dump(2);
+    std::vector<std::string> out;
+    for (const check::Issue& i : check::CheckDataset(files))
+        if (i.severity == check::Severity::Error)
+            out.push_back(check::FormatIssue(i));
+    return out;
+}
+
 int CheckExitCode(const std::string& file, std::string* out)
 {
     FILE* p = popen((std::string("\"") + THIDUA_CLI + "\" check \"" + file + "\" 2>/dev/null").c_str(), "r");
@@ -56,5 +85,24 @@ TEST_CASE("a key repeated in one object is an error with its pointer, in the che
     CHECK(CheckExitCode(file, &out) == 1);
     CHECK(out.find(":/format: duplicate key \"format\"") != std::string::npos);
     std::filesystem::remove(file);
+}
+
+TEST_CASE("a percentage result above 100 is refused at every stage, with the file and the pointer")
+{
+    CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 0, 100).empty()); // the sample passes
+    CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 0, 100000) ==
+          std::vector<std::string>{"years/2025/self/org.sonnmt.27.json:/scores/0/value: 100000 % is not possible for "
+                                   "criterion I.1 (Tỷ lệ hồ sơ đất đai giải quyết đúng hạn); a percentage is from 0 to 100"});
+    const auto cross = ErrorsWithValue("years/2025/results.json", 4, 100.25); // cross stage, criterion I.5
+    REQUIRE(cross.size() == 1);
+    CHECK(cross[0].rfind("years/2025/results.json:/scores/4/value: 100,25 % is not possible", 0) == 0);
+    const auto final_stage = ErrorsWithValue("years/2025/results.json", 300, 101);
+    REQUIRE(final_stage.size() == 1);
+    CHECK(final_stage[0].rfind("years/2025/results.json:/scores/300/value: 101 %", 0) == 0);
+    // The other kinds keep their ranges: qualitative 0/1, counts whole and not negative, manual up to its maximum.
+    CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 2, 2).size() == 1);   // I.3 qualitative
+    CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 5, 1.5).size() == 1); // II.1 per occurrence
+    CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 5, -1).size() == 1);
+    CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 1, 16).size() == 1);  // I.2 manual, at most 15
 }
 }

@@ -413,4 +413,34 @@ TEST_CASE("history keeps the newest --history-keep versions of a file, a token w
           200);
     StopSyncServer(s);
 }
+
+TEST_CASE("a unit cannot raise its rank with an impossible percentage: 422 with the file and pointer (full checker)")
+{
+    const std::string root = MakeTempDir("percent");
+    const std::string data = root + "/data", tokens = root + "/tokens.json";
+    const std::string unit = IssueToken(tokens, "unit:org.sonnmt.27", "Sở NN&MT 27");
+    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data", data, std::filesystem::copy_options::recursive);
+    ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens});
+    REQUIRE(sp.pid > 0);
+    const std::string rel = "years/2026/self/org.sonnmt.27.json";
+    const httplib::Headers auth = {{"Authorization", "Bearer " + unit}};
+    httplib::Client http("127.0.0.1", sp.port);
+    auto g = http.Get("/data/" + rel, auth);
+    REQUIRE(g);
+    json doc = json::parse(g->body);
+    const json score = {{"id", "score.2026.self.27.I.1"}, {"rev", 1}, {"criterion_id", "crit.cum1.2026.I.1"},
+                        {"subject_org_id", "org.sonnmt.27"}, {"scorer_org_id", "org.sonnmt.27"}, {"stage", "self"},
+                        {"value", 100000}};
+    doc["scores"] = json::array({score});
+    auto r = http.Put("/data/" + rel, With(auth, "If-Match", g->get_header_value("ETag")), doc.dump(2), kJson);
+    REQUIRE(r);
+    CHECK(r->status == 422);
+    CHECK(r->body.rfind(rel + ":/scores/0/value: 100000 % is not possible", 0) == 0);
+    doc["scores"][0]["value"] = 100;
+    r = http.Put("/data/" + rel, With(auth, "If-Match", g->get_header_value("ETag")), doc.dump(2), kJson);
+    REQUIRE(r);
+    CHECK_MESSAGE(r->status == 200, r->body);
+    StopServer(sp, SIGTERM);
+    RemoveTree(root);
+}
 }

@@ -403,6 +403,10 @@ void CheckScores(const Ctx& c, const model::FileInfo& f, const std::string& year
             c.Error(f.path, vp, text::FormatPoints(s.value) + " is not allowed for the qualitative " + name + "; expected 1 (achieved) or 0 (not achieved)");
         else if ((k.kind == "per_occurrence" || k.kind == "bonus" || k.kind == "penalty") && s.value % 100 != 0)
             c.Error(f.path, vp, text::FormatPoints(s.value) + " is not a whole number; " + name + " counts occurrences");
+        else if (k.kind == "quantitative" && k.unit == "%" && s.value > 10000)
+            // Quantitative points are relative to the best result: one impossible percentage lowers every other unit.
+            c.Error(f.path, vp, text::FormatPoints(s.value) + " % is not possible for " + name +
+                                    "; a percentage is from 0 to 100");
     }
 }
 
