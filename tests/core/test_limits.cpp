@@ -3,6 +3,7 @@
 #include "core/check/check.h"
 #include "core/io/json_read.h"
 #include "core/io/dataset.h"
+#include "core/io/export.h"
 
 #include <doctest/doctest.h>
 
@@ -104,5 +105,26 @@ TEST_CASE("a percentage result above 100 is refused at every stage, with the fil
     CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 5, 1.5).size() == 1); // II.1 per occurrence
     CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 5, -1).size() == 1);
     CHECK(ErrorsWithValue("years/2025/self/org.sonnmt.27.json", 1, 16).size() == 1);  // I.2 manual, at most 15
+}
+
+TEST_CASE("CSV cells that a spreadsheet would run as formulas get an apostrophe, the checker warns about such names")
+{
+    CHECK(io::CsvField("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    for (const char* payload : {"+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "=1"})
+    {
+        CAPTURE(payload);
+        CHECK(io::CsvField(payload).find('\'') <= 1); // the apostrophe comes first (after a quote when quoted)
+    }
+    CHECK(io::CsvField("Sở NN&MT 27") == "Sở NN&MT 27");
+    CHECK(io::CsvField("a,b") == "\"a,b\"");
+
+    const std::string orgs = "{\"format\": \"thidua.organizations\", \"schema_version\": 1, \"organizations\": "
+                             "[{\"id\": \"org.x\", \"rev\": 1, \"name\": \"=1+1\", \"short_name\": \"@x\", "
+                             "\"classification\": \"provincial_dept\"}]}";
+    std::vector<std::string> warnings;
+    for (const check::Issue& i : check::CheckFile("registry/organizations.json", orgs))
+        if (i.severity == check::Severity::Warning && i.message.find("formula") != std::string::npos)
+            warnings.push_back(i.pointer);
+    CHECK(warnings == std::vector<std::string>{"/organizations/0/name", "/organizations/0/short_name"});
 }
 }
