@@ -127,4 +127,24 @@ TEST_CASE("CSV cells that a spreadsheet would run as formulas get an apostrophe,
             warnings.push_back(i.pointer);
     CHECK(warnings == std::vector<std::string>{"/organizations/0/name", "/organizations/0/short_name"});
 }
+
+TEST_CASE("control characters are refused in text, a name or title is one line")
+{
+    const std::string head = "{\"format\": \"thidua.organizations\", \"schema_version\": 1, \"organizations\": "
+                             "[{\"id\": \"org.x\", \"rev\": 1, \"classification\": \"provincial_dept\", \"name\": ";
+    auto errors = [&](const std::string& name) {
+        std::vector<std::string> out;
+        for (const check::Issue& i : check::CheckFile("registry/organizations.json", head + name + "}]}"))
+            if (i.severity == check::Severity::Error)
+                out.push_back(check::FormatIssue(i));
+        return out;
+    };
+    CHECK(errors("\"Sở NN&MT\"").empty());
+    CHECK(errors("\"S\\u0007\"") == std::vector<std::string>{"registry/organizations.json:/organizations/0/name: text holds the "
+                                                               "control character U+0007 (a name or title is one line of text); remove it"});
+    CHECK(errors("\"a\\nb\"").size() == 1);
+    CHECK(errors("\"\\u0000\"").size() == 1);
+    CHECK(errors("\"a\\u0085b\"").size() == 1); // C1 control (NEL)
+    CHECK(errors("\"\\u007f\"").size() == 1);
+}
 }
