@@ -7,6 +7,10 @@
 #include "server/store.h"
 
 #include <csignal>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <pthread.h>
@@ -222,16 +226,45 @@ int cli::RunServe(int argc, char** argv)
     {
         // A PUT is refused when the dataset with the new bytes has an error the current dataset does not have
         // (in that file or, through a reference, in another one).
-        config.check = [](const std::string& data_dir, const std::string& path, const std::string& bytes) {
-            io::DataFiles files = server::ReadAllDataFiles(data_dir);
-            std::set<std::string> before;
-            for (const check::Issue& i : check::CheckDataset(files))
-                if (i.severity == check::Severity::Error)
-                    before.insert(check::FormatIssue(i));
-            files[path] = bytes;
-            std::vector<check::Issue> added;
+        // Checker errors are kept by the content of the whole dataset (a hash of every path and byte): the dataset
+        // after a write that lands is the next write's dataset before, so each write runs the checker once, not twice.
+        struct Known
+        {
+            std::mutex mu;
+            std::map<size_t, std::set<std::string>> errors; // dataset hash -> its error lines; a few entries
+        };
+        auto known = std::make_shared<Known>();
+        auto errors_of = [known](const io::DataFiles& files, std::vector<check::Issue>* issues) {
+            std::string all;
+            for (const auto& [p, b] : files)
+                all += p + '\0' + std::to_string(b.size()) + '\0' + b;
+            const size_t key = std::hash<std::string>{}(all);
+            std::lock_guard<std::mutex> lock(known->mu);
+            auto it = known->errors.find(key);
+            if (it != known->errors.end() && !issues)
+                return it->second;
+            std::set<std::string> lines;
             for (check::Issue& i : check::CheckDataset(files))
-                if (i.severity == check::Severity::Error && !before.count(check::FormatIssue(i)))
+                if (i.severity == check::Severity::Error)
+                {
+                    lines.insert(check::FormatIssue(i));
+                    if (issues)
+                        issues->push_back(i);
+                }
+            if (known->errors.size() >= 4)
+                known->errors.clear();
+            known->errors[key] = lines;
+            return lines;
+        };
+        config.check = [errors_of](const std::string& data_dir, const std::string& path, const std::string& bytes) {
+            io::DataFiles files = server::ReadAllDataFiles(data_dir);
+            const std::set<std::string> before = errors_of(files, nullptr);
+            files[path] = bytes;
+            std::vector<check::Issue> after;
+            errors_of(files, &after);
+            std::vector<check::Issue> added;
+            for (check::Issue& i : after)
+                if (!before.count(check::FormatIssue(i)))
                     added.push_back(i);
             return added;
         };

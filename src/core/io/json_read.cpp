@@ -5,13 +5,21 @@
 
 namespace
 {
-// Builds the document like nlohmann's own DOM parser, but keeps a syntax error instead of throwing it. With
-// `strict`, a key repeated in one object is an error too (nlohmann would keep the last value silently); the
-// frames then track where the parser is, so the error can name the JSON pointer of the repeated key.
+// What the parser does about keys: nothing; count them (a repeated key makes the tree hold fewer keys than the
+// text: cheap, for every data file); or track where it is, so a repeated key is found with its JSON pointer (only
+// for a file that the count showed to have one).
+enum class Keys
+{
+    Ignore,
+    Count,
+    Track,
+};
+
+// Builds the document like nlohmann's own DOM parser, but keeps a syntax error instead of throwing it.
 struct CapturingSax : nlohmann::detail::json_sax_dom_parser<io::json>
 {
     using Base = nlohmann::detail::json_sax_dom_parser<io::json>;
-    CapturingSax(io::json& root, bool strict_keys) : Base(root, false), strict(strict_keys) {}
+    CapturingSax(io::json& root, Keys keys) : Base(root, false), strict(keys == Keys::Track), count(keys == Keys::Count) {}
 
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex)
     {
@@ -61,6 +69,7 @@ struct CapturingSax : nlohmann::detail::json_sax_dom_parser<io::json>
     }
     bool key(string_t& k)
     {
+        keys += count;
         if (strict && !stack.empty())
         {
             Frame& f = stack.back();
@@ -85,12 +94,24 @@ struct CapturingSax : nlohmann::detail::json_sax_dom_parser<io::json>
         std::set<std::string> keys;
     };
     const bool strict;
+    const bool count;
+    size_t keys = 0; // with Keys::Count
     std::vector<Frame> stack;
     bool failed = false;
     std::string error;
     std::string pointer;
     std::size_t byte = 0;
 };
+
+// Keys in every object of a tree (at most kMaxJsonDepth deep: the text was measured before it was parsed).
+size_t CountKeys(const io::json& j)
+{
+    size_t n = j.is_object() ? j.size() : 0;
+    if (j.is_structured())
+        for (const io::json& child : j)
+            n += CountKeys(child);
+    return n;
+}
 
 // One reference token: "~1" -> "/", "~0" -> "~"; false when a "~" is not followed by 0 or 1.
 bool Unescape(const std::string& token, std::string* out)
@@ -172,7 +193,7 @@ bool io::ParseJson(const std::string& text, json* out, std::string* error, size_
         return false;
     }
     json result;
-    CapturingSax sax(result, false);
+    CapturingSax sax(result, Keys::Ignore);
     const bool ok = json::sax_parse(text, &sax) && !sax.failed;
     if (!ok)
     {
@@ -196,10 +217,19 @@ bool io::ParseDataJson(const std::string& text, json* out, JsonError* error, siz
         return false;
     }
     json result;
-    CapturingSax sax(result, true);
+    CapturingSax sax(result, Keys::Count);
     if (!json::sax_parse(text, &sax) || sax.failed)
     {
-        e = {sax.error.empty() ? "not valid JSON" : sax.error, sax.byte, sax.pointer};
+        e = {sax.error.empty() ? "not valid JSON" : sax.error, sax.byte, ""};
+        return false;
+    }
+    if (CountKeys(result) != sax.keys)
+    {
+        // A key was repeated: parse again, tracking the place, to name it.
+        json again;
+        CapturingSax track(again, Keys::Track);
+        json::sax_parse(text, &track);
+        e = {track.error.empty() ? "a key appears twice in one object" : track.error, track.byte, track.pointer};
         return false;
     }
     *out = std::move(result);
