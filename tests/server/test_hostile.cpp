@@ -83,6 +83,24 @@ TEST_CASE("a PUT nested 17,000 levels deep is refused with 422 before parsing, a
     StopSyncServer(s);
 }
 
+TEST_CASE("a registry file nested 100,000 levels deep on disk does not crash a viewer's GET")
+{
+    SyncServer s = StartSyncServer("deep-disk");
+    REQUIRE(s.process.pid > 0);
+    // Only a hand edit can put it there (every PUT is depth-checked); the contact filter must not recurse into it.
+    WriteFileBytes(s.data + "/registry/organizations.json", Nested(100000));
+    httplib::Client http("127.0.0.1", s.process.port);
+    auto r = http.Get("/data/registry/organizations.json", Auth(s, "viewer"));
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->body.empty());
+    r = http.Get("/data/registry/organizations.json", Auth(s, "secretariat")); // as stored
+    REQUIRE(r);
+    CHECK(r->body == Nested(100000));
+    CHECK(http.Get("/data/cluster.json", Auth(s, "viewer"))->status == 200);
+    StopSyncServer(s);
+}
+
 TEST_CASE("--max-json-depth lowers the limit, a value above 64 is a usage error")
 {
     SyncServer s = StartSyncServer("depth-flag", {"--max-json-depth", "8"});
