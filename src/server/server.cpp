@@ -322,9 +322,6 @@ void SendWriteResult(httplib::Response& res, const server::WriteResult& w)
     SendError(res, w.status, w.message);
 }
 
-// Everything a write must pass, cheapest first: the precondition (one read and hash of the current file, so a
-// stale If-Match costs no dataset check), the role rules, strict JSON (depth, duplicate keys), a unit's own
-// records, the shared checker, and the compare-and-swap write.
 // True after answering 429 when `who` has used up its writes for this minute.
 bool OverRate(Instance& inst, const Principal& who, httplib::Response& res)
 {
@@ -343,6 +340,10 @@ bool OverRate(Instance& inst, const Principal& who, httplib::Response& res)
     return true;
 }
 
+// Everything a write must pass, cheapest first: the token's rate, the precondition (one read and hash of the
+// current file, so a stale If-Match costs no dataset check), then under the data folder's write lock the role
+// rules, strict JSON (depth, duplicate keys, BOM, schema_version), a unit's own records, the shared checker, and
+// the compare-and-swap write.
 void CommitWrite(Instance& inst, const Principal& who, server::WriteRequest w, httplib::Response& res)
 {
     if (OverRate(inst, who, res))
