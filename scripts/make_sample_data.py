@@ -378,7 +378,8 @@ write('years/2021/covenant.json', 'thidua.covenant', {
 def value_for(rng, code, strength):
     k = KIND[code]
     if k == 'quantitative':
-        return int(round((TARGET[code] - 800 + strength * 1300 + rng.uniform(-150, 150)) / 10)) * 10
+        # a percentage result: never above 100 % (the checker refuses more)
+        return min(10000, int(round((TARGET[code] - 800 + strength * 1300 + rng.uniform(-150, 150)) / 10)) * 10)
     if k == 'manual':
         return min(MAX[code], int(round(MAX[code] * (strength + rng.uniform(-0.05, 0.05)) / 25)) * 25)
     if k == 'qualitative':

@@ -2,10 +2,15 @@
 #include "cli/commands.h"
 
 #include "core/check/check.h"
+#include "core/io/json_read.h"
 #include "server/server.h"
 #include "server/store.h"
 
 #include <csignal>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <pthread.h>
@@ -19,7 +24,7 @@ void PrintServeUsage()
 {
     std::printf(
         "usage: thidua serve [--host H] [--port P] [--web DIR] [--data DIR] [--init-from DIR]\n"
-        "                    [--tokens FILE] [--cert PEM --key PEM] [--max-file-bytes N]\n\n"
+        "                    [--tokens FILE] [--cert PEM --key PEM] [--max-file-bytes N] [limits...]\n\n"
         "  --host H     address to listen on (default 127.0.0.1)\n"
         "  --port P     port (default 8080; 0 picks a free port)\n"
         "  --web DIR    web build folder served at / (default %s)\n"
@@ -30,6 +35,14 @@ void PrintServeUsage()
         "               accepted by role. Without it the server is read-only for everyone.\n"
         "  --cert PEM --key PEM  serve HTTPS with this certificate and private key\n"
         "  --max-file-bytes N    largest data file a PUT may send (default 2097152)\n"
+        "  --max-json-depth N    deepest nesting of arrays/objects a PUT may send (default and most 64)\n"
+        "  --max-connections N   connections served at once, one thread each (default 256); more wait\n"
+        "  --read-timeout S      seconds to wait for each part of a request (default 5)\n"
+        "  --write-timeout S     seconds to wait for the client to take each part of an answer (default 5)\n"
+        "  --keep-alive-timeout S  seconds an open connection may wait for its next request (default 5)\n"
+        "  --keep-alive-max N    requests on one connection (default 100)\n"
+        "  --history-keep N      versions kept in DATA/.thidua/history per file, the newest (default 50)\n"
+        "  --writes-per-minute N writes one token may make in a minute (default 600); more get 429\n"
         "  --check full|syntax   what a PUT must pass: the whole checker on the dataset with the new file\n"
         "               (default; refused when it adds an error anywhere), or JSON syntax only\n\n"
         "Writable mode keeps history and the audit log in DATA/.thidua/ (never served).\n",
@@ -122,6 +135,48 @@ int cli::RunServe(int argc, char** argv)
                 return 2;
             }
         }
+        else if (arg == "--max-connections" || arg == "--read-timeout" || arg == "--write-timeout" ||
+                 arg == "--keep-alive-timeout" || arg == "--keep-alive-max" || arg == "--history-keep" ||
+                 arg == "--writes-per-minute")
+        {
+            std::string n;
+            if (!value(&n))
+                return 2;
+            char* end = nullptr;
+            const long long v = std::strtoll(n.c_str(), &end, 10);
+            if (n.empty() || *end || v < 1 || v > 100000)
+            {
+                std::fprintf(stderr, "thidua serve: %s needs a whole number from 1 to 100000, not '%s'\n", arg.c_str(),
+                             n.c_str());
+                return 2;
+            }
+            if (arg == "--max-connections")
+                config.max_connections = static_cast<size_t>(v);
+            else if (arg == "--read-timeout")
+                config.read_timeout_s = static_cast<int>(v);
+            else if (arg == "--write-timeout")
+                config.write_timeout_s = static_cast<int>(v);
+            else if (arg == "--keep-alive-timeout")
+                config.keep_alive_timeout_s = static_cast<int>(v);
+            else if (arg == "--keep-alive-max")
+                config.keep_alive_max = static_cast<size_t>(v);
+            else if (arg == "--history-keep")
+                config.history_keep = static_cast<size_t>(v);
+            else
+                config.writes_per_minute = static_cast<size_t>(v);
+        }
+        else if (arg == "--max-json-depth")
+        {
+            std::string n;
+            if (!value(&n))
+                return 2;
+            config.max_json_depth = static_cast<size_t>(std::strtoull(n.c_str(), nullptr, 10));
+            if (config.max_json_depth == 0 || config.max_json_depth > io::kMaxJsonDepth)
+            {
+                std::fprintf(stderr, "thidua serve: --max-json-depth is 1 to %zu\n", io::kMaxJsonDepth);
+                return 2;
+            }
+        }
         else if (arg == "--max-file-bytes")
         {
             std::string n;
@@ -171,16 +226,45 @@ int cli::RunServe(int argc, char** argv)
     {
         // A PUT is refused when the dataset with the new bytes has an error the current dataset does not have
         // (in that file or, through a reference, in another one).
-        config.check = [](const std::string& data_dir, const std::string& path, const std::string& bytes) {
-            io::DataFiles files = server::ReadAllDataFiles(data_dir);
-            std::set<std::string> before;
-            for (const check::Issue& i : check::CheckDataset(files))
-                if (i.severity == check::Severity::Error)
-                    before.insert(check::FormatIssue(i));
-            files[path] = bytes;
-            std::vector<check::Issue> added;
+        // Checker errors are kept by the content of the whole dataset (a hash of every path and byte): the dataset
+        // after a write that lands is the next write's dataset before, so each write runs the checker once, not twice.
+        struct Known
+        {
+            std::mutex mu;
+            std::map<size_t, std::set<std::string>> errors; // dataset hash -> its error lines; a few entries
+        };
+        auto known = std::make_shared<Known>();
+        auto errors_of = [known](const io::DataFiles& files, std::vector<check::Issue>* issues) {
+            std::string all;
+            for (const auto& [p, b] : files)
+                all += p + '\0' + std::to_string(b.size()) + '\0' + b;
+            const size_t key = std::hash<std::string>{}(all);
+            std::lock_guard<std::mutex> lock(known->mu);
+            auto it = known->errors.find(key);
+            if (it != known->errors.end() && !issues)
+                return it->second;
+            std::set<std::string> lines;
             for (check::Issue& i : check::CheckDataset(files))
-                if (i.severity == check::Severity::Error && !before.count(check::FormatIssue(i)))
+                if (i.severity == check::Severity::Error)
+                {
+                    lines.insert(check::FormatIssue(i));
+                    if (issues)
+                        issues->push_back(i);
+                }
+            if (known->errors.size() >= 4)
+                known->errors.clear();
+            known->errors[key] = lines;
+            return lines;
+        };
+        config.check = [errors_of](const std::string& data_dir, const std::string& path, const std::string& bytes) {
+            io::DataFiles files = server::ReadAllDataFiles(data_dir);
+            const std::set<std::string> before = errors_of(files, nullptr);
+            files[path] = bytes;
+            std::vector<check::Issue> after;
+            errors_of(files, &after);
+            std::vector<check::Issue> added;
+            for (check::Issue& i : after)
+                if (!before.count(check::FormatIssue(i)))
                     added.push_back(i);
             return added;
         };

@@ -3,10 +3,10 @@
 
 #include "core/roles/roles.h"
 #include "core/io/dataset.h"
+#include "core/io/json_read.h"
 #include "server/paths.h"
 #include "server/store.h"
 
-#include <set>
 
 using nlohmann::json;
 
@@ -60,6 +60,8 @@ std::string server::ForRole(const Principal& who, const std::string& path, std::
 {
     if (roles::MaySeePrivate({who.role, who.org}) || path.rfind("registry/", 0) != 0)
         return bytes;
+    if (io::DepthExceededAt(bytes) != 0)
+        return ""; // not a data file (the checker refuses it), and too deep to filter safely: nothing of it
     json doc = json::parse(bytes, nullptr, false);
     if (doc.is_discarded())
         return bytes; // not JSON: nothing in it can be read as a contact
@@ -75,22 +77,6 @@ std::string EscapeToken(const std::string& s)
     for (char c : s)
         out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
     return out;
-}
-
-struct Frame
-{
-    bool is_array = false;
-    size_t index = 0;
-    std::string key;
-    std::set<std::string> keys;
-};
-
-std::string PointerOf(const std::vector<Frame>& stack)
-{
-    std::string p;
-    for (const Frame& f : stack)
-        p += "/" + (f.is_array ? std::to_string(f.index) : EscapeToken(f.key));
-    return p;
 }
 
 void WalkUnit(const json& j, const std::string& pointer, const std::string& path, const std::string& org,
@@ -116,52 +102,19 @@ void WalkUnit(const json& j, const std::string& pointer, const std::string& path
 }
 } // namespace
 
-std::vector<check::Issue> server::ParseStrict(const std::string& path, const std::string& bytes, json* out)
+std::vector<check::Issue> server::ParseStrict(const std::string& path, const std::string& bytes, json* out,
+                                              size_t max_depth)
 {
-    std::vector<check::Issue> issues;
-    std::vector<Frame> stack;
-    auto callback = [&](int, json::parse_event_t event, json& parsed) {
-        switch (event)
-        {
-        case json::parse_event_t::object_start:
-            stack.push_back(Frame{});
-            break;
-        case json::parse_event_t::array_start:
-        {
-            Frame f;
-            f.is_array = true;
-            stack.push_back(f);
-        }
-            break;
-        case json::parse_event_t::key: {
-            Frame& f = stack.back();
-            f.key = parsed.get<std::string>();
-            if (!f.keys.insert(f.key).second && issues.size() < 20)
-                issues.push_back({path, PointerOf(stack), "duplicate key \"" + f.key + "\"", check::Severity::Error});
-            break;
-        }
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            stack.pop_back();
-            if (!stack.empty() && stack.back().is_array)
-                ++stack.back().index;
-            break;
-        case json::parse_event_t::value:
-            if (!stack.empty() && stack.back().is_array)
-                ++stack.back().index;
-            break;
-        }
-        return true;
-    };
-    try
-    {
-        *out = json::parse(bytes, callback);
-    }
-    catch (const json::parse_error& e)
-    {
-        return {{path, "", std::string("not valid JSON: ") + e.what(), check::Severity::Error}};
-    }
-    return issues;
+    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        return {{path, "", "starts with a UTF-8 byte-order mark (BOM); send the JSON text without it", check::Severity::Error}};
+    io::JsonError error;
+    if (io::ParseDataJson(bytes, out, &error, max_depth))
+        return {};
+    if (!error.pointer.empty())
+        return {{path, error.pointer, error.message, check::Severity::Error}};
+    if (error.message == io::DepthMessage(max_depth))
+        return {{path, "", error.message + " (at byte " + std::to_string(error.byte) + ")", check::Severity::Error}};
+    return {{path, "", "not valid JSON: " + error.message, check::Severity::Error}};
 }
 
 std::vector<check::Issue> server::CheckUnitContent(const std::string& path, const std::string& org, const json& doc)

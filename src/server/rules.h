@@ -18,11 +18,14 @@ std::string WriteRefusal(const Principal& who, const std::string& path, const st
 
 // The bytes of data file `path` as `who` may receive them: private contact details ("private": true in a
 // registry file's contact_details) are taken out for a role that may not see them (roles::MaySeePrivate).
-// Everything else is sent as stored. The ETag a role sees is the ETag of these bytes.
+// Everything else is sent as stored. The ETag a role sees is the ETag of these bytes. A registry file nested
+// deeper than io::kMaxJsonDepth (only a hand edit can make one) is sent to such a role as nothing.
 std::string ForRole(const Principal& who, const std::string& path, std::string bytes);
 
-// Parses `bytes` as one JSON document, refusing duplicate keys. Issues name the file and the JSON pointer.
-std::vector<check::Issue> ParseStrict(const std::string& path, const std::string& bytes, nlohmann::json* out);
+// Parses `bytes` as one JSON document (core's io::ParseDataJson): refuses duplicate keys, nesting deeper than
+// `max_depth` (before parsing), numbers out of range and a UTF-8 byte-order mark. Issues name the file and pointer.
+std::vector<check::Issue> ParseStrict(const std::string& path, const std::string& bytes, nlohmann::json* out,
+                                      size_t max_depth);
 
 // For a member unit's write: every "subject_org_id" and "scorer_org_id", and a top-level "org_id" or
 // "organization_id", must be `org`.

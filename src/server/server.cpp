@@ -14,7 +14,11 @@
 // With --tokens, /data and /api need "Authorization: Bearer <token>" (401 otherwise); without, the server is read-only.
 #include "server/server.h"
 
+#include "core/io/json_read.h"
+#include "core/model/model.h"
+
 #include "server/paths.h"
+#include "server/pool.h"
 #include "server/rules.h"
 #include "server/store.h"
 #include "server/tokens.h"
@@ -22,11 +26,15 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <thread>
 
@@ -52,6 +60,12 @@ struct server::Instance
     Store store;
     TokenCache tokens;
     std::unique_ptr<httplib::Server> http;
+    // One write at a time per data folder: the checker reads the whole dataset, so a second write landing between
+    // its check and its commit could leave two valid writes making an invalid dataset (issue #11).
+    std::mutex write_mu;
+    // Writes per token in the current minute (a fixed window): one token cannot fill the disk or the CPU alone.
+    std::mutex rate_mu;
+    std::map<std::string, std::pair<int64_t, size_t>> writes; // token id -> (minute, writes in it)
     int port = 0;
     std::atomic<bool> stopping{false};
 };
@@ -107,17 +121,28 @@ int Authenticate(Instance& inst, const httplib::Request& req, httplib::Response&
     std::string secret = auth.rfind(prefix, 0) == 0 ? auth.substr(prefix.size()) : "";
     TokenCache& cache = inst.tokens;
     std::lock_guard<std::mutex> lock(cache.mu);
+    // Fail closed: a deleted token file revokes every token, a broken one refuses every token until it is fixed.
     struct stat st{};
-    if (stat(cache.path.c_str(), &st) == 0 &&
-        (st.st_mtim.tv_sec != cache.mtime.tv_sec || st.st_mtim.tv_nsec != cache.mtime.tv_nsec || st.st_size != cache.size))
+    if (stat(cache.path.c_str(), &st) != 0)
+    {
+        if (cache.size != -2)
+            std::fprintf(stderr, "thidua serve: token file %s is gone: every token is refused until it is back\n",
+                         cache.path.c_str());
+        cache.tokens.clear();
+        cache.size = -2; // logged once; any file that appears later is read
+    }
+    else if (st.st_mtim.tv_sec != cache.mtime.tv_sec || st.st_mtim.tv_nsec != cache.mtime.tv_nsec ||
+             st.st_size != cache.size)
     {
         std::vector<server::Token> fresh;
-        if (server::LoadTokens(cache.path, &fresh).empty())
+        if (std::string err = server::LoadTokens(cache.path, &fresh); !err.empty())
         {
-            cache.tokens = std::move(fresh);
-            cache.mtime = st.st_mtim;
-            cache.size = st.st_size;
+            std::fprintf(stderr, "thidua serve: %s: every token is refused until the file is fixed\n", err.c_str());
+            fresh.clear();
         }
+        cache.tokens = std::move(fresh);
+        cache.mtime = st.st_mtim;
+        cache.size = st.st_size;
     }
     const server::Token* t = server::FindToken(cache.tokens, secret);
     Principal p;
@@ -131,6 +156,48 @@ int Authenticate(Instance& inst, const httplib::Request& req, httplib::Response&
     p.name = t->name;
     *who = p;
     return 0;
+}
+
+// For a request that carries a body, before any of it is read: true after answering with an error when the body
+// must not be read at all: chunked (no length to check; 411), declared too large (413), sent where no body is taken
+// (405), or from a client that may not write (no or unknown token: 401; a read-only server: 403). The connection
+// is closed after such an answer.
+bool RefuseBodyEarly(Instance& inst, const httplib::Request& req, httplib::Response& res)
+{
+    const std::string length = req.get_header_value("Content-Length");
+    const bool chunked = req.has_header("Transfer-Encoding");
+    if (!chunked && (length.empty() || length == "0"))
+        return false;
+    res.set_header("Connection", "close");
+    if (chunked)
+    {
+        SendError(res, 411, "a body must be sent with Content-Length (Transfer-Encoding is refused)");
+        return true;
+    }
+    const bool digits = length.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || length.size() > 15 || std::stoull(length) > inst.config.max_file_bytes)
+    {
+        SendError(res, 413, req.path + ": " + length + " bytes is over the limit of " +
+                                std::to_string(inst.config.max_file_bytes));
+        return true;
+    }
+    const bool write_route = (req.method == "PUT" && req.path.rfind("/data/", 0) == 0) ||
+                             (req.method == "POST" && req.path == "/api/restore");
+    if (!write_route)
+    {
+        SendError(res, 405, "method not allowed");
+        return true;
+    }
+    if (!inst.store.writable)
+    {
+        SendError(res, 403, "the server is read-only (start it with --tokens FILE to accept writes)");
+        return true;
+    }
+    Principal who;
+    if (Authenticate(inst, req, res, &who))
+        return true;
+    res.headers.erase("Connection"); // the body may be read: the connection stays usable
+    return false;
 }
 
 // The data path of a /data/ request, or "" after answering with an error.
@@ -255,6 +322,68 @@ void SendWriteResult(httplib::Response& res, const server::WriteResult& w)
     SendError(res, w.status, w.message);
 }
 
+// True after answering 429 when `who` has used up its writes for this minute.
+bool OverRate(Instance& inst, const Principal& who, httplib::Response& res)
+{
+    const int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(
+                               std::chrono::steady_clock::now().time_since_epoch())
+                               .count();
+    std::lock_guard<std::mutex> lock(inst.rate_mu);
+    auto& [window, count] = inst.writes[who.token_id];
+    if (window != minute)
+        window = minute, count = 0;
+    if (++count <= inst.config.writes_per_minute)
+        return false;
+    res.set_header("Retry-After", "60");
+    SendError(res, 429, "refused: more than " + std::to_string(inst.config.writes_per_minute) +
+                            " writes in a minute from this token; try again in a minute");
+    return true;
+}
+
+// Everything a write must pass, cheapest first: the token's rate, the precondition (one read and hash of the
+// current file, so a stale If-Match costs no dataset check), then under the data folder's write lock the role
+// rules, strict JSON (depth, duplicate keys, BOM, schema_version), a unit's own records, the shared checker, and
+// the compare-and-swap write.
+void CommitWrite(Instance& inst, const Principal& who, server::WriteRequest w, httplib::Response& res)
+{
+    if (OverRate(inst, who, res))
+        return;
+    if (w.pre.has_if_match && w.pre.if_match.find('*') != std::string::npos)
+        return SendError(res, 428, "refused: If-Match: * would overwrite " + w.path +
+                                       " blindly; send the ETag of the version you changed");
+    if (server::WriteResult early = server::CheckPrecondition(inst.store, w.path, w.pre); early.status != 0)
+        return SendWriteResult(res, early);
+    std::lock_guard<std::mutex> one_writer(inst.write_mu); // role rules, checker and commit see one dataset
+    if (std::string why = server::WriteRefusal(who, w.path, inst.store.data_dir); !why.empty())
+        return SendError(res, 403, "refused: " + why);
+    json doc;
+    if (auto issues = server::ParseStrict(w.path, w.bytes, &doc, inst.config.max_json_depth); !issues.empty())
+        return SendIssues(res, 422, issues);
+    // A newer schema_version is something this server cannot check; the app keeps such files read-only.
+    if (const json* v = io::Child(doc, "schema_version");
+        v && v->is_number() && (!v->is_number_integer() || v->get<int64_t>() > model::kSchemaVersion))
+        return SendIssues(res, 422, {{w.path, "/schema_version",
+                                      v->dump() + " is not a schema_version this server knows (at most " +
+                                          std::to_string(model::kSchemaVersion) + "); update the server first",
+                                      check::Severity::Error}});
+    if (who.role == Role::Unit)
+        if (auto issues = server::CheckUnitContent(w.path, who.org, doc); !issues.empty())
+            return SendIssues(res, 403, issues);
+    if (inst.config.check)
+    {
+        std::vector<check::Issue> issues = inst.config.check(inst.store.data_dir, w.path, w.bytes);
+        std::vector<check::Issue> errors;
+        for (const check::Issue& i : issues)
+            if (i.severity == check::Severity::Error)
+                errors.push_back(i);
+        if (!errors.empty())
+            return SendIssues(res, 422, errors);
+    }
+    w.who = who.token_id + (who.name.empty() ? "" : " " + who.name);
+    w.role = RoleName(who);
+    SendWriteResult(res, server::WriteDataFile(inst.store, w));
+}
+
 void PutData(Instance& inst, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
@@ -265,8 +394,8 @@ void PutData(Instance& inst, const httplib::Request& req, httplib::Response& res
         return;
     if (!inst.store.writable)
         return SendError(res, 403, "the server is read-only (start it with --tokens FILE to accept writes)");
-    if (std::string why = server::WriteRefusal(who, rel, inst.store.data_dir); !why.empty())
-        return SendError(res, 403, "refused: " + why);
+    if (who.role == Role::Viewer)
+        return SendError(res, 403, "refused: the viewer role is read-only");
     if (req.body.size() > inst.config.max_file_bytes)
         return SendError(res, 413, rel + ": " + std::to_string(req.body.size()) + " bytes is over the limit of " +
                                        std::to_string(inst.config.max_file_bytes));
@@ -278,27 +407,8 @@ void PutData(Instance& inst, const httplib::Request& req, httplib::Response& res
     w.pre.if_none_match_star = req.get_header_value("If-None-Match") == "*";
     if (!w.pre.has_if_match && !w.pre.if_none_match_star)
         return SendError(res, 428, "a write needs If-Match: \"<etag>\" (or If-None-Match: * to create " + rel + ")");
-
-    json doc;
-    if (auto issues = server::ParseStrict(rel, req.body, &doc); !issues.empty())
-        return SendIssues(res, 422, issues);
-    if (who.role == Role::Unit)
-        if (auto issues = server::CheckUnitContent(rel, who.org, doc); !issues.empty())
-            return SendIssues(res, 403, issues);
-    if (inst.config.check)
-    {
-        std::vector<check::Issue> issues = inst.config.check(inst.store.data_dir, rel, req.body);
-        std::vector<check::Issue> errors;
-        for (const check::Issue& i : issues)
-            if (i.severity == check::Severity::Error)
-                errors.push_back(i);
-        if (!errors.empty())
-            return SendIssues(res, 422, errors);
-    }
-    w.who = who.token_id + (who.name.empty() ? "" : " " + who.name);
-    w.role = RoleName(who);
     w.op_ids = OpIds(req);
-    SendWriteResult(res, server::WriteDataFile(inst.store, w));
+    CommitWrite(inst, who, std::move(w), res);
 }
 
 void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response& res)
@@ -420,11 +530,20 @@ void PostRestore(Instance& inst, const httplib::Request& req, httplib::Response&
     w.pre.has_if_match = req.has_header("If-Match");
     w.pre.if_match = req.get_header_value("If-Match");
     w.pre.if_none_match_star = req.get_header_value("If-None-Match") == "*";
-    w.who = who.token_id + (who.name.empty() ? "" : " " + who.name);
-    w.role = RoleName(who);
     w.action = "restore";
-    SendWriteResult(res, server::WriteDataFile(inst.store, w));
+    CommitWrite(inst, who, std::move(w), res);
 }
+} // namespace
+
+namespace
+{
+// cpp-httplib 0.11.4 listens with a backlog of 5: under a burst of connections the kernel then drops SYNs, and a
+// client waits a second for its retry. A listening socket takes a new backlog from a second listen() call; the
+// socket is a protected member, reached through a pointer to member of a derived class.
+struct ListenSocket : httplib::Server
+{
+    static int Of(httplib::Server& http) { return http.*(&ListenSocket::svr_sock_); }
+};
 } // namespace
 
 server::InstancePtr server::Start(const Config& config, std::string* error)
@@ -446,6 +565,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
         *error = err;
         return InstancePtr(nullptr, deleter);
     }
+    inst->store.history_keep = config.history_keep;
     if (!config.cert_file.empty() || !config.key_file.empty())
     {
         auto tls = std::make_unique<httplib::SSLServer>(config.cert_file.c_str(), config.key_file.c_str());
@@ -462,20 +582,37 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
     httplib::Server& http = *inst->http;
     Instance& I = *inst;
     http.set_payload_max_length(config.max_file_bytes + 1);
-    http.set_read_timeout(30, 0);
+    http.set_read_timeout(config.read_timeout_s, 0);
+    http.set_write_timeout(config.write_timeout_s, 0);
+    http.set_keep_alive_timeout(config.keep_alive_timeout_s);
+    http.set_keep_alive_max_count(config.keep_alive_max);
+    http.new_task_queue = [max = config.max_connections] { return new ConnectionPool(max); };
     http.set_tcp_nodelay(true); // a response is headers + body in two writes: no Nagle wait between them
-    // Refuse a declared oversize body before httplib reads (and discards) it.
+    // A body is read only for a client that may send one: refused here, before httplib reads any of it.
+    http.set_expect_100_continue_handler([&I](const httplib::Request& q, httplib::Response& r) {
+        return RefuseBodyEarly(I, q, r) ? r.status : 100;
+    });
     http.set_pre_routing_handler([&I](const httplib::Request& q, httplib::Response& r) {
-        const std::string length = q.get_header_value("Content-Length");
-        const bool digits = !length.empty() && length.find_first_not_of("0123456789") == std::string::npos;
-        if (digits && (length.size() > 15 || std::stoull(length) > I.config.max_file_bytes))
+        return RefuseBodyEarly(I, q, r) ? httplib::Server::HandlerResponse::Handled
+                                        : httplib::Server::HandlerResponse::Unhandled;
+    });
+    // An exception in a handler is our bug: log it, and tell the client no more than that (httplib's default puts
+    // the exception text in an EXCEPTION_WHAT header).
+    http.set_exception_handler([](const httplib::Request& q, httplib::Response& r, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try
         {
-            r.set_header("Connection", "close");
-            SendError(r, 413, q.path + ": " + length + " bytes is over the limit of " +
-                                  std::to_string(I.config.max_file_bytes));
-            return httplib::Server::HandlerResponse::Handled;
+            std::rethrow_exception(ep);
         }
-        return httplib::Server::HandlerResponse::Unhandled;
+        catch (const std::exception& e)
+        {
+            what = e.what();
+        }
+        catch (...)
+        {
+        }
+        std::fprintf(stderr, "thidua serve: %s %s: internal error: %s\n", q.method.c_str(), q.path.c_str(), what.c_str());
+        SendError(r, 500, "internal error (logged by the server)");
     });
     http.Get("/api/manifest", [&I](const httplib::Request& q, httplib::Response& r) { GetManifest(I, q, r); });
     http.Get("/api/history", [&I](const httplib::Request& q, httplib::Response& r) { GetHistory(I, q, r); });
@@ -524,6 +661,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
         *error = "cannot listen on " + config.host + ":" + std::to_string(config.port);
         return InstancePtr(nullptr, deleter);
     }
+    ::listen(ListenSocket::Of(http), static_cast<int>(std::min<size_t>(config.max_connections, 4096)));
     return inst;
 }
 

@@ -28,6 +28,15 @@ struct Config
     std::string cert_file;     // TLS certificate (PEM); with key_file, the server speaks HTTPS
     std::string key_file;      // TLS private key (PEM)
     size_t max_file_bytes = 2 * 1024 * 1024; // larger PUT bodies get 413
+    size_t max_json_depth = 64;  // arrays/objects inside each other in a PUT body; deeper gets 422 before parsing
+    // Connections (docs/deploy.md, "Limits"): a slow or idle client holds one thread, never the others.
+    size_t max_connections = 256;   // connections served at once (one thread each); more wait for a free thread
+    int read_timeout_s = 5;         // a request line, header line or body chunk not received within it: closed
+    int write_timeout_s = 5;        // an answer the client does not take within it: closed
+    int keep_alive_timeout_s = 5;   // an open connection with no new request within it: closed
+    size_t keep_alive_max = 100;    // requests on one connection before it is closed
+    size_t history_keep = 50;       // versions kept per file in <data>/.thidua/history (the newest ones)
+    size_t writes_per_minute = 600; // writes (PUT, restore) one token may make in a minute; more get 429
     CheckHook check;           // may be empty
 };
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -102,15 +103,35 @@ std::string HistoryPath(const server::Store& store, const std::string& path, con
     return store.state_dir + "/history/" + path + "/" + bare + ".json";
 }
 
-// Keeps `bytes` (whose ETag is `etag`) in history unless it is there already.
+// Keeps `bytes` (whose ETag is `etag`) in history unless it is there already; a version kept again counts as new
+// (its modification time is what PruneHistory orders by).
 int KeepVersion(const server::Store& store, const std::string& path, const std::string& etag,
                 const std::string& bytes)
 {
     const std::string h = HistoryPath(store, path, etag);
     std::error_code ec;
     if (fs::exists(h, ec))
+    {
+        utimensat(AT_FDCWD, h.c_str(), nullptr, 0);
         return 0;
+    }
     return WriteAtomic(h, bytes);
+}
+
+// Deletes all but the newest `keep` versions of one file (the current version is the newest). The caller holds
+// the file's lock. The audit log keeps its lines; a deleted version answers 404 from /api/version.
+void PruneHistory(const server::Store& store, const std::string& path, size_t keep)
+{
+    std::error_code ec;
+    std::vector<std::pair<fs::file_time_type, fs::path>> versions;
+    for (const fs::directory_entry& e : fs::directory_iterator(fs::path(store.state_dir) / "history" / path, ec))
+        if (e.is_regular_file(ec) && e.path().extension() == ".json")
+            versions.emplace_back(e.last_write_time(ec), e.path());
+    if (versions.size() <= keep)
+        return;
+    std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t i = keep; i < versions.size(); ++i)
+        fs::remove(versions[i].second, ec);
 }
 
 std::string AuditLine(const server::AuditEntry& e)
@@ -183,6 +204,26 @@ std::vector<std::string> ListDataFiles(const std::string& root, bool delete_temp
             out.push_back(rel);
     }
     return out;
+}
+
+// A write that failed in the file system: 507 for a full disk, 503 for a folder the server may not write (the
+// data folder made read-only, a read-only mount: an administrator's matter, so the client may retry later).
+int StatusOfErrno(int err)
+{
+    if (err == ENOSPC || err == EDQUOT)
+        return 507;
+    if (err == EACCES || err == EPERM || err == EROFS)
+        return 503;
+    return 500;
+}
+
+std::string ReasonOf(int err)
+{
+    if (StatusOfErrno(err) == 503)
+        return " (the data folder is read-only for the server; nothing was changed; ask the administrator)";
+    if (err == ENOSPC || err == EDQUOT)
+        return " (the disk is full; nothing was changed)";
+    return "";
 }
 
 bool EtagMatches(const std::string& header, const std::string& current, bool exists)
@@ -325,6 +366,37 @@ bool server::ReadDataFile(const Store& store, const std::string& path, std::stri
     return ReadWhole(full, bytes);
 }
 
+namespace
+{
+// Reads the file at `full` and compares it with the precondition: status 0 when it holds, else 412 (or 403 for a
+// symlink) with the current ETag. *current and *exists describe the file as read.
+server::WriteResult Compare(const std::string& full, const std::string& path, const server::Precondition& pre,
+                            std::string* current, bool* exists)
+{
+    std::error_code ec;
+    if (fs::is_symlink(full, ec))
+        return {403, path + ": is a symlink", "", 0};
+    *exists = fs::is_regular_file(full, ec) && ReadWhole(full, current);
+    const std::string current_etag = *exists ? server::EtagOf(*current) : "";
+    if (pre.if_none_match_star && *exists)
+        return {412, path + " already exists", current_etag, 0};
+    if (pre.has_if_match && !EtagMatches(pre.if_match, current_etag, *exists))
+        return {412, *exists ? path + " has changed (ETag " + current_etag + ")" : path + " does not exist",
+                current_etag, 0};
+    return {0, "", current_etag, 0};
+}
+} // namespace
+
+server::WriteResult server::CheckPrecondition(const Store& store, const std::string& path, const Precondition& pre)
+{
+    std::string full;
+    if (std::string why = ResolveUnder(store.data_dir, path, &full); !why.empty())
+        return {403, path + ": " + why, "", 0};
+    std::string current;
+    bool exists = false;
+    return Compare(full, path, pre, &current, &exists);
+}
+
 server::WriteResult server::WriteDataFile(Store& store, const WriteRequest& req)
 {
     WriteResult r;
@@ -347,24 +419,20 @@ server::WriteResult server::WriteDataFile(Store& store, const WriteRequest& req)
     std::lock_guard<std::mutex> file_guard(*file_lock);
 
     std::string current;
-    std::error_code ec;
-    const bool exists = !fs::is_symlink(full, ec) && fs::is_regular_file(full, ec) && ReadWhole(full, &current);
-    if (fs::is_symlink(full, ec))
-        return {403, req.path + ": is a symlink", "", 0};
+    bool exists = false;
+    if (WriteResult refused = Compare(full, req.path, req.pre, &current, &exists); refused.status != 0)
+        return refused;
     const std::string current_etag = exists ? EtagOf(current) : "";
-    if (req.pre.if_none_match_star && exists)
-        return {412, req.path + " already exists", current_etag, 0};
-    if (req.pre.has_if_match && !EtagMatches(req.pre.if_match, current_etag, exists))
-        return {412, exists ? req.path + " has changed (ETag " + current_etag + ")" : req.path + " does not exist",
-                current_etag, 0};
 
     const std::string new_etag = EtagOf(req.bytes);
     if (exists)
         KeepVersion(store, req.path, current_etag, current); // normally there already
     if (int err = KeepVersion(store, req.path, new_etag, req.bytes); err != 0)
-        return {err == ENOSPC ? 507 : 500, "cannot keep history: " + std::string(std::strerror(err)), "", 0};
+        return {StatusOfErrno(err), "cannot keep history: " + std::string(std::strerror(err)) + ReasonOf(err), "", 0};
     if (int err = WriteAtomic(full, req.bytes); err != 0)
-        return {err == ENOSPC ? 507 : 500, "cannot write " + req.path + ": " + std::strerror(err), "", 0};
+        return {StatusOfErrno(err), "cannot write " + req.path + ": " + std::strerror(err) + ReasonOf(err), "", 0};
+
+    PruneHistory(store, req.path, store.history_keep);
 
     std::lock_guard<std::mutex> lock(store.mu);
     AuditEntry e{NowUtc(), req.who, req.role, req.path, exists ? req.action : "create", current_etag, new_etag,
@@ -400,9 +468,19 @@ std::vector<server::AuditEntry> server::ReadAudit(Store& store, const std::strin
 bool server::ReadHistoryVersion(const Store& store, const std::string& path, const std::string& etag,
                                 std::string* bytes)
 {
-    if (!store.writable || etag.find('/') != std::string::npos || etag.find("..") != std::string::npos)
+    // Only what EtagOf makes: 43 base64url characters, quoted or bare. Anything else ("", "%00" decoded to a NUL,
+    // a folder name) names no version; the kept file must also hash to that ETag.
+    std::string bare = etag;
+    if (bare.size() >= 2 && bare.front() == '"' && bare.back() == '"')
+        bare = bare.substr(1, bare.size() - 2);
+    if (!store.writable || bare.size() != 43 ||
+        bare.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
         return false;
-    return ReadWhole(HistoryPath(store, path, etag), bytes);
+    std::string kept;
+    if (!ReadWhole(HistoryPath(store, path, bare), &kept) || EtagOf(kept) != "\"" + bare + "\"")
+        return false;
+    *bytes = std::move(kept);
+    return true;
 }
 
 std::map<std::string, std::string> server::ReadAllDataFiles(const std::string& data_dir)

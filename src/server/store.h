@@ -1,5 +1,6 @@
 // The data folder as the server sees it: ETags, the change manifest (generation counter), atomic conditional
-// writes under a per-file lock, every version kept in <data>/.thidua/history/, and one audit line per write.
+// writes under a per-file lock, the newest versions of each file kept in <data>/.thidua/history/ (history_keep), and
+// one audit line per write.
 #pragma once
 
 #include <cstdint>
@@ -39,6 +40,7 @@ struct Store
     std::string data_dir;  // canonical
     std::string state_dir; // <data>/.thidua (history/, audit.log, epoch); unused when read-only
     bool writable = false;
+    size_t history_keep = 50; // versions kept per file in history/ (the newest; older ones are deleted)
     std::string epoch; // identifies this store's generation sequence (changes if the state folder is reset)
 
     std::mutex mu; // guards the fields below and the audit log
@@ -78,11 +80,16 @@ struct WriteRequest
 
 struct WriteResult
 {
-    int status = 500; // 200, 201, 412, 428, 403, 500, 507
+    int status = 500; // 200, 201, 412, 428, 403, 500, 507 (0: CheckPrecondition holds)
     std::string message;
     std::string etag;     // new ETag on success, current ETag on 412
     int64_t generation = 0;
 };
+
+// The precondition against the file as it is now, without any lock: status 0 when it holds, else 412 with the
+// current ETag. Cheap (one read and one hash), so a stale If-Match is answered before any content check;
+// WriteDataFile compares again under the file's lock.
+WriteResult CheckPrecondition(const Store& store, const std::string& path, const Precondition& pre);
 
 // Compare-and-swap write: checks the precondition against the current file under its lock, keeps the new
 // version in history, writes atomically, appends the audit line, bumps the generation.

@@ -2,6 +2,7 @@
 // exact messages and pointers for each kind of problem, migration, read-only files, hostile input.
 #include "core/check/check.h"
 #include "core/io/dataset.h"
+#include "core/io/json_read.h"
 #include "core/io/schema.h"
 
 #include <doctest/doctest.h>
@@ -258,10 +259,11 @@ TEST_SUITE("io")
         std::string deep(200000, '[');
         std::vector<check::Issue> issues = check::CheckFile("x.json", deep);
         REQUIRE(issues.size() == 1);
-        CHECK(issues[0].message.find("not valid JSON") != std::string::npos);
+        // Refused before parsing (issue #11): no walk ever sees a tree deeper than io::kMaxJsonDepth.
+        CHECK(issues[0].message.rfind("line 1, column 65: nested deeper than 64 levels", 0) == 0);
         std::string nested = "{\"format\": \"thidua.meeting\", \"schema_version\": 1, \"meeting\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
         CHECK(Lines(check::CheckFile("meetings/mtg.a.json", nested)) ==
-              std::vector<std::string>{"meetings/mtg.a.json:/meeting: expected an object ({...}), found a list"});
+              std::vector<std::string>{"meetings/mtg.a.json: line 1, column 125: " + io::DepthMessage()});
         CHECK(Lines(check::CheckFile("x.json", "{\"format\": \"thidua.meeting\", \"schema_version\": 1e400}"))[0].find("not valid JSON") != std::string::npos);
         std::string huge = "{\"format\": \"thidua.meeting\", \"schema_version\": 1, \"meeting\": {\"name\": \"" + std::string(100u * 1024u * 1024u, 'a') + "\"}}";
         CHECK(Lines(check::CheckFile("x.json", huge)) == std::vector<std::string>{"x.json: the file is too large (100 MB; at most 64 MB are accepted)"});

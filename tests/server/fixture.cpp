@@ -33,6 +33,7 @@ testing::SyncServer testing::StartSyncServer(const std::string& tag, const std::
     // These protocol tests use small stand-in files, so the server checks syntax only (see test_sample_data).
     std::vector<std::string> args = {"--web", s.root, "--data", s.data, "--tokens", s.tokens_file, "--check", "syntax"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
+    s.extra_args = extra_args;
     s.process = StartServer(args);
     return s;
 }
@@ -46,7 +47,9 @@ void testing::StopSyncServer(SyncServer& s)
 void testing::RestartSyncServer(SyncServer& s, int signal_number)
 {
     StopServer(s.process, signal_number);
-    s.process = StartServer({"--web", s.root, "--data", s.data, "--tokens", s.tokens_file, "--check", "syntax"});
+    std::vector<std::string> args = {"--web", s.root, "--data", s.data, "--tokens", s.tokens_file, "--check", "syntax"};
+    args.insert(args.end(), s.extra_args.begin(), s.extra_args.end());
+    s.process = StartServer(args);
 }
 
 httplib::Headers testing::Auth(const SyncServer& s, const std::string& role)

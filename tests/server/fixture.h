@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace testing
 {
@@ -14,6 +15,7 @@ struct SyncServer
 {
     std::string root, data, tokens_file;
     std::map<std::string, std::string> token; // role -> secret ("viewer", "unit:org.a", ...)
+    std::vector<std::string> extra_args;       // given to StartSyncServer; a restart uses them again
     ServerProcess process;
 };
 

@@ -1,6 +1,8 @@
 // Starting and stopping the real `thidua serve` for tests; see server_process.h.
 #include "server_process.h"
 
+#include <fcntl.h>
+
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -44,9 +46,10 @@ testing::ServerProcess::~ServerProcess()
         StopServer(*this, SIGKILL);
 }
 
-testing::ServerProcess testing::StartServer(const std::vector<std::string>& args)
+testing::ServerProcess testing::StartServer(const std::vector<std::string>& args, const std::string& log_path)
 {
     ServerProcess sp;
+    sp.log_path = log_path;
     int out[2];
     if (pipe(out) != 0)
         return sp;
@@ -60,6 +63,12 @@ testing::ServerProcess testing::StartServer(const std::vector<std::string>& args
     if (pid == 0)
     {
         dup2(out[1], 1);
+        if (!log_path.empty())
+        {
+            const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+            if (log >= 0)
+                dup2(log, 2);
+        }
         close(out[0]);
         close(out[1]);
         execv(argv[0], argv.data());

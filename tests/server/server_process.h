@@ -24,8 +24,9 @@ struct ServerProcess
     ~ServerProcess();
 };
 
-// Starts `thidua serve --host 127.0.0.1 --port 0 <args...>`; pid stays -1 when it failed to start.
-ServerProcess StartServer(const std::vector<std::string>& args);
+// Starts `thidua serve --host 127.0.0.1 --port 0 <args...>`; pid stays -1 when it failed to start. With a
+// `log_path`, the server's stderr is appended to that file (and log_path is set) instead of the test's stderr.
+ServerProcess StartServer(const std::vector<std::string>& args, const std::string& log_path = "");
 // Sends `signal_number` and waits (bounded) for the process; returns its exit status (or -signal).
 int StopServer(ServerProcess& server, int signal_number);
 

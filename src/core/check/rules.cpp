@@ -138,6 +138,14 @@ void CheckSynthetic(const Ctx& c, const model::FileInfo& f, const std::string& p
 
 // ---- [SECTION] registry and cluster ----------------------------------------------------------------
 
+// A name that a spreadsheet would run as a formula: the exports neutralise it, but a person should look.
+void FormulaWarning(const Ctx& c, const std::string& file, const std::string& pointer, const std::string& name)
+{
+    if (text::LooksLikeFormula(name))
+        c.Warn(file, pointer, Q(name) + " starts with " + (name[0] == '\t' ? std::string("a tab") : name[0] == '\r' ? std::string("a line break") : Q(name.substr(0, 1))) +
+                                  ", so a spreadsheet would run it as a formula; exports add an apostrophe before it (check the name)");
+}
+
 void CheckRegistry(const Ctx& c)
 {
     const model::Dataset& ds = c.ds;
@@ -150,6 +158,8 @@ void CheckRegistry(const Ctx& c)
             DateOrder(c, f->path, p, o.founding_date, o.dissolution_date, "dissolution_date");
             CheckSources(c, f->path, p, o.sources);
             CheckContacts(c, f->path, p, o.contact_details);
+            FormulaWarning(c, f->path, p + "/name", o.name);
+            FormulaWarning(c, f->path, p + "/short_name", o.short_name);
             if (o.parent_id == o.id && !o.id.empty())
                 c.Error(f->path, p + "/parent_id", "an organization cannot be its own parent");
         }
@@ -403,6 +413,10 @@ void CheckScores(const Ctx& c, const model::FileInfo& f, const std::string& year
             c.Error(f.path, vp, text::FormatPoints(s.value) + " is not allowed for the qualitative " + name + "; expected 1 (achieved) or 0 (not achieved)");
         else if ((k.kind == "per_occurrence" || k.kind == "bonus" || k.kind == "penalty") && s.value % 100 != 0)
             c.Error(f.path, vp, text::FormatPoints(s.value) + " is not a whole number; " + name + " counts occurrences");
+        else if (k.kind == "quantitative" && k.unit == "%" && s.value > 10000)
+            // Quantitative points are relative to the best result: one impossible percentage lowers every other unit.
+            c.Error(f.path, vp, text::FormatPoints(s.value) + " % is not possible for " + name +
+                                    "; a percentage is from 0 to 100");
     }
 }
 

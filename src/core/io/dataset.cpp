@@ -95,6 +95,8 @@ std::string LineColumn(const std::string& bytes, size_t byte)
 
 std::string SyntaxMessage(const std::string& bytes, const std::string& what, size_t byte)
 {
+    if (what == DepthMessage())
+        return LineColumn(bytes, byte) + ": " + what;
     // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error while parsing ..."
     size_t colon = what.find(": ", what.find("column"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
@@ -122,10 +124,13 @@ void ReadFile(ReadContext& ctx, model::Dataset& ds, model::FileInfo& info, const
         return ctx.Error("", "the file is too large (" + std::to_string(bytes.size() / (1024 * 1024)) +
                                  " MB; at most " + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MB are accepted)");
     json doc;
-    std::string syntax_error;
-    size_t error_byte = 0;
-    if (!ParseJson(bytes, &doc, &syntax_error, &error_byte))
-        return ctx.Error("", SyntaxMessage(bytes, syntax_error, error_byte));
+    JsonError syntax;
+    if (!ParseDataJson(bytes, &doc, &syntax))
+    {
+        if (!syntax.pointer.empty())
+            return ctx.Error(syntax.pointer, syntax.message);
+        return ctx.Error("", SyntaxMessage(bytes, syntax.message, syntax.byte));
+    }
     if (!doc.is_object())
         return ctx.Error("", "expected a JSON object ({...}) at the top of the file");
 

@@ -3,17 +3,24 @@
 #include "core/io/json_read.h"
 #include "core/text/text.h"
 
-namespace
+std::string io::CsvField(const std::string& cell)
 {
-// A CSV field: quoted when it holds a comma, a quote or a line break (quotes doubled).
-std::string Field(const std::string& value)
-{
+    // A spreadsheet runs a cell that starts with = + - @ (or TAB/CR before them) as a formula: a leading
+    // apostrophe makes it text, and the apostrophe is not shown.
+    const std::string value = text::LooksLikeFormula(cell) ? "'" + cell : cell;
     if (value.find_first_of(",\"\r\n") == std::string::npos)
         return value;
     std::string out = "\"";
     for (char c : value)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
+}
+
+namespace
+{
+std::string Field(const std::string& value)
+{
+    return io::CsvField(value);
 }
 
 std::string OrgName(const model::Dataset& data, const std::string& id)

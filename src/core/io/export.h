@@ -11,6 +11,10 @@
 
 namespace io
 {
+// One CSV field for any export: RFC 4180 quoting, and text a spreadsheet would run as a formula (it starts with
+// = + - @ TAB or CR) gets a leading apostrophe. Every CSV (and spreadsheet cell) this program writes goes through it.
+std::string CsvField(const std::string& text);
+
 // One row per member in rank order: rank, unit, totals of each stage, ranking total, rating, tie-break rule.
 std::string ResultsCsv(const model::Dataset& data, const scoring::YearResult& result);
 

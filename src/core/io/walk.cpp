@@ -7,6 +7,7 @@
 #include "core/text/text.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace io
@@ -173,6 +174,26 @@ bool Reader::CheckText(const std::string& value, const PathSeg& seg, size_t max_
         m_ctx.Error(ToPointer(&seg), "text is too long (" + std::to_string(value.size()) + " bytes; at most " +
                                          std::to_string(max_bytes) + " allowed here)");
         return false;
+    }
+    // Control characters (JSON lets them in as \u0007 and the like) print as nothing or garble a CSV or a
+    // document: refused, except tab and line breaks in running text. A name or title is one line.
+    const bool one_line = seg.key && (!std::strcmp(seg.key, "name") || !std::strcmp(seg.key, "short_name") ||
+                                      !std::strcmp(seg.key, "title") || !std::strcmp(seg.key, "code"));
+    for (size_t i = 0; i < value.size(); ++i)
+    {
+        const unsigned char c = static_cast<unsigned char>(value[i]);
+        const unsigned char next = i + 1 < value.size() ? static_cast<unsigned char>(value[i + 1]) : 0;
+        const bool c1 = c == 0xC2 && next >= 0x80 && next <= 0x9F; // U+0080..U+009F in UTF-8
+        const bool line = c == '\t' || c == '\n' || c == '\r';
+        if ((c < 0x20 && (!line || one_line)) || c == 0x7F || c1)
+        {
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04X", c1 ? next : c);
+            m_ctx.Error(ToPointer(&seg), std::string("text holds the control character ") + code +
+                                             (one_line ? " (a name or title is one line of text)" : "") +
+                                             "; remove it");
+            return false;
+        }
     }
     // Valid UTF-8 is guaranteed by the JSON parser; only non-ASCII text can be non-NFC.
     bool ascii = true;

@@ -406,32 +406,6 @@ void PlanPackage(const Client& client, ImportPlan& plan, const json& doc)
     }
 }
 
-// How deeply arrays and objects nest in JSON text (strings skipped), without parsing: the comparison walks values
-// recursively, and a hostile file of a million "[" must not exhaust the browser's stack.
-int Depth(const std::string& text)
-{
-    int depth = 0, deepest = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < text.size(); ++i)
-    {
-        const char c = text[i];
-        if (in_string)
-        {
-            if (c == '\\')
-                ++i; // the escaped character cannot end the string
-            else if (c == '"')
-                in_string = false;
-        }
-        else if (c == '"')
-            in_string = true;
-        else if (c == '[' || c == '{')
-            deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}')
-            --depth;
-    }
-    return deepest;
-}
-
 std::string NewId(Client& client)
 {
     return client.device_id + "-" + std::to_string(client.next_op++);
@@ -450,10 +424,11 @@ ImportPlan PlanImport(const Client& client, const std::string& name, const std::
                                              " MB and was not read; export a single file instead");
         return plan;
     }
-    constexpr int kMaxDepth = 64; // data files nest about 6 levels
-    if (Depth(bytes) > kMaxDepth)
+    // The comparison walks values recursively: a hostile file of a million "[" must not exhaust the stack.
+    if (io::DepthExceededAt(bytes) != 0)
     {
-        Fail(plan, "", "arrays and objects nest more than " + std::to_string(kMaxDepth) + " levels deep; not a data file");
+        Fail(plan, "", "arrays and objects nest more than " + std::to_string(io::kMaxJsonDepth) +
+                           " levels deep; not a data file");
         return plan;
     }
     json doc;

@@ -320,6 +320,11 @@ std::string FormatDate(const std::string& iso)
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
+bool LooksLikeFormula(const std::string& text)
+{
+    return !text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos;
+}
+
 std::string FormatPoints(int64_t hundredths)
 {
     bool negative = hundredths < 0;

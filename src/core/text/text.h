@@ -27,5 +27,8 @@ bool IsValidDate(const std::string& iso);
 std::string FormatDate(const std::string& iso);
 
 // Hundredths as a Vietnamese decimal: 825 -> "8,25", 800 -> "8", 810 -> "8,1", -50 -> "-0,5".
+// True when a spreadsheet would run the text as a formula: it starts with = + - @ TAB or CR (CSV injection).
+bool LooksLikeFormula(const std::string& text);
+
 std::string FormatPoints(int64_t hundredths);
 } // namespace text
