@@ -587,6 +587,40 @@ void DrawMembers(ui::YearScreen& screen, ui::AppState& app, const model::YearFil
         }
     }
 }
+
+// The year's phases in order with their dates and status; the secretariat opens a phase and ends it (opening the
+// first one makes a planned year active, in the same step). A unit may write its self-assessment only while that
+// phase is open (roles::WriteRefusal), so this is where the year's work is let in and shut.
+void DrawPhases(ui::AppState& app, const model::YearFile& year, const std::string& path, bool writable)
+{
+    const ui::Language lang = app.settings.lang;
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s:", ui::Tr(ui::Str::Phases, lang));
+    for (const model::Phase& p : year.year.phases)
+    {
+        ImGui::PushID(p.id.c_str());
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%s · %s – %s", ui::TrCode(p.kind, lang), text::FormatDate(p.start_date).c_str(),
+                    text::FormatDate(p.end_date).c_str());
+        ImGui::SameLine();
+        ui::Badge(ui::TrCode(p.status, lang), ui::StatusColor(p.status), IM_COL32_WHITE);
+        const char* next = p.status == "not_started" ? "open" : p.status == "open" ? "closed" : nullptr;
+        if (writable && next)
+        {
+            const std::string label = std::string(ui::Tr(next[0] == 'o' ? ui::Str::OpenPhase : ui::Str::ClosePhase, lang)) + ": " +
+                                      ui::TrCode(p.kind, lang);
+            ImGui::SameLine();
+            if (ui::TouchButton(app, label.c_str()))
+            {
+                std::vector<edit::Change> changes = {edit::SetChange(path, p.id, "status", next)};
+                if (year.year.status == "planning")
+                    changes.push_back(edit::SetChange(path, year.year.id, "status", "active"));
+                ui::ApplyChanges(app, changes);
+            }
+        }
+        ImGui::PopID();
+    }
+}
 } // namespace
 
 // ---- [SECTION] DrawYearScreen ----
@@ -637,6 +671,8 @@ void ui::DrawYearScreen(YearScreen& screen, AppState& app)
             DrawOpenYearForm(screen, app);
         return;
     }
+    if (!closed)
+        DrawPhases(app, *year, path, may_write_year);
     ImGui::Spacing();
     const char* views[] = {Tr(Str::YearMembers, lang), Tr(Str::CriteriaTable, lang)};
     const int tapped = Segmented(app, views, 2, screen.view);

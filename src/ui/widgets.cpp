@@ -147,7 +147,13 @@ bool ui::TouchButton(const AppState& app, const char* label, float width, bool s
     }
     const bool pressed = ImGui::Button(label, ImVec2(width, TouchHeight(app)));
     if (selected)
+    {
         ImGui::PopStyleColor(3);
+        // The chosen one of a row of choices is "checked" for the item registry (tests, the accessibility mirror).
+        ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), ImGui::GetItemID(), label,
+                                     ImGui::GetItemStatusFlags() | ImGuiItemStatusFlags_Checkable |
+                                         ImGuiItemStatusFlags_Checked);
+    }
     return pressed;
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { issueToken, launchBrowser, openPage, root, screenshot, settle, sizes, startServer, state, tap, tapAt, waitReady }
   from './harness.mjs';
-import { waitSync } from './flows.mjs';
+import { readJson, reveal, signIn, synced, tapSeen, tapStartingWith, typeInto, waitFile, waitSync } from './flows.mjs';
 
 // The members since the 2025 merger (the six Sở NN&MT).
 const UNITS = ['org.sonnmt.01', 'org.sonnmt.25', 'org.sonnmt.27'];
@@ -48,101 +48,7 @@ function write2027(dataDir) {
   writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
 }
 
-const readJson = (dataDir, rel) => JSON.parse(readFileSync(path.join(dataDir, rel), 'utf8'));
 const shortName = (dataDir, id) => readJson(dataDir, 'registry/organizations.json').organizations.find((o) => o.id === id).short_name;
-
-// Polls the server's file until `check` holds (sync pushes a moment after the edit).
-async function waitFile(dataDir, rel, check, timeout = 30000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      last = readJson(dataDir, rel);
-      if (check(last)) return last;
-    } catch { /* not written yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${rel} never reached the expected state: ${JSON.stringify(last)?.slice(0, 4000)}`);
-}
-
-// Scrolls like a person until the `index`-th widget labelled `label` (or starting with it, when `prefix`) is on
-// screen, with the mouse wheel (a synthetic one-finger swipe does not scroll yet; MEET_SWIPE=1 tries it). Items off screen are drawn clipped
-// to their window's edge, so their y tells which way to go.
-async function reveal(page, label, { index = 0, prefix = false } = {}) {
-  const find = () => page.evaluate(([l, p]) => window.thidua.items()
-    .filter((i) => (p ? i.label.startsWith(l) : i.label === l)), [label, prefix]);
-  const viewport = page.viewportSize();
-  const touch = await page.evaluate(() => navigator.maxTouchPoints > 0);
-  const cdp = touch ? await page.context().newCDPSession(page) : null;
-  for (let n = 0; n < 50; n++) {
-    const all = (await find()).sort((a, b) => a.y - b.y);
-    const visible = all.filter((i) => i.visible);
-    if (visible.length > index) {
-      const it = visible[index];
-      if (it.y + it.h <= viewport.height - 8 && it.h >= 10) return; // wholly on screen
-    }
-    // Not drawn (ImGui names only what it draws): look further down first, then back up.
-    const target = all[index]; // fewer drawn than wanted: the rest are further down (or, after 25 turns, up)
-    const down = target ? target.y > viewport.height / 3 : n < 25; // below the screen: move the content up
-    const x = viewport.width * 0.6, from = viewport.height * 0.6;
-    const step = (down ? -1 : 1) * viewport.height * 0.05;
-    if (touch && process.env.MEET_SWIPE) { // a CDP one-finger swipe does not scroll the app yet: see the report
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
-      for (let k = 1; k <= 5; k++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from + step * k }] });
-        await page.waitForTimeout(30);
-      }
-      await page.waitForTimeout(200); // the finger rests before it lifts: no coasting past the field
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    } else {
-      await page.mouse.move(x, from);
-      await page.mouse.wheel(0, -step * (target ? 5 : 10));
-    }
-    await settle(page);
-  }
-  // Not found anywhere: the caller's assertion says what is missing.
-}
-
-// Taps the field with this label, replaces its text and leaves it with Enter; `index` picks among equal labels
-// (top to bottom).
-async function typeInto(page, label, text, index = 0) {
-  await reveal(page, label, { index });
-  const items = await page.evaluate((l) => window.thidua.items().filter((i) => i.visible && i.label === l), label);
-  assert.ok(items.length > index, `no field "${label}" (#${index}) on screen`);
-  const it = items.sort((a, b) => a.y - b.y)[index];
-  await tapAt(page, it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await settle(page);
-}
-
-// Scrolls the widget into view like a person, then taps it.
-async function tapSeen(page, label) {
-  await reveal(page, label);
-  await tap(page, label);
-}
-
-async function tapStartingWith(page, prefix) {
-  await reveal(page, prefix, { prefix: true });
-  const it = await page.evaluate((p) => window.thidua.items().find((i) => i.visible && i.label.startsWith(p)), prefix);
-  assert.ok(it, `nothing labelled "${prefix}…" on screen`);
-  await tapAt(page, it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page);
-}
-
-async function signIn(browser, url, token, size = sizes.tablet) {
-  const page = await openPage(browser, `${url}?token=${token}`, size);
-  await waitReady(page);
-  await waitSync(page, () => window.thidua.state().sync.status === 'synced');
-  return page;
-}
-
-const synced = (page) => waitSync(page, () => {
-  const s = window.thidua.state().sync;
-  return s.status === 'synced' && s.pending === 0;
-});
 
 describe('meeting day: meetings, self-assessments, ballots and proposals', () => {
   let server, browser, dir, tokens, secretariat;
