@@ -84,7 +84,9 @@ struct BallotOutcome
     std::string explanation;
 };
 
-BallotOutcome EvaluateBallot(const model::Ballot& ballot, const model::VoteRules& rules, int64_t members_total);
+// `names`: the dataset whose organisations name the options in the explanation (else the options as they are).
+BallotOutcome EvaluateBallot(const model::Ballot& ballot, const model::VoteRules& rules, int64_t members_total,
+                             const model::Dataset* names = nullptr);
 
 // ---- [SECTION] the whole year ---------------------------------------------------------------------------
 

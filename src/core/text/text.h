@@ -27,5 +27,18 @@ bool IsValidDate(const std::string& iso);
 std::string FormatDate(const std::string& iso);
 
 // Hundredths as a Vietnamese decimal: 825 -> "8,25", 800 -> "8", 810 -> "8,1", -50 -> "-0,5".
+// No thousands separator: this is also the text of an editable field, which reads "1.500" as 1,5.
 std::string FormatPoints(int64_t hundredths);
+
+// How the reader writes numbers: Vietnamese "1.234,5" and "90,0 %", English "1,234.5" and "90.0%".
+enum class NumberStyle
+{
+    Vietnamese,
+    English,
+};
+// `value` with exactly `decimals` digits after the decimal sign and the thousands grouped:
+// (1234.56, 1) -> "1.234,6" (Vietnamese) or "1,234.6" (English).
+std::string FormatNumber(double value, int decimals, NumberStyle style);
+// A percentage: (90, 1) -> "90,0 %" (a no-break space before the sign, as Vietnamese writes it) or "90.0%".
+std::string FormatPercent(double percent, int decimals, NumberStyle style);
 } // namespace text
