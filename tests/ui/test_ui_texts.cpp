@@ -313,4 +313,49 @@ TEST_SUITE("ui texts")
         h.Frames(3);
         CHECK(shows("90.0%"));
     }
+
+    TEST_CASE("sync refusals, edit refusals and checker messages read in Vietnamese, keeping file and place")
+    {
+        const std::set<std::string> ids = SampleDataIds();
+        // As the sync client reports the server's answer to a unit writing the secretariat's file.
+        const std::string refused = "the server refused the write (403): refused: unit:org.sotnmt.30 may write only "
+                                    "years/<yyyy>/self/org.sotnmt.30.json, not years/2025/results.json";
+        const std::string vi = ui::TrMessage(refused, ui::Language::Vi);
+        CHECK(vi == "máy chủ không nhận thay đổi (403): đơn vị chỉ được sửa bản tự chấm điểm của mình, không được sửa "
+                    "years/2025/results.json");
+        CHECK(Problem(vi, ids) == "");
+        CHECK(ui::TrMessage(refused, ui::Language::En) == refused);
+        CHECK(ui::TrMessage("the server refused the write (403): refused: the viewer role is read-only", ui::Language::Vi) ==
+              "máy chủ không nhận thay đổi (403): tài khoản chỉ xem không được sửa dữ liệu");
+
+        const check::Issue issue{"years/2021/results.json", "/ballots/0/members_present",
+                                 "11 members present, but the cluster has only 10 in 2021", check::Severity::Error};
+        CHECK(ui::TrIssue(issue, ui::Language::Vi) ==
+              "years/2021/results.json:/ballots/0/members_present: 11 đơn vị có mặt, nhưng năm 2021 Cụm chỉ có 10 thành viên");
+        CHECK(ui::TrIssue(issue, ui::Language::En) == check::FormatIssue(issue));
+        CHECK(ui::TrMessage("-3 is negative; expected a whole number from 0 to 1000", ui::Language::Vi) ==
+              "-3 là số âm; cần một số nguyên từ 0 đến 1000");
+        CHECK(ui::TrMessage("score 12 is above the maximum 10 of 1.1 Chấp hành", ui::Language::Vi) ==
+              "điểm 12 vượt mức tối đa 10 của 1.1 Chấp hành");
+        // A message the table does not know stays as it is (never an empty line).
+        CHECK(ui::TrMessage("something new happened", ui::Language::Vi) == "something new happened");
+    }
+
+    TEST_CASE("a refused ballot tally shows the checker's reason in Vietnamese next to the field")
+    {
+        uitest::Harness h(1280, 800);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        ui::OpenRoute(h.app, "/results/ballots?year=2021");
+        h.Frames(2);
+        REQUIRE(h.Tap("Đơn vị có mặt"));
+        REQUIRE(h.Type("-3"));
+        h.Key(ImGuiKey_Enter);
+        const std::string error = h.State()["edit"]["error"];
+        CHECK(error == "-3 là số âm; cần một số nguyên từ 0 đến 1.000.000.000");
+        const std::set<std::string> ids = SampleDataIds();
+        for (const std::string& text : h.app.items.texts)
+            CHECK_MESSAGE(Problem(text, ids) == "", text);
+    }
 }
