@@ -622,7 +622,10 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
                              (out.ranking_stage == "self" ? "tự chấm" : out.ranking_stage == "final" ? "chính thức" : out.ranking_stage == "review" ? "thẩm định" : "chấm chéo") +
                              " " + P(m.ranking_total.value);
         if (!m.tie_broken_by.empty())
-            m.rank_explanation += "; bằng điểm với đơn vị khác, phân định theo " + RuleName(m.tie_broken_by, tree);
+        {
+            m.tie_broken_by_name = RuleName(m.tie_broken_by, tree);
+            m.rank_explanation += "; bằng điểm với đơn vị khác, phân định theo " + m.tie_broken_by_name;
+        }
         else if (tied_with_previous || (pos + 1 < order.size() && m.ranking_total.value == out.members[order[pos + 1]].ranking_total.value &&
                                         std::any_of(unresolved.begin(), unresolved.end(), [&](const std::vector<size_t>& u) {
                                             return std::find(u.begin(), u.end(), order[pos]) != u.end();
