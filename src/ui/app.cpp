@@ -372,7 +372,10 @@ void ui::DrawApp(AppState& app)
     case LoadState::Status::Loading:
         ImGui::TextUnformatted(Tr(Str::Loading, lang));
         if (app.load.files_total > 0)
-            ImGui::ProgressBar(static_cast<float>(app.load.files_fetched) / app.load.files_total);
+        {
+            const float fraction = static_cast<float>(app.load.files_fetched) / app.load.files_total;
+            ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, 0), ui::FormatPercent(app, fraction * 100.0, 0).c_str());
+        }
         break;
     case LoadState::Status::Failed:
         Heading(app, Tr(Str::LoadFailed, lang));

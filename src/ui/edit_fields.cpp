@@ -146,8 +146,8 @@ void ui::ApplyEditRequests(AppState& app)
             if (issue.severity == check::Severity::Error)
             {
                 app.edit.error_field = Key(ref);
-                app.edit.error_message = issue.message;
-                app.edit.status = std::string(Tr(Str::EditRefused, lang)) + ": " + issue.message;
+                app.edit.error_message = TrMessage(issue.message, lang);
+                app.edit.status = std::string(Tr(Str::EditRefused, lang)) + ": " + app.edit.error_message;
                 break;
             }
     }

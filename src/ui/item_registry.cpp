@@ -1,4 +1,5 @@
-// ImGui test-engine hooks (compiled into imgui with IMGUI_ENABLE_TEST_ENGINE) that fill ui::ItemRegistry.
+// ImGui test-engine hooks (compiled into imgui with IMGUI_ENABLE_TEST_ENGINE) that fill ui::ItemRegistry, and
+// the link-time wrapper of ImDrawList::AddText that records every text drawn.
 #include "ui/item_registry.h"
 
 #include <imgui.h>
@@ -75,6 +76,38 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext* ctx, ImGuiID id)
     return nullptr;
 }
 
+// Every text ImGui draws (labels, Text, tables, input fields, our own draw-list text) goes through one of the two
+// ImDrawList::AddText overloads. The link (-Wl,--wrap in CMakeLists.txt) sends calls from other object files to
+// these wrappers, which record the text in the context's registry and draw it as the original does.
+extern "C"
+{
+    void __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(ImDrawList* list, const ImFont* font,
+        float size, const ImVec2& pos, ImU32 col, const char* begin, const char* end, float wrap, const ImVec4* clip);
+
+    void __wrap__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(ImDrawList* list, const ImFont* font,
+        float size, const ImVec2& pos, ImU32 col, const char* begin, const char* end, float wrap, const ImVec4* clip)
+    {
+        if (!end)
+            end = begin + std::strlen(begin);
+        // Not the title of ImGui's implicit "Debug" window, which NewFrame draws and then drops when it stays empty.
+        ImGuiContext* ctx = ImGui::GetCurrentContext();
+        ui::ItemRegistry* registry = RegistryOf(ctx);
+        if (registry && begin != end && (col & IM_COL32_A_MASK) != 0 &&
+            !(ctx->CurrentWindow && ctx->CurrentWindow->IsFallbackWindow))
+            registry->texts_building.emplace_back(begin, end);
+        __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(list, font, size, pos, col, begin, end,
+                                                                              wrap, clip);
+    }
+
+    // AddText(pos, col, begin, end) is AddText(NULL, 0.0f, pos, col, begin, end) (imgui_draw.cpp).
+    void __wrap__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(ImDrawList* list, const ImVec2& pos, ImU32 col,
+                                                          const char* begin, const char* end)
+    {
+        __wrap__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(list, nullptr, 0.0f, pos, col, begin, end,
+                                                                              0.0f, nullptr);
+    }
+}
+
 void ui::AttachItemRegistry(ImGuiContext* ctx, ItemRegistry* registry)
 {
     ctx->TestEngine = registry;
@@ -88,6 +121,8 @@ void ui::FinishItemFrame(ItemRegistry& registry)
         if (!item.label.empty())
             registry.items.push_back(std::move(item));
     registry.building.clear();
+    registry.texts.swap(registry.texts_building);
+    registry.texts_building.clear();
 }
 
 const ui::RegisteredItem* ui::FindItem(const ItemRegistry& registry, const std::string& label)
@@ -107,4 +142,9 @@ std::string ui::ItemsToJson(const ItemRegistry& registry, float pixel_ratio)
                        {"inputable", item.inputable}, {"checked", item.checked},
                        {"x", item.x * k}, {"y", item.y * k}, {"w", item.w * k}, {"h", item.h * k}});
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string ui::TextsToJson(const ItemRegistry& registry)
+{
+    return nlohmann::json(registry.texts).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

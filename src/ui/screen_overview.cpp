@@ -172,7 +172,7 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
             clipper.Begin(static_cast<int>(app.issues.size()));
             while (clipper.Step())
                 for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-                    ImGui::TextUnformatted(check::FormatIssue(app.issues[static_cast<size_t>(i)]).c_str());
+                    ImGui::TextUnformatted(ui::TrIssue(app.issues[static_cast<size_t>(i)], lang).c_str());
         }
     }
 }

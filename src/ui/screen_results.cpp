@@ -377,10 +377,9 @@ void DrawBallotCounts(ui::AppState& app, const model::Ballot& ballot, const scor
         }
         ImGui::TableNextColumn();
         const float fraction = static_cast<float>(count.votes) / static_cast<float>(base);
-        char overlay[32];
-        std::snprintf(overlay, sizeof overlay, "%.1f%%", fraction * 100.0f);
+        const std::string overlay = ui::FormatPercent(app, fraction * 100.0, 1);
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, winner ? IM_COL32(46, 125, 50, 255) : IM_COL32(31, 78, 140, 200));
-        ImGui::ProgressBar(std::min(fraction, 1.0f), ImVec2(-1, 0), overlay);
+        ImGui::ProgressBar(std::min(fraction, 1.0f), ImVec2(-1, 0), overlay.c_str());
         ImGui::PopStyleColor();
         ImGui::PopID();
     }

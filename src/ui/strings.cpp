@@ -2,6 +2,10 @@
 // Text is UTF-8 NFC and uses only glyphs the embedded font subset has (see theme.cpp).
 #include "ui/strings.h"
 
+#include "core/text/text.h"
+
+#include <vector>
+
 namespace
 {
 struct Row
@@ -424,6 +428,115 @@ const CodeRow kCodes[] = {
     {"approved", "Đã phê duyệt", "Approved"},
     {"rejected", "Không được duyệt", "Rejected"},
 };
+// Messages written in English by core (checker, editor, sync client) and the server, those a person meets in the
+// app: "{}" in `en` stands for any text, and "{1}", "{2}"... in `vi` put those texts back (each translated in turn,
+// so a server's reason inside a sync message is translated too). Keep in step with the messages' sources.
+struct MessageRow
+{
+    const char* en;
+    const char* vi;
+};
+
+const MessageRow kMessages[] = {
+    // core/sync/client.cpp and the server's answers (server/server.cpp, server/rules.cpp)
+    {"the server refused the write ({}): {}", "máy chủ không nhận thay đổi ({1}): {2}"},
+    {"refused: {}", "{1}"},
+    {"the viewer role is read-only", "tài khoản chỉ xem không được sửa dữ liệu"},
+    {"unit:{} may write only years/<yyyy>/self/{}.json, not {}",
+     "đơn vị chỉ được sửa bản tự chấm điểm của mình, không được sửa {3}"},
+    {"{} is not the self-assessment of a member of that year", "{1} không phải bản tự chấm điểm của một thành viên năm đó"},
+    {"the self-assessment of that year is not open", "giai đoạn tự chấm điểm của năm đó chưa mở"},
+    {"the year is closed (the secretariat may reopen it in year.json)", "năm đã kết thúc (Văn phòng Cụm có thể mở lại)"},
+    {"the self-assessment was sent already; the secretariat may reopen it",
+     "bản tự chấm điểm đã được gửi; Văn phòng Cụm có thể mở lại"},
+    {"the server is read-only (start it with --tokens FILE to accept writes)", "máy chủ chỉ cho xem, không nhận thay đổi"},
+    {"GET answered {}", "máy chủ trả lời {1} khi tải tệp"},
+    {"manifest answered {}: {}", "máy chủ trả lời {1} khi tải danh sách tệp: {2}"},
+    {"the server's manifest is not usable", "danh sách tệp của máy chủ không dùng được"},
+    {"PROPFIND answered {}", "máy chủ trả lời {1} khi liệt kê tệp"},
+    {"still changing on the server after {} attempts; will retry",
+     "tệp vẫn đang thay đổi trên máy chủ sau {1} lần thử; sẽ thử lại"},
+    // core/edit/edit.cpp
+    {"the file was taken away earlier in this change", "tệp đã bị xoá ở bước trước của thay đổi này"},
+    {"the file is not loaded, so it cannot be changed", "tệp chưa được tải nên không sửa được"},
+    {"the file was written by a newer version of the app and is read-only here",
+     "tệp do phiên bản mới hơn của ứng dụng ghi, ở đây chỉ xem"},
+    {"the file could not be written", "không ghi được tệp"},
+    {"no record with id {}", "không tìm thấy bản ghi này"},
+    {"the id and the revision of a record are not edited", "mã và số phiên bản của bản ghi không được sửa"},
+    {"the record has no such field", "bản ghi không có trường này"},
+    {"a new record needs an id", "bản ghi mới cần có mã"},
+    {"a record with id {} exists already", "đã có bản ghi với mã này"},
+    {"the file exists already", "tệp đã có"},
+    // core/io/walk.cpp: numbers out of range
+    {"{} is negative; expected a number of 0 or more", "{1} là số âm; cần một số từ 0 trở lên"},
+    {"{} is negative; expected a whole number from {} to {}", "{1} là số âm; cần một số nguyên từ {2} đến {3}"},
+    {"{} is out of range; expected a whole number from {} to {}", "{1} nằm ngoài khoảng cho phép; cần một số nguyên từ {2} đến {3}"},
+    // core/check/rules.cpp: what a person can enter in the app (dates, contacts, scores, ballots, members, chairs)
+    {"{} is before the start date {}", "{1} trước ngày bắt đầu {2}"},
+    {"{} is not a telephone number; {}", "{1} không phải số điện thoại"},
+    {"{} is not an e-mail address such as \"vanphong@example.org\"", "{1} không phải địa chỉ thư điện tử (ví dụ \"vanphong@example.org\")"},
+    {"{} is not a web address; {}", "{1} không phải địa chỉ trang web"},
+    {"score {} is above the maximum {} of {}", "điểm {1} vượt mức tối đa {2} của {3}"},
+    {"{} is not allowed for the qualitative {}; {}", "{1} không dùng được cho tiêu chí định tính {2}"},
+    {"{} is not a whole number; {}", "{1} không phải số nguyên"},
+    {"valid ({}) + invalid ({}) ballots must equal the ballots returned ({})",
+     "phiếu hợp lệ ({1}) cộng phiếu không hợp lệ ({2}) phải bằng số phiếu thu về ({3})"},
+    {"{} ballots returned but only {} issued", "thu về {1} phiếu nhưng chỉ phát ra {2} phiếu"},
+    {"{} ballots issued but only {} member units present (one ballot per unit)",
+     "phát ra {1} phiếu nhưng chỉ có {2} đơn vị có mặt (mỗi đơn vị một phiếu)"},
+    {"{} members present, but the cluster has only {} in {}", "{1} đơn vị có mặt, nhưng năm {3} Cụm chỉ có {2} thành viên"},
+    {"the votes add up to {}, more than {} valid ballots × {} choice(s) allow",
+     "tổng số phiếu bầu là {1}, nhiều hơn {2} phiếu hợp lệ × {3} lựa chọn cho phép"},
+    {"{} is not one of this ballot's candidates", "{1} không có trong danh sách bầu của phiếu này"},
+    {"{} is counted twice", "{1} được đếm hai lần"},
+    {"{} is listed twice", "{1} có tên hai lần"},
+    {"{} seats but only {} candidates", "{1} vị trí nhưng chỉ có {2} đơn vị được bầu"},
+    {"{} is not a member of the cluster in {}", "{1} không phải thành viên của Cụm năm {2}"},
+    {"{} is already a member in these years (/memberships/{})", "{1} đã là thành viên trong những năm này"},
+    {"{} is before start_year {}", "năm {1} trước năm bắt đầu {2}"},
+    {"the chair of {} is already given at /rotations/{}", "Cụm trưởng năm {1} đã được phân công"},
+    {"the deputy must be another unit than the chair", "Cụm phó phải là đơn vị khác Cụm trưởng"},
+    {"{} is already registered at /registrations/{}", "{1} đã đăng ký"},
+    {"the meeting is dated {} but belongs to the year {}", "hội nghị ngày {1} nhưng thuộc năm {2}"},
+    {"a participant needs a person_id, a name or an organization_id", "người tham dự cần có tên hoặc đơn vị"},
+    {"a source needs a \"url\" or a \"title\" saying where the fact comes from",
+     "nguồn cần có địa chỉ hoặc tiêu đề cho biết thông tin lấy từ đâu"},
+};
+
+// Matches `message` against `pattern` ("{}" = any text); fills `parts` with the texts the "{}"s stand for.
+bool MatchMessage(const std::string& message, const std::string& pattern, std::vector<std::string>* parts)
+{
+    parts->clear();
+    std::vector<std::string> literals; // the texts around the holes: the first starts the message, the last ends it
+    for (size_t p = 0;;)
+    {
+        const size_t hole = pattern.find("{}", p);
+        literals.push_back(pattern.substr(p, hole == std::string::npos ? std::string::npos : hole - p));
+        if (hole == std::string::npos)
+            break;
+        p = hole + 2;
+    }
+    const std::string& first = literals.front();
+    const std::string& last = literals.back();
+    if (literals.size() == 1)
+        return message == first;
+    if (message.size() < first.size() + last.size() || message.compare(0, first.size(), first) != 0 ||
+        message.compare(message.size() - last.size(), last.size(), last) != 0)
+        return false;
+    size_t at = first.size();
+    const size_t stop = message.size() - last.size();
+    for (size_t i = 1; i + 1 < literals.size(); ++i)
+    {
+        const size_t found = message.find(literals[i], at);
+        if (found == std::string::npos || found + literals[i].size() > stop)
+            return false;
+        parts->push_back(message.substr(at, found - at));
+        at = found + literals[i].size();
+    }
+    parts->push_back(message.substr(at, stop - at));
+    return true;
+}
 } // namespace
 
 const char* ui::Tr(Str id, Language lang)
@@ -438,4 +551,48 @@ const char* ui::TrCode(const std::string& code, Language lang)
         if (code == row.code)
             return lang == Language::Vi ? row.vi : row.en;
     return code.c_str();
+}
+
+namespace
+{
+// A part copied into a translated message: a large whole number gets its thousands grouped ("1.000.000.000";
+// four digits are left alone, they are mostly years), anything else is translated in turn.
+std::string TrPart(const std::string& part, ui::Language lang)
+{
+    const size_t sign = !part.empty() && part[0] == '-' ? 1 : 0;
+    if (part.size() >= sign + 5 && part.find_first_not_of("0123456789", sign) == std::string::npos)
+        return text::FormatNumber(std::stod(part), 0, text::NumberStyle::Vietnamese);
+    return ui::TrMessage(part, lang);
+}
+} // namespace
+
+std::string ui::TrMessage(const std::string& message, Language lang)
+{
+    if (lang != Language::Vi)
+        return message;
+    std::vector<std::string> parts;
+    for (const MessageRow& row : kMessages)
+        if (MatchMessage(message, row.en, &parts))
+        {
+            std::string out;
+            for (const char* c = row.vi; *c; ++c)
+                if (c[0] == '{' && c[1] >= '1' && c[1] <= '9' && c[2] == '}')
+                {
+                    const size_t k = static_cast<size_t>(c[1] - '1');
+                    if (k < parts.size())
+                        out += TrPart(parts[k], lang);
+                    c += 2;
+                }
+                else
+                    out += *c;
+            return out;
+        }
+    return message;
+}
+
+std::string ui::TrIssue(const check::Issue& issue, Language lang)
+{
+    check::Issue translated = issue;
+    translated.message = TrMessage(issue.message, lang);
+    return check::FormatIssue(translated);
 }

@@ -1,6 +1,9 @@
 // Every user-facing string of the app, Vietnamese first and English second, in one table (strings.cpp).
-// Screens never hold literal UI text; they ask for Tr(id, lang), or TrCode(code, lang) for data codes.
+// Screens never hold literal UI text; they ask for Tr(id, lang), TrCode(code, lang) for data codes, and
+// TrMessage / TrIssue for the messages core and the server write.
 #pragma once
+
+#include "core/check/issue.h"
 
 #include <string>
 
@@ -338,4 +341,11 @@ const char* Tr(Str id, Language lang);
 // The readable name of a code found in the data ("covenant_signing" -> "Hội nghị ký kết giao ước"); unknown
 // codes are returned as they are.
 const char* TrCode(const std::string& code, Language lang);
+// A message of the checker, the editor, the sync client or the server (written in English in core and server)
+// in `lang`: "the server refused the write (403): refused: the viewer role is read-only" -> "máy chủ không nhận
+// thay đổi (403): tài khoản chỉ xem không được sửa dữ liệu". Names, numbers and paths inside are kept; a message
+// the table does not know is returned as it is.
+std::string TrMessage(const std::string& message, Language lang);
+// "file:/json/pointer: message" (check::FormatIssue) with the message in `lang`.
+std::string TrIssue(const check::Issue& issue, Language lang);
 } // namespace ui

@@ -277,7 +277,7 @@ void DrawDetails(ui::AppState& app)
                                  sync.pending_files.end();
             if (!IsRefusedWrite(issue) || !pending)
             {
-                ImGui::TextWrapped("%s", check::FormatIssue(issue).c_str());
+                ImGui::TextWrapped("%s", ui::TrIssue(issue, lang).c_str());
                 continue;
             }
             // A write the server refused: say why in words, and let the person drop it (it would stay pending).
@@ -338,7 +338,7 @@ std::vector<std::string> ui::ImportLines(const ImportView& view, Language lang, 
         lines.push_back(DescribeImportChange(view.plan.changes[i], lang));
     for (const check::Issue& issue : refused ? view.plan.errors : view.plan.notes)
         if (lines.size() < limit)
-            lines.push_back((refused ? "" : std::string(Tr(Str::ImportSkipped, lang)) + ": ") + check::FormatIssue(issue));
+            lines.push_back((refused ? "" : std::string(Tr(Str::ImportSkipped, lang)) + ": ") + ui::TrIssue(issue, lang));
     return lines;
 }
 

@@ -1,4 +1,5 @@
-// Fonts and style. The glyph ranges match scripts/embed_fonts.py, which subsets the fonts at build time.
+// Fonts and style. The glyph ranges match scripts/embed_fonts.py, which subsets the fonts at build time;
+// tests/ui/test_ui_texts.cpp checks that every character the app draws has a glyph in the atlas built here.
 #include "ui/theme.h"
 
 #include <imgui.h>
@@ -12,6 +13,8 @@ extern const unsigned char kFontRegular[];
 extern const std::size_t kFontRegularSize;
 extern const unsigned char kFontBold[];
 extern const std::size_t kFontBoldSize;
+extern const unsigned char kFontSymbols[];
+extern const std::size_t kFontSymbolsSize;
 } // namespace ui
 
 namespace
@@ -25,6 +28,8 @@ const ImWchar kGlyphRanges[] = {
     0x20AB, 0x20AB,                                 // ₫
     0,
 };
+// Signs Noto Sans lacks, merged from the Noto Sans Math subset: arrows, −, ≈, ≠, ≤, ≥ (SYMBOL_UNICODES).
+const ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
 
 ImFont* AddFont(const unsigned char* data, std::size_t size, float px)
 {
@@ -33,8 +38,13 @@ ImFont* AddFont(const unsigned char* data, std::size_t size, float px)
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
-                                                      px, &config, kGlyphRanges);
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFont* font = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px, &config,
+                                               kGlyphRanges);
+    config.MergeMode = true; // into `font`
+    atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(ui::kFontSymbols), static_cast<int>(ui::kFontSymbolsSize), px,
+                                &config, kSymbolRanges);
+    return font;
 }
 
 ImVec4 Rgb(int hex, float alpha = 1.0f)

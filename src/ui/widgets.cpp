@@ -8,6 +8,8 @@
 
 #include "ui/app_state.h"
 
+#include "core/text/text.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -271,6 +273,19 @@ const model::Person* ui::HeadOf(const AppState& app, const std::string& org_id, 
 }
 
 // ---- [SECTION] text ----
+
+namespace
+{
+text::NumberStyle StyleOf(const ui::AppState& app)
+{
+    return app.settings.lang == ui::Language::Vi ? text::NumberStyle::Vietnamese : text::NumberStyle::English;
+}
+} // namespace
+
+std::string ui::FormatPercent(const AppState& app, double percent, int decimals)
+{
+    return text::FormatPercent(percent, decimals, StyleOf(app));
+}
 
 std::string ui::FoldForSearch(const std::string& s)
 {

@@ -62,6 +62,9 @@ std::string PersonName(const AppState& app, const std::string& id);
 const model::Person* HeadOf(const AppState& app, const std::string& org_id, const std::string& date);
 
 // ---- text ----
+// A percentage the way the interface language writes it: "90,0 %" in Vietnamese, "90.0%" in English
+// (text::FormatPercent; text::FormatNumber writes other numbers the same two ways).
+std::string FormatPercent(const AppState& app, double percent, int decimals);
 // Lower case without Vietnamese diacritics ("Đông" -> "dong"), for search that forgives missing tones.
 std::string FoldForSearch(const std::string& s);
 // Today as "YYYY-MM-DD" (AppState::today when set, for tests).

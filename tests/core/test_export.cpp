@@ -43,6 +43,12 @@ TEST_SUITE("export")
         const std::string first = result.members.front().organization_id;
         CHECK(csv.find("\r\n1," + first + ",") != std::string::npos);
         CHECK(csv.find("Sở Tài nguyên và Môi trường") != std::string::npos);
+        // Headers and cells in Vietnamese: stages and tie-break rules by name, not by code.
+        const std::string header = csv.substr(0, csv.find("\r\n"));
+        CHECK(header == "\xEF\xBB\xBF" "Hạng,Mã đơn vị,Đơn vị,Tổng (Tự chấm),Tổng (Chấm chéo),Tổng (Thống nhất),"
+                        "Tổng xếp hạng,Xếp loại,Phá thế hoà");
+        for (const char* code : {"self", "cross", "final", "bonus", "penalty", "group:"})
+            CHECK_MESSAGE(csv.find(code) == std::string::npos, code);
     }
 
     TEST_CASE("a name with a comma or a quote is quoted, and a total uses a decimal point")

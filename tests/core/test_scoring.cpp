@@ -300,6 +300,43 @@ TEST_SUITE("scoring")
         CHECK(scoring::ComputeYear(ds, "y").proposed_awards.size() == 1);
     }
 
+    TEST_CASE("explanations name the units and the awards, never their ids or codes")
+    {
+        model::Dataset ds = Small({{1000, 800, 0, 0}, {900, 800, 0, 0}, {700, 800, 0, 0}});
+        for (const char* id : {"a", "b", "c"})
+        {
+            model::Organization org;
+            org.id = std::string("org.") + id;
+            org.short_name = std::string("Sở ") + id;
+            ds.organizations.push_back(org);
+            for (model::ClusterMembership& m : ds.cluster.memberships)
+                if (m.organization_id == id)
+                    m.organization_id = org.id;
+            for (model::Score& s : ds.results[0].scores)
+                if (s.subject_org_id == id)
+                    s.subject_org_id = org.id;
+        }
+        model::Ballot b;
+        b.id = "ballot.cum1.2021.suy-ton.r1";
+        b.round = 1;
+        b.motion = "honour_leader";
+        b.candidates = {"org.a", "org.b"};
+        b.members_present = 3;
+        b.ballots_valid = 3;
+        b.counts = {{"org.b", 2}, {"org.a", 1}};
+        ds.results[0].ballots.push_back(b);
+        const scoring::YearResult yr = scoring::ComputeYear(ds, "y");
+        REQUIRE(yr.ballots.size() == 1);
+        CHECK(yr.ballots[0].explanation ==
+              "Vòng 1: 3/3 thành viên có mặt (cần ít nhất 2/3); Sở b: 2, Sở a: 1; cần trên 1/2 tổng số thành viên (3) = "
+              "tối thiểu 2 phiếu → trúng: Sở b");
+        REQUIRE(yr.proposed_awards.size() == 2);
+        CHECK(yr.proposed_awards[0].explanation.rfind("Được suy tôn dẫn đầu cụm (vòng 1); ", 0) == 0);
+        CHECK(yr.proposed_awards[1].explanation.rfind("Trong chỉ tiêu 1 Bằng khen của Bộ trưởng theo thứ hạng; ", 0) == 0);
+        REQUIRE(yr.notes.size() == 2);
+        CHECK(yr.notes[0] == "Theo quy tắc, Sở b đủ điều kiện đề nghị Cờ thi đua của Bộ nhưng chưa có trong danh sách đề nghị");
+    }
+
     TEST_CASE("the sample's stored ballots and proposals agree with the rules")
     {
         std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data";

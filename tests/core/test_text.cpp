@@ -67,4 +67,20 @@ TEST_SUITE("text")
         CHECK(text::FormatPoints(-50) == "-0,5");
         CHECK(text::FormatPoints(0) == "0");
     }
+
+    TEST_CASE("numbers and percentages in the reader's style")
+    {
+        using text::NumberStyle;
+        CHECK(text::FormatNumber(14.5, 1, NumberStyle::Vietnamese) == "14,5");
+        CHECK(text::FormatNumber(14.5, 1, NumberStyle::English) == "14.5");
+        CHECK(text::FormatNumber(1234567.891, 2, NumberStyle::Vietnamese) == "1.234.567,89");
+        CHECK(text::FormatNumber(1234567.891, 2, NumberStyle::English) == "1,234,567.89");
+        CHECK(text::FormatNumber(999, 0, NumberStyle::Vietnamese) == "999");
+        CHECK(text::FormatNumber(1000, 0, NumberStyle::Vietnamese) == "1.000");
+        CHECK(text::FormatNumber(-1500.26, 1, NumberStyle::Vietnamese) == "-1.500,3");
+        CHECK(text::FormatNumber(-0.001, 1, NumberStyle::Vietnamese) == "0,0");
+        CHECK(text::FormatPercent(90, 1, NumberStyle::Vietnamese) == "90,0\u00a0%");
+        CHECK(text::FormatPercent(90, 1, NumberStyle::English) == "90.0%");
+        CHECK(text::FormatPercent(66.666, 0, NumberStyle::Vietnamese) == "67\u00a0%");
+    }
 }

@@ -49,7 +49,7 @@ TEST_SUITE("ui")
         REQUIRE(h.Type("9"));
         h.Key(ImGuiKey_Enter);
         CHECK(Ballot(h.app, kBallot)->members_present == before);
-        CHECK(h.State()["edit"]["error"].get<std::string>().find("present") != std::string::npos);
+        CHECK(h.State()["edit"]["error"].get<std::string>().find("có mặt") != std::string::npos); // in Vietnamese
 
         // One vote fewer for the second candidate: accepted.
         const model::VoteCount second = Ballot(h.app, kBallot)->counts[1];

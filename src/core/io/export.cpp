@@ -23,6 +23,20 @@ std::string Field(const std::string& value)
     return io::CsvField(value);
 }
 
+// A scoring stage as the column header names it ("self" -> "Tự chấm").
+std::string StageName(const std::string& stage)
+{
+    if (stage == "self")
+        return "Tự chấm";
+    if (stage == "cross")
+        return "Chấm chéo";
+    if (stage == "review")
+        return "Thẩm định";
+    if (stage == "final")
+        return "Thống nhất";
+    return stage;
+}
+
 std::string OrgName(const model::Dataset& data, const std::string& id)
 {
     for (const model::Organization& org : data.organizations)
@@ -51,14 +65,14 @@ std::string io::ResultsCsv(const model::Dataset& data, const scoring::YearResult
             stages.push_back(stage.stage);
     csv += "Hạng,Mã đơn vị,Đơn vị";
     for (const std::string& stage : stages)
-        csv += ",Tổng (" + stage + ")";
+        csv += ",Tổng (" + StageName(stage) + ")";
     csv += ",Tổng xếp hạng,Xếp loại,Phá thế hoà\r\n";
     for (const scoring::MemberResult& m : result.members)
     {
         csv += std::to_string(m.rank) + "," + Field(m.organization_id) + "," + Field(OrgName(data, m.organization_id));
         for (const scoring::StageTotal& stage : m.stages)
             csv += "," + (stage.has_scores ? Number(stage.total.value) : std::string());
-        csv += "," + Number(m.ranking_total.value) + "," + Field(m.rating_label) + "," + Field(m.tie_broken_by) + "\r\n";
+        csv += "," + Number(m.ranking_total.value) + "," + Field(m.rating_label) + "," + Field(m.tie_broken_by_name) + "\r\n";
     }
     return csv;
 }

@@ -42,6 +42,21 @@ std::string OrgName(const model::Dataset& ds, const std::string& id)
     return o->short_name.empty() ? o->name : o->short_name;
 }
 
+// The award's name in the explanations ("bang_khen_bo_truong" -> "Bằng khen của Bộ trưởng"); the code when unknown.
+std::string AwardName(const std::string& award_type)
+{
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"co_thi_dua_bo", "Cờ thi đua của Bộ"},
+        {"bang_khen_bo_truong", "Bằng khen của Bộ trưởng"},
+        {"co_thi_dua_chinh_phu", "Cờ thi đua của Chính phủ"},
+        {"bang_khen_thu_tuong", "Bằng khen của Thủ tướng"},
+    };
+    for (const auto& [code, name] : kNames)
+        if (award_type == code)
+            return name;
+    return award_type;
+}
+
 struct Tree // the criteria of a year in display order
 {
     std::vector<const model::Criterion*> ordered;                    // depth-first
@@ -189,8 +204,10 @@ Figure AggregateCross(const std::vector<Points>& values, bool drop_extremes)
 
 // ---- [SECTION] ballots ------------------------------------------------------------------------------------
 
-BallotOutcome EvaluateBallot(const model::Ballot& b, const model::VoteRules& rules, int64_t members_total)
+BallotOutcome EvaluateBallot(const model::Ballot& b, const model::VoteRules& rules, int64_t members_total,
+                             const model::Dataset* names)
 {
+    auto name = [&](const std::string& option) { return names ? OrgName(*names, option) : option; };
     BallotOutcome out;
     out.ballot_id = b.id;
     out.members_total = members_total;
@@ -226,7 +243,7 @@ BallotOutcome EvaluateBallot(const model::Ballot& b, const model::VoteRules& rul
     std::stable_sort(counts.begin(), counts.end(), [](const model::VoteCount& a, const model::VoteCount& b2) { return a.votes > b2.votes; });
     std::string tally;
     for (const model::VoteCount& vc : counts)
-        tally += (tally.empty() ? "" : ", ") + vc.option + ": " + std::to_string(vc.votes);
+        tally += (tally.empty() ? "" : ", ") + name(vc.option) + ": " + std::to_string(vc.votes);
     std::string rule = "cần " + std::string(t.strict ? "trên " : "ít nhất ") + std::to_string(t.num) + "/" + std::to_string(t.den) + " " +
                        base_text + " (" + std::to_string(out.base) + ") = tối thiểu " + std::to_string(out.votes_needed) + " phiếu";
 
@@ -268,10 +285,10 @@ BallotOutcome EvaluateBallot(const model::Ballot& b, const model::VoteRules& rul
     for (size_t i = 0; i < qualified.size() && i < seats; ++i)
         out.winners.push_back(qualified[i].option);
     out.result = "pass";
-    std::string names;
+    std::string winners;
     for (const std::string& w : out.winners)
-        names += (names.empty() ? "" : ", ") + w;
-    out.explanation = round + quorum_text + "; " + tally + "; " + rule + " → trúng: " + names;
+        winners += (winners.empty() ? "" : ", ") + name(w);
+    out.explanation = round + quorum_text + "; " + tally + "; " + rule + " → trúng: " + winners;
     return out;
 }
 
@@ -605,7 +622,10 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
                              (out.ranking_stage == "self" ? "tự chấm" : out.ranking_stage == "final" ? "chính thức" : out.ranking_stage == "review" ? "thẩm định" : "chấm chéo") +
                              " " + P(m.ranking_total.value);
         if (!m.tie_broken_by.empty())
-            m.rank_explanation += "; bằng điểm với đơn vị khác, phân định theo " + RuleName(m.tie_broken_by, tree);
+        {
+            m.tie_broken_by_name = RuleName(m.tie_broken_by, tree);
+            m.rank_explanation += "; bằng điểm với đơn vị khác, phân định theo " + m.tie_broken_by_name;
+        }
         else if (tied_with_previous || (pos + 1 < order.size() && m.ranking_total.value == out.members[order[pos + 1]].ranking_total.value &&
                                         std::any_of(unresolved.begin(), unresolved.end(), [&](const std::vector<size_t>& u) {
                                             return std::find(u.begin(), u.end(), order[pos]) != u.end();
@@ -631,7 +651,7 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
     // ---- ballots
     if (results)
         for (const model::Ballot& b : results->ballots)
-            out.ballots.push_back(EvaluateBallot(b, rules.vote_rules, static_cast<int64_t>(out.member_ids.size())));
+            out.ballots.push_back(EvaluateBallot(b, rules.vote_rules, static_cast<int64_t>(out.member_ids.size()), &ds));
 
     // ---- award proposals within the quotas
     auto band_min = [&](const std::string& band_id, Points* min) {
@@ -677,10 +697,11 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
                         continue;
                     if (!rating_ok(w, &why))
                     {
-                        out.notes.push_back(OrgName(ds, w) + " được suy tôn nhưng " + why + ", nên không đề nghị " + q.award_type);
+                        out.notes.push_back(OrgName(ds, w) + " được suy tôn nhưng " + why + ", nên không đề nghị " + AwardName(q.award_type));
                         continue;
                     }
-                    out.proposed_awards.push_back({q.award_type, w, "Được suy tôn dẫn đầu cụm (" + out.ballots[i].ballot_id + "); " + why});
+                    out.proposed_awards.push_back({q.award_type, w, "Được suy tôn dẫn đầu cụm (vòng " +
+                                                              std::to_string(results->ballots[i].round) + "); " + why});
                     proposed.push_back(w);
                     ++count;
                 }
@@ -703,10 +724,10 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
                         std::find(proposed.begin(), proposed.end(), other.organization_id) == proposed.end())
                         boundary_tie = true;
                 if (boundary_tie && count + 1 == q.max_count)
-                    out.notes.push_back("Đồng hạng " + std::to_string(m.rank) + " ở vị trí cuối của chỉ tiêu " + q.award_type +
+                    out.notes.push_back("Đồng hạng " + std::to_string(m.rank) + " ở vị trí cuối của chỉ tiêu " + AwardName(q.award_type) +
                                         "; cần phân định trước khi đề nghị");
                 out.proposed_awards.push_back({q.award_type, m.organization_id, "Trong chỉ tiêu " + std::to_string(q.max_count) + " " +
-                                                                                     q.award_type + " theo thứ hạng; " + why});
+                                                                                     AwardName(q.award_type) + " theo thứ hạng; " + why});
                 proposed.push_back(m.organization_id);
                 ++count;
             }
@@ -717,7 +738,7 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
             if (std::none_of(results->award_proposals.begin(), results->award_proposals.end(), [&](const model::AwardProposal& a) {
                     return a.award_type == p.award_type && a.organization_id == p.organization_id && a.status != "rejected";
                 }))
-                out.notes.push_back("Theo quy tắc, " + OrgName(ds, p.organization_id) + " đủ điều kiện đề nghị " + p.award_type +
+                out.notes.push_back("Theo quy tắc, " + OrgName(ds, p.organization_id) + " đủ điều kiện đề nghị " + AwardName(p.award_type) +
                                     " nhưng chưa có trong danh sách đề nghị");
     return out;
 }

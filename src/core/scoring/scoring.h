@@ -54,6 +54,7 @@ struct MemberResult
     Figure ranking_total;           // the total ranked on (from `YearResult::ranking_stage`)
     int32_t rank = 0;               // 1-based; units still tied share a rank (1, 2, 2, 4)
     std::string tie_broken_by;      // the tie-break rule that placed this unit, "" when there was no tie
+    std::string tie_broken_by_name; // that rule in words ("điểm thưởng cao hơn"), "" when there was no tie
     std::string rank_explanation;
     std::string rating_id;          // the rating band reached, "" = none
     std::string rating_label;
@@ -84,7 +85,9 @@ struct BallotOutcome
     std::string explanation;
 };
 
-BallotOutcome EvaluateBallot(const model::Ballot& ballot, const model::VoteRules& rules, int64_t members_total);
+// `names`: the dataset whose organisations name the options in the explanation (else the options as they are).
+BallotOutcome EvaluateBallot(const model::Ballot& ballot, const model::VoteRules& rules, int64_t members_total,
+                             const model::Dataset* names = nullptr);
 
 // ---- [SECTION] the whole year ---------------------------------------------------------------------------
 

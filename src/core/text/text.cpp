@@ -342,4 +342,31 @@ std::string FormatPoints(int64_t hundredths)
     }
     return out;
 }
+
+std::string FormatNumber(double value, int decimals, NumberStyle style)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    std::string plain = buf; // "-1234.6"
+    if (plain[0] == '-' && plain.find_first_not_of("-0.") == std::string::npos)
+        plain.erase(0, 1); // -0.001 rounds to "0.0", not "-0.0"
+    const bool vi = style == NumberStyle::Vietnamese;
+    const size_t sign = plain[0] == '-' ? 1 : 0;
+    const size_t point = std::min(plain.find('.'), plain.size());
+    std::string out = plain.substr(0, sign);
+    for (size_t i = sign; i < point; ++i)
+    {
+        if (i > sign && (point - i) % 3 == 0)
+            out += vi ? '.' : ',';
+        out += plain[i];
+    }
+    if (point < plain.size())
+        out += (vi ? "," : ".") + plain.substr(point + 1);
+    return out;
+}
+
+std::string FormatPercent(double percent, int decimals, NumberStyle style)
+{
+    return FormatNumber(percent, decimals, style) + (style == NumberStyle::Vietnamese ? "\u00a0%" : "%");
+}
 } // namespace text

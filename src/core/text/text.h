@@ -26,9 +26,22 @@ bool IsValidDate(const std::string& iso);
 // "2021-03-25" -> "25/03/2021"; anything that is not a valid date is returned unchanged.
 std::string FormatDate(const std::string& iso);
 
-// Hundredths as a Vietnamese decimal: 825 -> "8,25", 800 -> "8", 810 -> "8,1", -50 -> "-0,5".
 // True when a spreadsheet would run the text as a formula: it starts with = + - @ TAB or CR (CSV injection).
 bool LooksLikeFormula(const std::string& text);
 
+// Hundredths as a Vietnamese decimal: 825 -> "8,25", 800 -> "8", 810 -> "8,1", -50 -> "-0,5".
+// No thousands separator: this is also the text of an editable field, which reads "1.500" as 1,5.
 std::string FormatPoints(int64_t hundredths);
+
+// How the reader writes numbers: Vietnamese "1.234,5" and "90,0 %", English "1,234.5" and "90.0%".
+enum class NumberStyle
+{
+    Vietnamese,
+    English,
+};
+// `value` with exactly `decimals` digits after the decimal sign and the thousands grouped:
+// (1234.56, 1) -> "1.234,6" (Vietnamese) or "1,234.6" (English).
+std::string FormatNumber(double value, int decimals, NumberStyle style);
+// A percentage: (90, 1) -> "90,0 %" (a no-break space before the sign, as Vietnamese writes it) or "90.0%".
+std::string FormatPercent(double percent, int decimals, NumberStyle style);
 } // namespace text

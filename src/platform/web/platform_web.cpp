@@ -196,7 +196,7 @@ EM_JS(void, js_install_listeners, (), {
     });
 });
 
-// window.thidua: read-only state and widget rectangles for browser tests (documented in tests/README.md).
+// window.thidua: read-only state, widget rectangles and drawn texts for browser tests (documented in tests/README.md).
 EM_JS(void, js_install_test_interface, (), {
     const read = (fn) => { const p = fn(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
     window.thidua = {
@@ -204,6 +204,7 @@ EM_JS(void, js_install_test_interface, (), {
         items: () => read(Module._thidua_items_json),
         item: (label) => read(Module._thidua_items_json).find((i) => i.visible && i.label === label) || null,
         frames: () => Module._thidua_frame_count(),
+        texts: () => read(Module._thidua_texts_json),
     };
 });
 
@@ -541,6 +542,11 @@ EMSCRIPTEN_KEEPALIVE char* thidua_state_json()
 EMSCRIPTEN_KEEPALIVE char* thidua_items_json()
 {
     return strdup(g_web.hooks.items ? ui::ItemsToJson(*g_web.hooks.items, g_web.pixel_ratio).c_str() : "[]");
+}
+
+EMSCRIPTEN_KEEPALIVE char* thidua_texts_json()
+{
+    return strdup(g_web.hooks.items ? ui::TextsToJson(*g_web.hooks.items).c_str() : "[]");
 }
 
 EMSCRIPTEN_KEEPALIVE int thidua_frame_count()
