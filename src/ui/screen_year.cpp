@@ -595,7 +595,6 @@ void DrawPhases(ui::AppState& app, const model::YearFile& year, const std::strin
 {
     const ui::Language lang = app.settings.lang;
     ImGui::Spacing();
-    ImGui::TextDisabled("%s:", ui::Tr(ui::Str::Phases, lang));
     for (const model::Phase& p : year.year.phases)
     {
         ImGui::PushID(p.id.c_str());
@@ -671,15 +670,15 @@ void ui::DrawYearScreen(YearScreen& screen, AppState& app)
             DrawOpenYearForm(screen, app);
         return;
     }
-    if (!closed)
-        DrawPhases(app, *year, path, may_write_year);
     ImGui::Spacing();
-    const char* views[] = {Tr(Str::YearMembers, lang), Tr(Str::CriteriaTable, lang)};
-    const int tapped = Segmented(app, views, 2, screen.view);
+    const char* views[] = {Tr(Str::YearMembers, lang), Tr(Str::CriteriaTable, lang), Tr(Str::Phases, lang)};
+    const int tapped = Segmented(app, views, 3, screen.view);
     if (tapped >= 0)
         screen.view = tapped;
     if (screen.view == 0)
         DrawMembers(screen, app, *year);
-    else
+    else if (screen.view == 1)
         DrawCriteria(screen, app, *year);
+    else
+        DrawPhases(app, *year, path, may_write_year && !closed);
 }

@@ -27,7 +27,7 @@ enum class YearForm
 struct YearScreen
 {
     YearForm form = YearForm::None;
-    int view = 0;      // 0: the members of the year, 1: the criteria table
+    int view = 0;      // 0: the members of the year, 1: the criteria table, 2: the phases
     std::string error; // why the form's last "save" was refused before it reached the edit layer
 
     // Open a new year.

@@ -135,7 +135,7 @@ constexpr Row kRows[] = {
     {ui::Str::NoBallots, "Chưa có kết quả bỏ phiếu", "No ballots yet"},
     {ui::Str::Round, "Vòng", "Round"},
     {ui::Str::OfRound, "vòng", "round"},
-    {ui::Str::Phases, "Các giai đoạn trong năm", "The year's phases"},
+    {ui::Str::Phases, "Giai đoạn", "Phases"},
     {ui::Str::OpenPhase, "Mở", "Open"},
     {ui::Str::ClosePhase, "Kết thúc", "Close"},
     {ui::Str::MembersPresent, "Đơn vị có mặt", "Members present"},

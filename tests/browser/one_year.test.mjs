@@ -103,6 +103,7 @@ describe('one year in one test', () => {
     await synced(secretariat);
 
     // ... and opens the self-assessment phase: the year becomes active.
+    await tapSeen(secretariat, 'Giai đoạn');
     await tapSeen(secretariat, 'Mở: Tự chấm điểm');
     year = (await waitFile(server.dataDir, `years/${Y}/year.json`, (d) =>
       d.year.phases.some((p) => p.kind === 'self_assessment' && p.status === 'open'))).year;

@@ -162,7 +162,10 @@ describe('texts on Vietnamese screens', () => {
     await screenshot(page, 'texts-awards-2021');
     await open(page, '/results?year=2021');
     await settle(page);
-    await tap(page, '100,14'); // the leading unit's total: its explanation reads "… + thưởng 3 − trừ 0 = …"
+    // The leading unit's total, as the grid writes it (hundredths, trailing zeros dropped): its explanation reads
+    // "… + thưởng B − trừ P = …".
+    const top = (await state(page)).results.ranking[0].total;
+    await tap(page, (top / 100).toFixed(2).replace(/\.?0+$/, '').replace('.', ','));
     assert.ok((await page.evaluate(() => window.thidua.texts())).some((t) => t.includes(' − trừ ')));
     await screenshot(page, 'texts-explanation-2021');
     await open(page, '/present/5?year=2024');

@@ -248,9 +248,13 @@ describe('running the year', () => {
       assert.ok(end, 'a membership to end is on screen');
       await tap(p, end.label);
       await screenshot(p, `year-end-membership-${name}`);
+      await scrollTo(p, 'Huỷ');
       await tap(p, 'Huỷ');
+      await scrollTo(p, `Mở năm ${next + 1}`);
       await tap(p, `Mở năm ${next + 1}`);
       await screenshot(p, `year-open-form-${name}`);
+      await p.mouse.wheel(0, -5000); // back to the top of the form, where "Huỷ" is
+      await settle(p);
       await tap(p, 'Huỷ');
       await p.context().close();
     }
