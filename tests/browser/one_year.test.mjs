@@ -27,16 +27,17 @@ async function tapUnchecked(page, label) {
   await reveal(page, label);
   const v = page.viewportSize();
   let it;
-  for (let n = 0; n < 20 && !it; n++) { // the next one may be further down: scroll a little at a time
+  for (let n = 0; n < 30 && !it; n++) { // the next one may be above or below: scroll a little at a time, up first
     it = (await page.evaluate((l) => window.thidua.items().filter((i) => i.visible && i.label === l && !i.checked &&
       i.h >= 10 && i.y + i.h <= innerHeight - 60), label)).sort((a, b) => a.y - b.y)[0];
     if (!it) {
       await page.mouse.move(v.width * 0.6, v.height * 0.6);
-      await page.mouse.wheel(0, v.height * 0.2);
+      await page.mouse.wheel(0, (n < 12 ? -1 : 1) * v.height * 0.2);
       await settle(page);
     }
   }
-  assert.ok(it, `an unchosen "${label}" is on screen`);
+  if (!it) await screenshot(page, 'one-year-no-unchosen');
+  assert.ok(it, `an unchosen "${label}" is on screen: ${JSON.stringify(await page.evaluate((l) => window.thidua.items().filter((i) => i.label === l), label))}`);
   await tapAt(page, it.x + it.w / 2, it.y + it.h / 2);
   await settle(page);
 }
@@ -120,8 +121,8 @@ describe('one year in one test', () => {
       await chooseYear(unitTablet, Y);
       await tapSeen(unitTablet, 'Chấm điểm');
       for (const [label, value] of Object.entries(fields)) await typeInto(unitTablet, label + ' Tự chấm', value);
-      await tapUnchecked(unitTablet, 'Đạt'); // I.3
-      await tapUnchecked(unitTablet, 'Đạt'); // II.2
+      await tapUnchecked(unitTablet, 'Đạt'); // II.2 or I.3, whichever is on screen
+      await tapUnchecked(unitTablet, 'Đạt'); // the other
       await tapSeen(unitTablet, 'Gửi Văn phòng Cụm');
       const self = await waitFile(server.dataDir, `years/${Y}/self/${org}.json`, (d) => d.submitted_date && d.scores.length === 8);
       assert.equal(self.scores.find((s) => s.criterion_id === `crit.cum1.${Y}.I.1`).value,
@@ -172,15 +173,13 @@ describe('one year in one test', () => {
     // The proposals are agreed at the meeting, then sent to the ministry, one tap each.
     const live = results.award_proposals.filter((p) => !p.ended);
     assert.ok(live.length >= 2, 'the flag and the certificates are proposed');
+    await secretariat.mouse.move(700, 500);
+    await secretariat.mouse.wheel(0, -10000); // back to the top of the results, where its views are chosen
+    await settle(secretariat);
+    await tapSeen(secretariat, 'Đề nghị khen thưởng');
     for (const status of ['Đã thống nhất tại hội nghị', 'Đã trình'])
-      for (let k = 0; k < live.length; k++) {
-        // The k-th proposal's button (top to bottom); the chosen status is drawn pressed ("checked").
-        await reveal(secretariat, status, { index: k });
-        const row = (await secretariat.evaluate((l) => window.thidua.items().filter((i) => i.visible && i.label === l), status))
-          .sort((a, b) => a.y - b.y).find((i) => !i.checked);
-        assert.ok(row, `a proposal still to mark "${status}" is on screen`);
-        await tapAt(secretariat, row.x + row.w / 2, row.y + row.h / 2);
-        await settle(secretariat);
+      for (let k = 0; k < live.length; k++) { // each proposal's row of statuses; the chosen one is drawn pressed
+        await tapUnchecked(secretariat, status);
         await synced(secretariat);
       }
     results = await waitFile(server.dataDir, `years/${Y}/results.json`, (d) =>
