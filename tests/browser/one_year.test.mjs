@@ -195,18 +195,22 @@ describe('one year in one test', () => {
     await waitSync(projector, () => window.thidua.state().results.ranking.length === 6 &&
       window.thidua.state().results.ranking.some((r) => r.total > 0), null, 60000);
     await tap(projector, 'Trình chiếu');
+    // The reveal's steps: every rank, then the ballot, then the awards; stop when every rank is on the slide.
     for (let i = 0; i < 40; i++) {
       const p = (await state(projector)).presentation;
-      if (p.slide === 5 && p.reveal_step === p.reveal_steps) break;
+      if (p.slide === 5 && p.reveal_step === p.reveal_steps - 2) break;
       await projector.keyboard.press('PageDown');
       await settle(projector);
     }
     const s = await state(projector);
     assert.equal(s.presentation.slide, 5);
-    assert.equal(s.presentation.reveal_step, s.presentation.reveal_steps);
+    assert.equal(s.presentation.reveal_step, s.presentation.reveal_steps - 2);
     assert.equal(s.results.stage, 'final');
     assert.equal(s.results.ranking[0].org, 'org.sonnmt.01');
     assert.equal(s.results.ranking[1].org, 'org.sonnmt.25');
+    const drawn = (await projector.evaluate(() => window.thidua.texts())).join('\n');
+    for (const name of ['Sở NN&MT Hà Nội', 'Sở NN&MT Phú Thọ', 'Sở NN&MT Ninh Bình'])
+      assert.ok(drawn.includes(name), `${name} is on the ranking slide`);
     await screenshot(projector, 'one-year-final-ranking-projector');
   });
 });
