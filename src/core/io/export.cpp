@@ -18,11 +18,6 @@ std::string io::CsvField(const std::string& cell)
 
 namespace
 {
-std::string Field(const std::string& value)
-{
-    return io::CsvField(value);
-}
-
 // A scoring stage as the column header names it ("self" -> "Tự chấm").
 std::string StageName(const std::string& stage)
 {
@@ -69,10 +64,10 @@ std::string io::ResultsCsv(const model::Dataset& data, const scoring::YearResult
     csv += ",Tổng xếp hạng,Xếp loại,Phá thế hoà\r\n";
     for (const scoring::MemberResult& m : result.members)
     {
-        csv += std::to_string(m.rank) + "," + Field(m.organization_id) + "," + Field(OrgName(data, m.organization_id));
+        csv += std::to_string(m.rank) + "," + io::CsvField(m.organization_id) + "," + io::CsvField(OrgName(data, m.organization_id));
         for (const scoring::StageTotal& stage : m.stages)
             csv += "," + (stage.has_scores ? Number(stage.total.value) : std::string());
-        csv += "," + Number(m.ranking_total.value) + "," + Field(m.rating_label) + "," + Field(m.tie_broken_by_name) + "\r\n";
+        csv += "," + Number(m.ranking_total.value) + "," + io::CsvField(m.rating_label) + "," + io::CsvField(m.tie_broken_by_name) + "\r\n";
     }
     return csv;
 }
