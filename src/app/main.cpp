@@ -59,7 +59,9 @@ void Frame()
     }
     const double now = platform::NowMs();
     app::TickSync(g_sync, app, now);
-    const double delay = app::NextSyncDelay(g_sync, now);
+    double delay = app::NextSyncDelay(g_sync, now);
+    if (app.wake_in_ms >= 0 && (delay < 0 || app.wake_in_ms < delay))
+        delay = app.wake_in_ms; // one timer: the earlier of the next sync and the screen's own wake-up
     if (delay >= 0)
         platform::WakeAfter(delay);
     if (app.animating)

@@ -354,6 +354,7 @@ const model::YearFile* ui::SelectedYear(const AppState& app)
 void ui::DrawApp(AppState& app)
 {
     app.animating = UpdateTouch(app.touch);
+    app.wake_in_ms = -1;
     if (app.load.status != LoadState::Status::Ready)
         app.data_changed = true; // whatever arrives next is new data
     else

@@ -151,5 +151,6 @@ struct AppState
     TextEdit text_edit; // the active text field, mirrored by the platform to the browser's hidden input
     TouchState touch;   // drag-to-scroll, inertia, long-press
     bool animating = false; // set by DrawApp when the next frame must come even without input
+    double wake_in_ms = -1; // set by DrawApp when one frame must come later without input (-1 = none)
 };
 } // namespace ui

@@ -19,7 +19,8 @@
 
 namespace
 {
-constexpr double kSlideIn = 0.35; // seconds a newly revealed row takes to slide in
+constexpr double kSlideIn = 0.35;        // seconds a newly revealed row takes to slide in
+constexpr double kControlsSeconds = 3.0; // the control bar hides this long after the pointer last moved
 const ImU32 kGold = IM_COL32(242, 193, 78, 255);
 
 // ---- [SECTION] steps ----
@@ -58,6 +59,14 @@ void HandleKeys(ui::AppState& app)
     {
         p.slide = 0;
         p.reveal_step = 0;
+        p.member.clear();
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_End, false)) // the last slide, fully revealed
+    {
+        p.slide = static_cast<int>(ui::Slide::Count) - 1;
+        p.reveal_step = ui::RevealSteps(app);
+        p.step_time = -1;
+        p.member.clear();
     }
     if (next)
         ui::PresentationNext(app);
@@ -134,33 +143,40 @@ void SlideMembers(ui::AppState& app)
         return;
     }
     Title(app, ui::Tr(ui::Str::Members, lang));
-    const int columns = 2;
+    // Every member on one slide: as many columns as it takes (2 to 4) for the rows to fit the height left.
+    const int count = static_cast<int>(app.year_members.size());
+    ImGui::PushFont(app.fonts.large);
+    const float link_h = std::max(ui::TouchHeight(app), ImGui::GetTextLineHeight() + ImGui::GetStyle().FramePadding.y * 2);
+    ImGui::PopFont();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float cell_h = link_h + ImGui::GetTextLineHeight() + style.ItemSpacing.y * 2 + style.CellPadding.y * 2;
+    int columns = 2;
+    while (columns < 4 && (count + columns - 1) / columns * cell_h > ImGui::GetContentRegionAvail().y)
+        ++columns;
+    const int rows = (count + columns - 1) / columns;
+    const bool fits = rows * cell_h <= ImGui::GetContentRegionAvail().y;
     // Names and heads; a tap on a name opens the unit's card.
-    if (ImGui::BeginTable("present-members", columns, ImGuiTableFlags_ScrollY))
+    if (ImGui::BeginTable("present-members", columns, fits ? ImGuiTableFlags_None : ImGuiTableFlags_ScrollY))
     {
-        ImGuiListClipper clipper;
-        const int rows = (static_cast<int>(app.year_members.size()) + columns - 1) / columns;
-        clipper.Begin(rows);
-        while (clipper.Step())
-            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+        for (int row = 0; row < rows; ++row)
+        {
+            ImGui::TableNextRow();
+            for (int c = 0; c < columns; ++c)
             {
-                ImGui::TableNextRow();
-                for (int c = 0; c < columns; ++c)
-                {
-                    ImGui::TableNextColumn();
-                    const size_t i = static_cast<size_t>(row * columns + c);
-                    if (i >= app.year_members.size())
-                        continue;
-                    const std::string& id = app.year_members[i];
-                    ImGui::PushFont(app.fonts.large);
-                    const std::string label = ui::OrgName(app, id) + "##present-" + id;
-                    if (ui::Link(app, label.c_str()))
-                        app.presentation.member = id;
-                    ImGui::PopFont();
-                    if (const model::Person* head = ui::HeadOf(app, id, on))
-                        ImGui::TextDisabled("%s", ui::PersonName(app, head->id).c_str());
-                }
+                ImGui::TableNextColumn();
+                const size_t i = static_cast<size_t>(row * columns + c);
+                if (i >= app.year_members.size())
+                    continue;
+                const std::string& id = app.year_members[i];
+                ImGui::PushFont(app.fonts.large);
+                const std::string label = ui::OrgName(app, id) + "##present-" + id;
+                if (ui::Link(app, label.c_str()))
+                    app.presentation.member = id;
+                ImGui::PopFont();
+                if (const model::Person* head = ui::HeadOf(app, id, on))
+                    ImGui::TextUnformatted(ui::PersonName(app, head->id).c_str());
             }
+        }
         ImGui::EndTable();
     }
 }
@@ -169,15 +185,19 @@ void SlideCovenant(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
     Title(app, ui::Tr(ui::Str::NavCovenant, lang));
+    bool any = false;
     for (const model::CovenantFile& file : app.dataset.covenants)
     {
         if (file.covenant.year_id != app.results.year_id)
             continue;
+        any = true;
         Large(app, "“" + file.covenant.theme + "”");
         ImGui::Spacing();
         for (const model::Commitment& c : file.covenant.commitments)
             Large(app, std::to_string(c.order) + ". " + c.text);
     }
+    if (!any)
+        Large(app, ui::Tr(ui::Str::NoCovenant, lang));
 }
 
 void SlideResults(ui::AppState& app)
@@ -212,29 +232,48 @@ void SlideResults(ui::AppState& app)
 
 // ---- [SECTION] reveal ----
 
+// The ranking so far, newest (best) on top. Row heights are laid out for the whole ranking from the start, so
+// rows never jump during the reveal and the last rank is on screen at the end: rows shrink to fit the height, and
+// below a readable size the ranking flows into two columns.
 void RevealRanking(ui::AppState& app, int revealed)
 {
     const ui::Language lang = app.settings.lang;
     const std::vector<scoring::MemberResult>& members = app.results.members;
     const int n = static_cast<int>(members.size());
     const int first = n - revealed; // members[first] is the newest revealed (best so far)
-    ImGui::PushFont(app.fonts.large);
-    const float row_h = ImGui::GetTextLineHeight() * 1.9f;
-    const float width = ImGui::GetContentRegionAvail().x;
-    const int fit = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().y / row_h) - 1);
+    ImFont* font = app.fonts.large;
+    const float line = font->FontSize;
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float full_width = ImGui::GetContentRegionAvail().x;
+    const float ideal = line * 1.9f;
+    int columns = 1;
+    float row_h = std::min(ideal, avail / static_cast<float>(n + 1)); // + 1: the "still to reveal" line
+    if (row_h < line * 1.3f)
+    {
+        columns = 2;
+        row_h = std::min(ideal, avail / static_cast<float>((n + 1) / 2 + 1));
+    }
+    const float size = std::min(line, row_h / 1.35f); // the text shrinks with the row, never grows
+    const float gap = columns > 1 ? line : 0;
+    const float width = (full_width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const int per_column = (n + columns - 1) / columns;
     const double age = ImGui::GetTime() - app.presentation.step_time;
     if (age < kSlideIn)
         app.animating = true;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     if (first > 0)
     {
-        ImGui::TextDisabled("%s: %d", ui::Tr(ui::Str::StillHidden, lang), first);
-        ImGui::Spacing();
+        const std::string hidden = std::string(ui::Tr(ui::Str::StillHidden, lang)) + ": " + std::to_string(first);
+        draw->AddText(font, size, ImVec2(origin.x, origin.y + (row_h - size) / 2),
+                      ImGui::GetColorU32(ImGuiCol_Text, 0.8f), hidden.c_str());
     }
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (int i = first; i < n && i < first + fit; ++i)
+    for (int i = first; i < n; ++i)
     {
         const scoring::MemberResult& m = members[static_cast<size_t>(i)];
-        ImVec2 pos = ImGui::GetCursorScreenPos();
+        const int column = i / per_column;
+        ImVec2 pos(origin.x + static_cast<float>(column) * (width + gap),
+                   origin.y + row_h * static_cast<float>(i % per_column + 1));
         const bool newest = i == first;
         float alpha = 1.0f;
         if (newest && age < kSlideIn)
@@ -245,24 +284,33 @@ void RevealRanking(ui::AppState& app, int revealed)
         }
         const ImU32 bg = newest ? IM_COL32(242, 193, 78, static_cast<int>(60 * alpha))
                                 : ImGui::GetColorU32(ImGuiCol_ChildBg);
-        draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + row_h - 4), bg, 8);
+        draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + row_h * 0.92f), bg, 8);
         const ImU32 fg = ImGui::GetColorU32(ImGuiCol_Text, alpha);
-        const float ty = pos.y + (row_h - 4 - ImGui::GetTextLineHeight()) / 2;
+        const float ty = pos.y + (row_h * 0.92f - size) / 2;
+        const float pad = size * 0.6f;
         const std::string rank = std::to_string(m.rank);
-        draw->AddText(ImVec2(pos.x + row_h * 0.3f, ty), m.rank == 1 ? kGold : fg, rank.c_str());
-        draw->AddText(ImVec2(pos.x + row_h * 1.5f, ty), fg, ui::OrgName(app, m.organization_id).c_str());
+        draw->AddText(font, size, ImVec2(pos.x + pad, ty), m.rank == 1 ? kGold : fg, rank.c_str());
+        // Name | total | rating: the rating takes a third of the row, in the same bold face, slightly smaller.
+        const float rating_size = size * 0.8f;
+        const float rating_w = width * 0.34f;
         const std::string total = text::FormatPoints(m.ranking_total.value);
-        const float tw = ImGui::CalcTextSize(total.c_str()).x;
-        const float rating_w = width * 0.32f;
-        draw->AddText(ImVec2(pos.x + width - rating_w - tw - row_h * 0.5f, ty), fg, total.c_str());
-        ImGui::PushFont(app.fonts.regular);
-        const float rty = pos.y + (row_h - 4 - ImGui::GetTextLineHeight()) / 2;
-        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + width - rating_w, rty),
-                      ImGui::GetColorU32(ImGuiCol_TextDisabled, alpha), m.rating_label.c_str(), nullptr, rating_w - 8);
-        ImGui::PopFont();
-        ImGui::Dummy(ImVec2(width, row_h));
+        const float total_w = font->CalcTextSizeA(size, FLT_MAX, 0, total.c_str()).x;
+        const float total_x = pos.x + width - rating_w - total_w - pad;
+        const float name_x = pos.x + pad + size * 2.2f;
+        const ImVec4 name_clip(name_x, pos.y, total_x - pad, pos.y + row_h);
+        draw->AddText(font, size, ImVec2(name_x, ty), fg, ui::OrgName(app, m.organization_id).c_str(), nullptr, 0,
+                      &name_clip);
+        draw->AddText(font, size, ImVec2(total_x, ty), fg, total.c_str());
+        const ImVec4 rating_clip(pos.x + width - rating_w, pos.y, pos.x + width - pad, pos.y + row_h);
+        draw->AddText(font, rating_size, ImVec2(pos.x + width - rating_w, pos.y + (row_h * 0.92f - rating_size) / 2),
+                      ImGui::GetColorU32(ImGuiCol_Text, 0.85f * alpha), m.rating_label.c_str(), nullptr, 0, &rating_clip);
+        // The row is an item ("3. Sở …") for screen readers and tests, which check that the last rank is on screen.
+        const std::string label = rank + ". " + ui::OrgName(app, m.organization_id) + "##rank-" + m.organization_id;
+        const ImGuiID id = ImGui::GetID(label.c_str());
+        ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + width, pos.y + row_h * 0.92f)), id, nullptr, ImGuiItemFlags_NoNav);
+        ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), id, label.c_str(), 0);
     }
-    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(full_width, row_h * static_cast<float>(per_column + 1)));
 }
 
 const model::Ballot* FindBallot(const ui::AppState& app, const std::string& id)
@@ -294,10 +342,9 @@ void RevealBallot(ui::AppState& app)
         return;
     Large(app, std::string(ui::TrCode(ballot->motion, lang)) + " · " + ui::Tr(ui::Str::Round, lang) + " " +
                    std::to_string(ballot->round));
-    ImGui::TextDisabled("%s: %lld · %s: %lld · %s: %lld", ui::Tr(ui::Str::BallotsIssued, lang),
-                        static_cast<long long>(ballot->ballots_issued), ui::Tr(ui::Str::BallotsValid, lang),
-                        static_cast<long long>(ballot->ballots_valid), ui::Tr(ui::Str::VotesNeeded, lang),
-                        static_cast<long long>(shown->votes_needed));
+    Large(app, std::string(ui::Tr(ui::Str::BallotsIssued, lang)) + ": " + std::to_string(ballot->ballots_issued) +
+                   " · " + ui::Tr(ui::Str::BallotsValid, lang) + ": " + std::to_string(ballot->ballots_valid) + " · " +
+                   ui::Tr(ui::Str::VotesNeeded, lang) + ": " + std::to_string(shown->votes_needed));
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(app.fonts.large);
     const float row_h = ImGui::GetTextLineHeight() * 1.6f;
@@ -322,7 +369,7 @@ void RevealBallot(ui::AppState& app)
     ImGui::PushStyleColor(ImGuiCol_Text, ui::StatusColor(shown->result));
     Large(app, ui::TrCode(shown->result, lang));
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("%s", shown->explanation.c_str());
+    Large(app, shown->explanation);
 }
 
 void AwardList(ui::AppState& app)
@@ -382,11 +429,6 @@ void SlideReveal(ui::AppState& app)
     }
 }
 
-void SlideAwards(ui::AppState& app)
-{
-    Title(app, ui::Tr(ui::Str::AwardsSlide, app.settings.lang));
-    AwardList(app);
-}
 } // namespace
 
 // ---- [SECTION] DrawPresentation ----
@@ -457,14 +499,23 @@ void ui::DrawPresentation(PresentationState& state, AppState& app)
     HandleKeys(app);
     if (!state.active)
         return;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 min = ImGui::GetWindowPos();
-    const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
     if (state.blank)
     {
-        draw->AddRectFilled(min, max, IM_COL32_BLACK);
+        // Over everything the canvas shows (the foreground list draws after every window), so nothing but black.
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImGui::GetIO().DisplaySize, IM_COL32_BLACK);
         return;
     }
+    // The control bar shows while the pointer moves or touches, and for a few seconds after; then only the slide
+    // (and the data badge, small in its corner) is on the wall. A clicker's keys never bring the bar back.
+    const ImGuiIO& io = ImGui::GetIO();
+    const double now = ImGui::GetTime();
+    if (state.controls_since < 0 || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() ||
+        io.MouseWheel != 0)
+        state.controls_since = now;
+    const double shown_for = now - state.controls_since;
+    const bool controls = shown_for < kControlsSeconds;
+    if (controls)
+        app.wake_in_ms = (kControlsSeconds - shown_for) * 1000.0 + 50;
     const Language lang = app.settings.lang;
     const float margin = ImGui::GetWindowWidth() * 0.04f;
     const float footer = TouchHeight(app) + ImGui::GetStyle().ItemSpacing.y * 2;
@@ -477,20 +528,31 @@ void ui::DrawPresentation(PresentationState& state, AppState& app)
     case Slide::Members: SlideMembers(app); break;
     case Slide::Covenant: SlideCovenant(app); break;
     case Slide::Results: SlideResults(app); break;
-    case Slide::Reveal: SlideReveal(app); break;
-    case Slide::Awards:
-    case Slide::Count: SlideAwards(app); break;
+    case Slide::Reveal:
+    case Slide::Count: SlideReveal(app); break;
     }
     ImGui::EndChild();
 
-    // Footer: the data badge (never mistaken for real results), touch controls, slide number.
+    bool synthetic = false;
+    for (const model::FileInfo& f : app.dataset.files)
+        synthetic = synthetic || f.synthetic;
+    if (!controls)
+    {
+        if (synthetic) // invented figures are never mistaken for real results, even with the bar hidden
+        {
+            const char* badge = Tr(Str::SyntheticBadge, lang);
+            const ImVec2 size = ImGui::CalcTextSize(badge);
+            const ImVec2 pad = ImGui::GetStyle().FramePadding;
+            ImGui::SetCursorPos(ImVec2(margin * 0.25f, ImGui::GetWindowHeight() - size.y - pad.y * 2 - margin * 0.25f));
+            Badge(badge, IM_COL32(198, 40, 40, 255), IM_COL32_WHITE);
+        }
+        return;
+    }
+    // Footer: the data badge, touch controls, slide number.
     // Every piece sits on the same touch-high row (each SameLine is given the row's y again).
     ImGui::SetCursorPosX(margin);
     const float row_y = ImGui::GetCursorPosY();
     const float text_y = row_y + (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f;
-    bool synthetic = false;
-    for (const model::FileInfo& f : app.dataset.files)
-        synthetic = synthetic || f.synthetic;
     if (synthetic)
     {
         ImGui::SetCursorPosY(text_y - ImGui::GetStyle().FramePadding.y * 0.5f);

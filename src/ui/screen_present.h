@@ -1,5 +1,5 @@
-// Presentation mode for the projector: slides in order (overview, members, covenant, results, the reveal,
-// awards), driven by a clicker. The reveal shows the ranking from last to first, then the ballot, then awards.
+// Presentation mode for the projector: slides in order (overview, members, covenant, results, the reveal), driven
+// by a clicker. The reveal shows the ranking from last to first, then the ballot, then the award proposals.
 #pragma once
 
 #include <string>
@@ -15,7 +15,6 @@ enum class Slide
     Covenant,
     Results,
     Reveal,
-    Awards,
     Count,
 };
 
@@ -28,6 +27,7 @@ struct PresentationState
     double step_time = -1; // ImGui time of the last step, for the slide-in of the new row
     std::string member;    // the unit whose card is open on the members slide ("" = the list)
     std::string copied;    // a contact value copied from the card
+    double controls_since = -1; // ImGui time the pointer last moved: the control bar hides a few seconds later
 };
 
 // Number of reveal steps after the title: one per ranked unit, then the ballot, then the awards.

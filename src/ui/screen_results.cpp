@@ -80,6 +80,8 @@ std::vector<Column> BuildColumns(const ui::ResultsScreen& screen, const ui::AppS
     columns.push_back({"penalty", ui::Tr(ui::Str::Penalty, lang)});
     columns.push_back({"total", ui::Tr(ui::Str::Total, lang)});
     columns.push_back({"rating", ui::Tr(ui::Str::Rating, lang)});
+    if (app.layout == ui::Layout::Phone) // the total beside the name, frozen with it, on a narrow screen
+        std::rotate(columns.begin(), columns.end() - 2, columns.end() - 1);
     return columns;
 }
 
@@ -279,9 +281,13 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInner | ImGuiTableFlags_SizingFixedFit;
     const int column_count = static_cast<int>(columns.size()) + 2;
-    if (ImGui::BeginTable("grid", column_count, flags, ImVec2(0, avail - panel)))
+    // On a phone the grid may take the whole screen: the buttons above it scroll away with the page once the grid
+    // (swiped up to its last row) hands the swipe on.
+    const float grid_h = app.layout == ui::Layout::Phone ? std::max(avail, ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y * 2) - panel
+                                                         : avail - panel;
+    if (ImGui::BeginTable("grid", column_count, flags, ImVec2(0, grid_h)))
     {
-        ImGui::TableSetupScrollFreeze(2, 1);
+        ImGui::TableSetupScrollFreeze(app.layout == ui::Layout::Phone ? 3 : 2, 1);
         ImGui::TableSetupColumn(ui::Tr(ui::Str::Rank, lang), ImGuiTableColumnFlags_WidthFixed, ui::Dp(app, 56) * app.settings.text_scale);
         ImGui::TableSetupColumn(ui::Tr(ui::Str::Unit, lang), ImGuiTableColumnFlags_WidthFixed,
                                 ui::Dp(app, app.layout == ui::Layout::Phone ? 130 : 200) * app.settings.text_scale);
@@ -320,7 +326,7 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
     }
     if (!screen.selected_org.empty())
     {
-        ImGui::BeginChild("explanation", ImVec2(0, 0), ImGuiChildFlags_Border);
+        ImGui::BeginChild("explanation", ImVec2(0, panel), ImGuiChildFlags_Border);
         DrawExplanation(screen, app, columns, stage);
         ImGui::EndChild();
     }

@@ -19,12 +19,27 @@ ImGuiWindow* ScrollableAt(ImGuiWindow* window)
     return window && (window->ScrollMax.y > 0 || window->ScrollMax.x > 0) ? window : nullptr;
 }
 
+// The window that takes the rest of a swipe once `window` is at its end: the next scrollable parent.
+ImGuiWindow* ScrollableParent(ImGuiWindow* window)
+{
+    return (window->Flags & ImGuiWindowFlags_ChildWindow) ? ScrollableAt(window->ParentWindow) : nullptr;
+}
+
+// Scrolls by the finger's movement; what a nested area cannot take (it is at its end, or does not scroll that
+// way: a table that scrolls sideways inside a page that scrolls down) goes on to its parent.
 void ScrollBy(ImGuiWindow* window, float dx, float dy)
 {
-    if (window->ScrollMax.x > 0)
-        ImGui::SetScrollX(window, ImClamp(window->Scroll.x - dx, 0.0f, window->ScrollMax.x));
-    if (window->ScrollMax.y > 0)
-        ImGui::SetScrollY(window, ImClamp(window->Scroll.y - dy, 0.0f, window->ScrollMax.y));
+    for (; window && (dx != 0 || dy != 0); window = ScrollableParent(window))
+    {
+        const float x = ImClamp(window->Scroll.x - dx, 0.0f, window->ScrollMax.x);
+        const float y = ImClamp(window->Scroll.y - dy, 0.0f, window->ScrollMax.y);
+        dx -= window->Scroll.x - x;
+        dy -= window->Scroll.y - y;
+        if (x != window->Scroll.x)
+            ImGui::SetScrollX(window, x);
+        if (y != window->Scroll.y)
+            ImGui::SetScrollY(window, y);
+    }
 }
 
 // Widgets that follow the finger themselves (sliders, drags, scrollbars) keep the drag.
@@ -32,8 +47,10 @@ bool ActiveWidgetDrags(const ImGuiContext& g, ImGuiWindow* window)
 {
     if (g.ActiveId == 0)
         return false;
-    if (g.MovingWindow && g.ActiveId == g.MovingWindow->MoveId)
-        return false; // a press on empty background starts a window move: that is ours to scroll
+    // A press on empty background or plain text makes ImGui start a window move, even in a window that cannot
+    // move (it then sets no MovingWindow but still claims every key and direction): that press is ours to scroll.
+    if (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId)
+        return false;
     if (g.ActiveIdUsingNavDirMask != 0)
         return true;
     return window && (g.ActiveId == ImGui::GetWindowScrollbarID(window, ImGuiAxis_X) ||

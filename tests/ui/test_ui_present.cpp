@@ -2,6 +2,8 @@
 // then the ballot and the awards; B blanks the screen, Esc leaves.
 #include "ui_harness.h"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 TEST_SUITE("ui")
@@ -41,14 +43,9 @@ TEST_SUITE("ui")
         }
         h.Key(ImGuiKey_PageDown); // the ballot tally
         CHECK(h.State()["presentation"]["reveal_step"] == ranked + 1);
-        h.Key(ImGuiKey_PageDown); // the award proposals
+        h.Key(ImGuiKey_PageDown); // the award proposals: the end of the show
         CHECK(h.State()["presentation"]["reveal_step"] == ranked + 2);
-        h.Key(ImGuiKey_PageDown); // the awards slide
-        CHECK(h.State()["presentation"]["slide"] == 6);
-        h.Key(ImGuiKey_PageDown); // the last slide stays
-        CHECK(h.State()["presentation"]["slide"] == 6);
-
-        h.Key(ImGuiKey_PageUp); // back into the reveal at its last step
+        h.Key(ImGuiKey_PageDown); // no slide repeats them: the last step stays
         p = h.State()["presentation"];
         CHECK(p["slide"] == 5);
         CHECK(p["reveal_step"] == ranked + 2);
@@ -61,6 +58,19 @@ TEST_SUITE("ui")
         p = h.State()["presentation"];
         CHECK(p["blank"] == false);
         CHECK(p["reveal_step"] == ranked + 1);
+        h.Key(ImGuiKey_Period); // what many clickers send for "blank"
+        CHECK(h.State()["presentation"]["blank"] == true);
+        h.Key(ImGuiKey_Period);
+        CHECK(h.State()["presentation"]["blank"] == false);
+
+        h.Key(ImGuiKey_Home); // the first slide
+        p = h.State()["presentation"];
+        CHECK(p["slide"] == 1);
+        CHECK(p["reveal_step"] == 0);
+        h.Key(ImGuiKey_End); // the last slide, fully revealed
+        p = h.State()["presentation"];
+        CHECK(p["slide"] == 5);
+        CHECK(p["reveal_step"] == ranked + 2);
 
         h.Key(ImGuiKey_Escape);
         CHECK(h.State()["presentation"]["active"] == false);
@@ -68,10 +78,12 @@ TEST_SUITE("ui")
         CHECK(h.State()["route"] == "/overview?year=2025");
     }
 
-    TEST_CASE("on the projector a member's card shows public contacts only; a click closes it")
+    // (No ";" in a test's name: ctest's list of doctest cases splits on it and then runs nothing.)
+    TEST_CASE("on the projector a member's card shows public contacts only, and a click closes it")
     {
         uitest::Harness h(1920, 1080);
         uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        ui::OpenRoute(h.app, "/overview?year=2024"); // the ten Sở TN&MT, before the 2025 merger
         h.Frames(2);
         // Even after the tablet chose to see private contacts, the projector never shows them.
         REQUIRE(h.Tap("Thành viên"));
@@ -121,5 +133,57 @@ TEST_SUITE("ui")
         CHECK(h.State()["presentation"]["slide"] == 1);
         REQUIRE(h.Tap("Thoát trình chiếu"));
         CHECK(h.State()["presentation"]["active"] == false);
+    }
+
+    TEST_CASE("the control bar hides a few seconds after the pointer stops, the data badge stays, a touch brings it back")
+    {
+        uitest::Harness h(1920, 1080);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        REQUIRE(h.Tap("Trình chiếu"));
+        CHECK(h.Has("›"));
+        CHECK(h.app.wake_in_ms > 0); // one frame is asked for when the bar must go, not a frame per second
+        CHECK(h.app.wake_in_ms <= 3100);
+        h.Frames(200); // 3.3 s at the harness's 60 frames a second
+        CHECK_FALSE(h.Has("›"));
+        CHECK_FALSE(h.Has("Thoát trình chiếu"));
+        CHECK(h.app.wake_in_ms < 0); // then nothing more until someone moves
+        const auto& texts = h.app.items.texts;
+        CHECK(std::find(texts.begin(), texts.end(), "DỮ LIỆU MINH HOẠ") != texts.end());
+        h.Key(ImGuiKey_PageDown); // a clicker steps the show without bringing the bar back
+        CHECK(h.State()["presentation"]["slide"] == 2);
+        CHECK_FALSE(h.Has("›"));
+        REQUIRE(h.Tap("Sở NN&MT Hà Nội")); // a touch anywhere brings it back
+        CHECK(h.Has("Thoát trình chiếu"));
+    }
+
+    TEST_CASE("the whole final ranking is on the slide at 1920x1080 and 1280x720, with ten members")
+    {
+        for (const auto& [w, hgt] : {std::pair<float, float>{1920, 1080}, {1280, 720}})
+        {
+            CAPTURE(w);
+            uitest::Harness h(w, hgt);
+            uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+            ui::OpenRoute(h.app, "/present/5?year=2021");
+            h.Frames(2);
+            const int ranked = static_cast<int>(h.app.results.members.size());
+            REQUIRE(ranked == 10);
+            for (int step = 0; step < ranked; ++step)
+                h.Key(ImGuiKey_PageDown);
+            h.Frames(30);
+            int seen = 0;
+            for (const ui::RegisteredItem& item : h.app.items.items)
+                if (item.visible && item.label.find(". Sở TN&MT ") != std::string::npos)
+                {
+                    ++seen;
+                    CHECK(item.y + item.h <= hgt);
+                    CHECK(item.h >= 24); // still a readable row, not squeezed to fit
+                }
+            CHECK(seen == ranked);
+            bool last = false; // the tenth rank, the one that fell below the screen before
+            for (const ui::RegisteredItem& item : h.app.items.items)
+                last = last || (item.visible && item.label.rfind("10. ", 0) == 0);
+            CHECK(last);
+        }
     }
 }

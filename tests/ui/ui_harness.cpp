@@ -181,6 +181,25 @@ bool uitest::Harness::LongPress(const std::string& label)
     return true;
 }
 
+void uitest::Harness::Swipe(float x, float y, float dx, float dy, int steps)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x, y);
+    io.AddMouseButtonEvent(0, true);
+    Frames(1);
+    for (int i = 1; i <= steps; ++i)
+    {
+        io.AddMousePosEvent(x + dx * static_cast<float>(i) / static_cast<float>(steps),
+                            y + dy * static_cast<float>(i) / static_cast<float>(steps));
+        Frames(1);
+    }
+    Frames(12); // the finger rests: the speed decays to nothing before it lifts
+    io.AddMouseButtonEvent(0, false);
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    Frames(3);
+}
+
 bool uitest::Harness::Has(const std::string& label) const
 {
     return ui::FindItem(app.items, label) != nullptr;

@@ -41,6 +41,8 @@ struct Harness
     // Holds a finger on the item past the long-press time (the touch layer turns it into a right click).
     bool LongPress(const std::string& label);
     bool Has(const std::string& label) const;
+    // One finger down at (x, y), moved by (dx, dy) over `steps` frames, held still, then lifted (no fling).
+    void Swipe(float x, float y, float dx, float dy, int steps = 12);
     // Turns the mouse wheel over (x, y) until an item with `label` is visible (at most `tries` turns).
     bool ScrollTo(const std::string& label, float x, float y, int tries = 20);
     // Every visible item with this label, in drawing order.

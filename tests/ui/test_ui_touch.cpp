@@ -1,0 +1,97 @@
+// One-finger scrolling as on a tablet or phone: a swipe scrolls from wherever it starts (blank background, plain
+// text, a button), and a nested scroll area hands the rest of the swipe to the page once it is at its end.
+#include "ui_harness.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace
+{
+// A point inside the window under test that no item covers: blank background.
+bool BlankPoint(const uitest::Harness& h, float x0, float y0, float x1, float y1, float& x, float& y)
+{
+    for (float py = y0; py < y1; py += 8)
+        for (float px = x0; px < x1; px += 8)
+        {
+            bool covered = false;
+            for (const ui::RegisteredItem& item : h.app.items.items)
+                covered = covered || (item.visible && px >= item.x - 4 && px <= item.x + item.w + 4 &&
+                                      py >= item.y - 4 && py <= item.y + item.h + 4);
+            if (!covered)
+            {
+                x = px, y = py;
+                return true;
+            }
+        }
+    return false;
+}
+
+float ItemY(const uitest::Harness& h, const std::string& label)
+{
+    for (const ui::RegisteredItem& item : h.app.items.items)
+        if (item.label == label)
+            return item.y;
+    return -1e9f;
+}
+
+// The vertical scroll of the child window (or table) named `child` ("screen", "grid"); -1 when there is none.
+float ScrollOf(const std::string& child)
+{
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    {
+        const std::string name = window->Name;
+        const std::string last = name.substr(name.rfind('/') + 1);
+        if (last.rfind(child + "_", 0) == 0)
+            return window->Scroll.y;
+    }
+    return -1;
+}
+} // namespace
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("a swipe that starts on blank background scrolls the page on a phone")
+    {
+        uitest::Harness h(390, 844);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        ui::OpenRoute(h.app, "/members?year=2024");
+        h.Frames(3);
+        std::string first; // the first unit of the list
+        for (const ui::RegisteredItem& item : h.app.items.items)
+            if (first.empty() && item.visible && item.label.rfind("Sở ", 0) == 0)
+                first = item.label;
+        const float before = ItemY(h, first);
+        REQUIRE(before > -1e9f);
+        float x = 0, y = 0;
+        REQUIRE(BlankPoint(h, 200, 330, 380, 640, x, y)); // beside the names, inside the list
+        CAPTURE(x);
+        CAPTURE(y);
+        h.Swipe(x, y, 0, -200);
+        CHECK(ItemY(h, first) < before - 100); // the list followed the finger up
+        h.Swipe(x, 500, 0, 200);
+        CHECK(ItemY(h, first) == doctest::Approx(before).epsilon(0.01)); // and back down
+    }
+
+    TEST_CASE("a swipe that starts on plain text scrolls, and a nested area hands the swipe to the page at its end")
+    {
+        uitest::Harness h(390, 844);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        ui::OpenRoute(h.app, "/results?year=2021");
+        h.Frames(3);
+        // The results grid scrolls inside the page. A long swipe up that starts inside it first takes the grid to
+        // its end, then the page moves on: the download button below the grid comes on screen.
+        REQUIRE(ScrollOf("grid") == 0);
+        REQUIRE(ScrollOf("screen") == 0);
+        const ui::RegisteredItem* rank = ui::FindItem(h.app.items, "1");
+        REQUIRE(rank != nullptr);
+        // The unit's name beside the rank is plain text, not a button.
+        h.Swipe(rank->x + rank->w + 20, rank->y + rank->h / 2, 0, -120);
+        CHECK(ScrollOf("grid") > 0);
+        for (int i = 0; i < 5; ++i)
+            h.Swipe(200, 650, 0, -300);
+        CHECK(ScrollOf("grid") > 0);
+        CHECK(ScrollOf("screen") > 0); // the grid at its last row handed the swipe to the page
+        CHECK_FALSE(h.Has("Tải về CSV (Excel)")); // the buttons above the grid went up out of sight
+    }
+}
