@@ -144,23 +144,66 @@ void DrawYearSelector(ui::AppState& app)
     }
 }
 
+// Presentation, text size and language: in the header on a tablet, behind "Thêm" on a phone.
+void DrawViewOptions(ui::AppState& app)
+{
+    const ui::Language lang = app.settings.lang;
+    const char* present = ui::Tr(ui::Str::Present, lang);
+    ui::Flow(ui::ButtonWidth(present));
+    if (ui::TouchButton(app, present))
+        ui::EnterPresentation(app);
+
+    const char* smaller = ui::Tr(ui::Str::TextSmaller, lang);
+    const char* larger = ui::Tr(ui::Str::TextLarger, lang);
+    ui::Flow(ui::ButtonWidth(smaller) + ui::ButtonWidth(larger));
+    const int steps = static_cast<int>(sizeof kTextScales / sizeof kTextScales[0]);
+    int current = 0;
+    for (int i = 0; i < steps; ++i)
+        if (kTextScales[i] <= app.settings.text_scale + 0.001f)
+            current = i;
+    ImGui::BeginDisabled(current == 0);
+    if (ui::TouchButton(app, smaller))
+        app.settings.text_scale = kTextScales[current - 1];
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 2);
+    ImGui::BeginDisabled(current == steps - 1);
+    if (ui::TouchButton(app, larger))
+        app.settings.text_scale = kTextScales[current + 1];
+    ImGui::EndDisabled();
+
+    const char* lang_label = ui::Tr(ui::Str::Language, lang);
+    ui::Flow(ui::ButtonWidth(lang_label));
+    if (ui::TouchButton(app, lang_label))
+        app.settings.lang = lang == ui::Language::Vi ? ui::Language::En : ui::Language::Vi;
+}
+
+
 void DrawHeader(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
-    ImGui::PushFont(app.fonts.bold);
-    ImGui::TextUnformatted(ui::Tr(ui::Str::AppName, lang));
-    ImGui::PopFont();
-    const std::string& title =
-        app.dataset.cluster.cluster.name.empty() ? app.dataset.package.title : app.dataset.cluster.cluster.name;
-    ui::Flow(ImGui::CalcTextSize(title.c_str()).x);
-    ImGui::TextDisabled("%s", title.c_str());
+    // A phone keeps the screen for the data: no app and cluster name (the overview shows them), one row of
+    // controls, the rest behind "Thêm".
+    const bool phone = app.layout == ui::Layout::Phone;
+    if (!phone)
+    {
+        ImGui::PushFont(app.fonts.bold);
+        ImGui::TextUnformatted(ui::Tr(ui::Str::AppName, lang));
+        ImGui::PopFont();
+        const std::string& title =
+            app.dataset.cluster.cluster.name.empty() ? app.dataset.package.title : app.dataset.cluster.cluster.name;
+        ui::Flow(ImGui::CalcTextSize(title.c_str()).x);
+        ImGui::TextDisabled("%s", title.c_str());
+    }
     if (AnySynthetic(app.dataset))
     {
         const char* badge = ui::Tr(ui::Str::SyntheticBadge, lang);
-        ui::Flow(ui::ButtonWidth(badge));
+        if (!phone)
+            ui::Flow(ui::ButtonWidth(badge));
         ui::Badge(badge, IM_COL32(198, 40, 40, 255), IM_COL32_WHITE);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", ui::Tr(ui::Str::SyntheticExplain, lang));
+        if (phone)
+            ImGui::SameLine();
     }
 
     DrawYearSelector(app);
@@ -196,33 +239,21 @@ void DrawHeader(ui::AppState& app)
             ui::RedoEdit(app);
         ImGui::EndDisabled();
     }
-    const char* present = ui::Tr(ui::Str::Present, lang);
-    ui::Flow(ui::ButtonWidth(present));
-    if (ui::TouchButton(app, present))
-        ui::EnterPresentation(app);
-
-    const char* smaller = ui::Tr(ui::Str::TextSmaller, lang);
-    const char* larger = ui::Tr(ui::Str::TextLarger, lang);
-    ui::Flow(ui::ButtonWidth(smaller) + ui::ButtonWidth(larger));
-    const int steps = static_cast<int>(sizeof kTextScales / sizeof kTextScales[0]);
-    int current = 0;
-    for (int i = 0; i < steps; ++i)
-        if (kTextScales[i] <= app.settings.text_scale + 0.001f)
-            current = i;
-    ImGui::BeginDisabled(current == 0);
-    if (ui::TouchButton(app, smaller))
-        app.settings.text_scale = kTextScales[current - 1];
-    ImGui::EndDisabled();
-    ImGui::SameLine(0, 2);
-    ImGui::BeginDisabled(current == steps - 1);
-    if (ui::TouchButton(app, larger))
-        app.settings.text_scale = kTextScales[current + 1];
-    ImGui::EndDisabled();
-
-    const char* lang_label = ui::Tr(ui::Str::Language, lang);
-    ui::Flow(ui::ButtonWidth(lang_label));
-    if (ui::TouchButton(app, lang_label))
-        app.settings.lang = lang == ui::Language::Vi ? ui::Language::En : ui::Language::Vi;
+    if (!phone)
+    {
+        DrawViewOptions(app);
+        return;
+    }
+    const char* more = ui::Tr(ui::Str::More, lang);
+    ui::Flow(ui::ButtonWidth(more));
+    if (ui::TouchButton(app, more))
+        ImGui::OpenPopup("header-more");
+    ImGui::SetNextWindowPos(ImGui::GetItemRectMax(), ImGuiCond_Always, ImVec2(1, 0)); // under the button
+    if (ImGui::BeginPopup("header-more"))
+    {
+        DrawViewOptions(app);
+        ImGui::EndPopup();
+    }
 }
 
 void DrawNavigation(ui::AppState& app, bool vertical, int columns)

@@ -366,7 +366,10 @@ void RevealBallot(ui::AppState& app)
     }
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::StatusColor(shown->result));
+    // The light theme's status colour, lifted halfway to white so it reads on the dark slide.
+    ImVec4 status = ImGui::ColorConvertU32ToFloat4(ui::StatusColor(shown->result));
+    status = ImVec4((status.x + 1) / 2, (status.y + 1) / 2, (status.z + 1) / 2, 1);
+    ImGui::PushStyleColor(ImGuiCol_Text, status);
     Large(app, ui::TrCode(shown->result, lang));
     ImGui::PopStyleColor();
     Large(app, shown->explanation);

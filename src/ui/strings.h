@@ -47,6 +47,7 @@ enum class Str
     Date,
     NoYear,
     Language,
+    More,
     TextSize,
     TextSmaller,
     TextLarger,

@@ -366,6 +366,9 @@ void ui::DrawSyncStatus(AppState& app)
     const std::string text = StatusText(sync, lang) + "##sync-status";
     if (ImGui::Button(text.c_str()))
         ImGui::OpenPopup("sync-details");
+    // Just above the status button that opened it (a touch leaves no pointer position for ImGui's default place).
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y - ImGui::GetStyle().ItemSpacing.y),
+                            ImGuiCond_Always, ImVec2(0, 1));
     if (ImGui::BeginPopup("sync-details"))
     {
         DrawDetails(app);

@@ -75,12 +75,14 @@ TEST_SUITE("ui")
 
     TEST_CASE("a swipe that starts on plain text scrolls, and a nested area hands the swipe to the page at its end")
     {
+        // A block of 30 units (a province's emulation block): the results grid scrolls inside the page.
+        const std::string folder = uitest::MakeSynthetic(30, 6, 1);
+        REQUIRE(!folder.empty());
         uitest::Harness h(390, 844);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
-        ui::OpenRoute(h.app, "/results?year=2021");
-        h.Frames(3);
-        // The results grid scrolls inside the page. A long swipe up that starts inside it first takes the grid to
-        // its end, then the page moves on: the download button below the grid comes on screen.
+        uitest::LoadFolder(h.app, folder);
+        h.Frames(2);
+        REQUIRE(h.Tap("Kết quả"));
+        h.Frames(2);
         REQUIRE(ScrollOf("grid") == 0);
         REQUIRE(ScrollOf("screen") == 0);
         const ui::RegisteredItem* rank = ui::FindItem(h.app.items, "1");
@@ -88,10 +90,38 @@ TEST_SUITE("ui")
         // The unit's name beside the rank is plain text, not a button.
         h.Swipe(rank->x + rank->w + 20, rank->y + rank->h / 2, 0, -120);
         CHECK(ScrollOf("grid") > 0);
-        for (int i = 0; i < 5; ++i)
+        CHECK(ScrollOf("screen") == 0); // the grid took the whole swipe: it was not at its end
+        // A long swipe up that starts inside the grid takes it to its last row, then the page moves on: the
+        // buttons above the grid go out of sight.
+        for (int i = 0; i < 8; ++i)
             h.Swipe(200, 650, 0, -300);
         CHECK(ScrollOf("grid") > 0);
-        CHECK(ScrollOf("screen") > 0); // the grid at its last row handed the swipe to the page
-        CHECK_FALSE(h.Has("Tải về CSV (Excel)")); // the buttons above the grid went up out of sight
+        CHECK(ScrollOf("screen") > 0);
+        CHECK_FALSE(h.Has("Tải về CSV (Excel)"));
+    }
+}
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("the sync panel opens just above the status button a finger tapped, not at the top left")
+    {
+        uitest::Harness h(390, 844);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        const ui::RegisteredItem* chip = nullptr;
+        for (const ui::RegisteredItem& item : h.app.items.items)
+            if (item.visible && item.label.rfind("Dữ liệu trên máy", 0) == 0)
+                chip = &item;
+        REQUIRE(chip != nullptr);
+        const ui::RegisteredItem status = *chip;
+        REQUIRE(h.TapItem(status)); // the finger lifts: ImGui has no pointer position afterwards
+        ImGuiWindow* panel = nullptr;
+        for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+            if (window->Active && (window->Flags & ImGuiWindowFlags_Popup))
+                panel = window;
+        REQUIRE(panel != nullptr);
+        CHECK(panel->Pos.y + panel->Size.y <= status.y + 1); // above the button
+        CHECK(panel->Pos.y + panel->Size.y >= status.y - 40); // and right next to it
+        CHECK(panel->Pos.x <= status.x + 1);
     }
 }
