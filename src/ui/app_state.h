@@ -89,6 +89,7 @@ struct EditState // edit mode: only offered to a role that may write something
     std::string error_field;     // "<file>#<record>#<field>" of the last refused change
     std::string error_message;   // the checker's message for it, shown next to that field
     std::string status;          // the last edit's outcome, for the status line
+    int picker_year = 0, picker_month = 0; // the month the open calendar shows
     // Changes asked for during the frame, applied after the screens are drawn (screens hold references into the
     // dataset while drawing, so the data never changes under them).
     struct Request

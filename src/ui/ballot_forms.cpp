@@ -321,7 +321,7 @@ void ui::DrawProposalEditor(BallotForms&, AppState& app, const model::Results& r
             const std::string number = std::string(Tr(Str::DecisionNumber, lang)) + "##num";
             EditText(app, number.c_str(), {results_file, p.id, "decision_number"}, p.decision_number, FieldKind::Text, width);
             const std::string date = std::string(Tr(Str::DecisionDate, lang)) + "##date";
-            EditText(app, date.c_str(), {results_file, p.id, "decision_date"}, p.decision_date, FieldKind::Text, width);
+            EditText(app, date.c_str(), {results_file, p.id, "decision_date"}, p.decision_date, FieldKind::Date, width);
         }
         ImGui::PopID();
     }

@@ -4,6 +4,7 @@
 #include "core/text/text.h"
 #include "ui/app_state.h"
 #include "ui/widgets.h"
+#include "ui/year_work.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -153,15 +154,96 @@ void ui::ApplyEditRequests(AppState& app)
     }
 }
 
+// A month of days to tap, under a "Lịch" button beside a date field; returns the chosen date (yyyy-mm-dd) once.
+std::string ui::DatePicker(AppState& app, const char* id, const std::string& iso)
+{
+    const Language lang = app.settings.lang;
+    std::string chosen;
+    ImGui::PushID(id);
+    const char* open = Tr(Str::Calendar, lang);
+    if (TouchButton(app, open))
+    {
+        const std::string start = text::IsValidDate(iso) ? iso : Today(app);
+        app.edit.picker_year = std::stoi(start.substr(0, 4));
+        app.edit.picker_month = std::stoi(start.substr(5, 2));
+        ImGui::OpenPopup("calendar");
+    }
+    ImGui::SetNextWindowPos(ImGui::GetItemRectMin(), ImGuiCond_Appearing, ImVec2(1, 0));
+    if (ImGui::BeginPopup("calendar"))
+    {
+        int& y = app.edit.picker_year;
+        int& m = app.edit.picker_month;
+        if (TouchButton(app, "‹##previous-month"))
+            m == 1 ? (m = 12, --y) : --m;
+        ImGui::SameLine();
+        const std::string title = std::string(Tr(Str::Month, lang)) + " " + std::to_string(m) + "/" + std::to_string(y);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::SameLine();
+        if (TouchButton(app, "›##next-month"))
+            m == 12 ? (m = 1, ++y) : ++m;
+        // Monday first, as Vietnamese calendars are (Thứ Hai … Chủ nhật).
+        static const char* const kDays[2][7] = {{"T2", "T3", "T4", "T5", "T6", "T7", "CN"},
+                                                {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}};
+        const float cell = TouchHeight(app);
+        if (ImGui::BeginTable("days", 7, ImGuiTableFlags_SizingFixedSame))
+        {
+            for (int d = 0; d < 7; ++d)
+                ImGui::TableSetupColumn(kDays[lang == Language::Vi ? 0 : 1][d], ImGuiTableColumnFlags_WidthFixed, cell);
+            ImGui::TableHeadersRow();
+            const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            const int days = month_days[m - 1] + (m == 2 && leap ? 1 : 0);
+            // Day of the week of the 1st (Zeller, shifted so that Monday = 0).
+            const int k = m < 3 ? y - 1 : y, mm = m < 3 ? m + 12 : m;
+            const int first = ((1 + 13 * (mm + 1) / 5 + k % 100 + k % 100 / 4 + k / 100 / 4 + 5 * (k / 100)) % 7 + 5) % 7;
+            char day_iso[40]; // room for any int the compiler cannot rule out (y, m and d are in range)
+            for (int slot = 0; slot < first + days; ++slot)
+            {
+                ImGui::TableNextColumn();
+                if (slot < first)
+                    continue;
+                const int d = slot - first + 1;
+                std::snprintf(day_iso, sizeof day_iso, "%04d-%02d-%02d", y % 10000, m, d);
+                const std::string label = std::to_string(d) + "##" + day_iso;
+                if (TouchButton(app, label.c_str(), cell, iso == day_iso))
+                {
+                    chosen = day_iso;
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    return chosen;
+}
+
+void ui::DateTextField(AppState& app, const char* label, std::string* dmy, float width)
+{
+    const float picker = ButtonWidth(Tr(Str::Calendar, app.settings.lang)) + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(width > picker * 2 ? width - picker : ImGui::GetFontSize() * 7);
+    TextField(app.text_edit, label, dmy, FieldKind::Date);
+    ImGui::SameLine();
+    const std::string picked = DatePicker(app, label, ParseDateVi(*dmy));
+    if (!picked.empty())
+        *dmy = text::FormatDate(picked);
+}
+
 bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const std::string& value, FieldKind kind,
                   float width)
 {
-    if (ReadOnlyFor(app, ref, label, value))
+    // What the person reads and types: dates as dd/mm/yyyy.
+    const std::string shown = kind == FieldKind::Date ? text::FormatDate(value) : value;
+    if (ReadOnlyFor(app, ref, label, shown))
         return false;
     const ImGuiID id = ImGui::GetID(label);
     const bool typing = app.edit.draft_id == id;
-    std::string text = typing ? app.edit.draft : value;
-    ImGui::SetNextItemWidth(width);
+    std::string text = typing ? app.edit.draft : shown;
+    if (kind == FieldKind::Date && width > 0)
+        width -= ButtonWidth(Tr(Str::Calendar, app.settings.lang)) + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(kind == FieldKind::Date && width < 0 ? ImGui::GetFontSize() * 9 : width);
     TextField(app.text_edit, label, &text, kind);
     bool applied = false;
     if (ImGui::IsItemActive())
@@ -172,7 +254,7 @@ bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const s
     else if (typing)
     {
         app.edit.draft_id = 0;
-        if (text != value)
+        if (text != shown)
         {
             nlohmann::json json_value = text;
             long long number = 0;
@@ -192,7 +274,32 @@ bool ui::EditText(AppState& app, const char* label, const FieldRef& ref, const s
                 else
                     json_value = static_cast<double>(number) / 100.0;
             }
+            if (kind == FieldKind::Date)
+            {
+                // 15/12/2025 (also 15-12-2025, 15.12.2025); a pasted 2025-12-15 is taken as it is.
+                std::string iso = ParseDateVi(text);
+                if (iso.empty() && text::IsValidDate(text))
+                    iso = text;
+                if (iso.empty())
+                {
+                    app.edit.error_field = Key(ref);
+                    app.edit.error_message = Tr(Str::BadDate, app.settings.lang);
+                    FieldError(app, ref);
+                    return false;
+                }
+                json_value = iso;
+            }
             ApplyEdit(app, ref, json_value);
+            applied = true;
+        }
+    }
+    if (kind == FieldKind::Date)
+    {
+        ImGui::SameLine();
+        const std::string picked = DatePicker(app, label, value);
+        if (!picked.empty() && picked != value)
+        {
+            ApplyEdit(app, ref, picked);
             applied = true;
         }
     }

@@ -42,6 +42,11 @@ void ApplyEditRequests(AppState& app);
 // Decimal fields take "8,25" or "8.25" and store points; Integer fields store whole numbers.
 bool EditText(AppState& app, const char* label, const FieldRef& ref, const std::string& value, FieldKind kind,
               float width = -1);
+// A "Lịch" button that opens a month of days to tap (Monday first); returns the tapped date as yyyy-mm-dd in the
+// frame it was tapped, "" otherwise. `iso` is the current value (its month opens first; today's when empty).
+std::string DatePicker(AppState& app, const char* id, const std::string& iso);
+// A form's date field (dd/mm/yyyy text, checked when the form is sent) with the calendar beside it.
+void DateTextField(AppState& app, const char* label, std::string* dmy, float width);
 // A choice among codes (shown translated with TrCode) as a row of buttons after "label:", bound to `ref`.
 bool EditChoice(AppState& app, const char* label, const FieldRef& ref, const std::string& value,
                 const char* const* codes, int count, float width = -1);

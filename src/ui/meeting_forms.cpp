@@ -26,8 +26,13 @@ void Field(ui::AppState& app, ui::Str label, const char* id, std::string* value,
     ImGui::TextDisabled("%s", text);
     const std::string full = "##" + std::string(text); // accessible name = the visible label; `id` keeps it unique
     ImGui::PushID(id);
-    ImGui::SetNextItemWidth(FieldWidth(app));
-    ui::TextField(app.text_edit, full.c_str(), value, kind, kind == ui::FieldKind::Multiline ? ui::Dp(app, 90) : 0);
+    if (kind == ui::FieldKind::Date)
+        ui::DateTextField(app, full.c_str(), value, FieldWidth(app));
+    else
+    {
+        ImGui::SetNextItemWidth(FieldWidth(app));
+        ui::TextField(app.text_edit, full.c_str(), value, kind, kind == ui::FieldKind::Multiline ? ui::Dp(app, 90) : 0);
+    }
     ImGui::PopID();
 }
 
@@ -100,7 +105,7 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
         if (TouchButton(app, label, 0, f.kind == kMeetingKinds[i]))
             f.kind = kMeetingKinds[i];
     }
-    Field(app, Str::DateDmy, "date", &f.date_text);
+    Field(app, Str::DateDmy, "date", &f.date_text, ui::FieldKind::Date);
     Field(app, Str::TimeHm, "time", &f.time_text);
     const std::string date = ParseDateVi(f.date_text);
     ImGui::TextDisabled("%s", Tr(Str::HostUnit, lang));
@@ -235,7 +240,7 @@ void ui::DrawMeetingAdditions(MeetingForms& f, AppState& app, const model::Meeti
     Field(app, Str::DecisionNewText, "decision", &f.decision_text, FieldKind::Multiline);
     ImGui::TextDisabled("%s", Tr(Str::OwnerUnits, lang));
     UnitChoice(app, UnitsFor(app, date), &f.decision_owners);
-    Field(app, Str::DeadlineDmy, "due", &f.decision_due_text);
+    Field(app, Str::DeadlineDmy, "due", &f.decision_due_text, ui::FieldKind::Date);
     ErrorLine(f.error);
     if (TouchButton(app, Tr(Str::AddDecisionButton, lang)))
     {

@@ -60,7 +60,7 @@ void DrawDecisions(ui::AppState& app, const model::Meeting& meeting, const std::
             const float width = ui::Dp(app, 220) * app.settings.text_scale;
             const std::string due = std::string(ui::Tr(ui::Str::DueDate, lang)) + "##due";
             const std::string status = std::string(ui::Tr(ui::Str::Status, lang)) + "##status";
-            ui::EditText(app, due.c_str(), {file, d.id, "due_date"}, d.due_date, ui::FieldKind::Text, width);
+            ui::EditText(app, due.c_str(), {file, d.id, "due_date"}, d.due_date, ui::FieldKind::Date, width);
             ui::EditChoice(app, status.c_str(), {file, d.id, "status"}, d.status, kDecisionStatuses, 4, width);
         }
         else
@@ -98,8 +98,8 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
         auto label = [&](ui::Str text, const char* id) { return std::string(ui::Tr(text, lang)) + "##" + id; };
         ui::EditText(app, label(ui::Str::MeetingName, "name").c_str(), {file, m.id, "name"}, m.name, ui::FieldKind::Text, width);
         ui::EditText(app, label(ui::Str::StartDate, "start").c_str(), {file, m.id, "start_date"}, m.start_date,
-                     ui::FieldKind::Text, width);
-        ui::EditText(app, label(ui::Str::EndDate, "end").c_str(), {file, m.id, "end_date"}, m.end_date, ui::FieldKind::Text, width);
+                     ui::FieldKind::Date, width);
+        ui::EditText(app, label(ui::Str::EndDate, "end").c_str(), {file, m.id, "end_date"}, m.end_date, ui::FieldKind::Date, width);
         ui::EditText(app, label(ui::Str::Venue, "venue").c_str(), {file, m.id, "venue/name"}, m.venue.name,
                      ui::FieldKind::Text, width);
         ui::EditChoice(app, label(ui::Str::Status, "meeting-status").c_str(), {file, m.id, "status"}, m.status,

@@ -42,7 +42,10 @@ void Field(ui::AppState& app, const char* label, std::string* value, ui::FieldKi
     const char* end = ImGui::FindRenderedTextEnd(label);
     const float label_width = ImGui::CalcTextSize(label, end).x + ImGui::GetStyle().ItemInnerSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(width > 0 ? width : std::max(ImGui::GetFontSize() * 6, std::min(avail * 0.6f, avail - label_width)));
+    const float w = width > 0 ? width : std::max(ImGui::GetFontSize() * 6, std::min(avail * 0.6f, avail - label_width));
+    if (kind == ui::FieldKind::Date)
+        return ui::DateTextField(app, label, value, w);
+    ImGui::SetNextItemWidth(w);
     ui::TextField(app.text_edit, label, value, kind);
 }
 
@@ -188,11 +191,11 @@ void DrawOpenYearForm(ui::YearScreen& screen, ui::AppState& app)
             ImGui::SameLine(row_start + kind_width + ImGui::GetFontSize());
         ImGui::TextUnformatted(from_word);
         ImGui::SameLine();
-        Field(app, from.c_str(), &screen.phase_from[i], ui::FieldKind::Text, date_width);
+        Field(app, from.c_str(), &screen.phase_from[i], ui::FieldKind::Date, date_width);
         ImGui::SameLine();
         ImGui::TextUnformatted(to_word);
         ImGui::SameLine();
-        Field(app, to.c_str(), &screen.phase_to[i], ui::FieldKind::Text, date_width);
+        Field(app, to.c_str(), &screen.phase_to[i], ui::FieldKind::Date, date_width);
         ImGui::PopID();
     }
 }
@@ -354,7 +357,7 @@ void DrawEndMembershipForm(ui::YearScreen& screen, ui::AppState& app, const mode
 {
     const ui::Language lang = app.settings.lang;
     ui::Section(app, (std::string(ui::Tr(ui::Str::EndMembershipTitle, lang)) + ": " + ShortName(app, m.organization_id)).c_str());
-    Field(app, ui::Tr(ui::Str::EndDateDmy, lang), &screen.end_date);
+    Field(app, ui::Tr(ui::Str::EndDateDmy, lang), &screen.end_date, ui::FieldKind::Date);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s:", ui::Tr(ui::Str::MergedInto, lang));
     // The unit's successors first, then every other unit of the same kind.
@@ -455,7 +458,7 @@ void DrawAddOrganizationForm(ui::YearScreen& screen, ui::AppState& app)
     ui::Section(app, ui::Tr(ui::Str::AddOrganization, lang));
     Field(app, ui::Tr(ui::Str::OrgName, lang), &screen.org_name);
     Field(app, ui::Tr(ui::Str::OrgShortName, lang), &screen.org_short);
-    Field(app, ui::Tr(ui::Str::FoundingDate, lang), &screen.org_founding);
+    Field(app, ui::Tr(ui::Str::FoundingDate, lang), &screen.org_founding, ui::FieldKind::Date);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s:", ui::Tr(ui::Str::Predecessors, lang));
     for (const model::Organization& o : app.dataset.organizations)

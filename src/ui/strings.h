@@ -48,6 +48,8 @@ enum class Str
     NoYear,
     Language,
     More,
+    Calendar,
+    Month,
     TextSize,
     TextSmaller,
     TextLarger,

@@ -13,6 +13,7 @@ enum class FieldKind
     Multiline, // minutes, notes
     Decimal,   // points: the soft keyboard shows digits and a decimal separator
     Integer,   // counts
+    Date,      // shown and typed as dd/mm/yyyy (15/12/2025), stored as yyyy-mm-dd; a calendar beside the field
 };
 
 struct TextEdit

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace
 {
 const model::Ballot* Ballot(const ui::AppState& app, const std::string& id)
@@ -176,5 +178,50 @@ TEST_SUITE("ui")
             for (const model::Decision& d : m.decisions)
                 found = found || d.text == typed;
         CHECK(found);
+    }
+}
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("a meeting's date is read and typed as dd/mm/yyyy, a wrong one is refused, and the calendar picks a day")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        const std::string id = "mtg.cum1.2021-03-25.giao-uoc";
+        ui::OpenRoute(h.app, "/meetings/" + id);
+        h.Frames(2);
+        auto start = [&] {
+            for (const model::Meeting& m : h.app.dataset.meetings)
+                if (m.id == id)
+                    return m.start_date;
+            return std::string();
+        };
+        REQUIRE(start() == "2021-03-25");
+        const std::string label = "Ngày bắt đầu (dd/mm/yyyy)";
+        REQUIRE(h.ScrollTo(label, 700, 600));
+        // The field shows the date the way it is written in Vietnam.
+        const auto& texts = h.app.items.texts;
+        CHECK(std::find(texts.begin(), texts.end(), "25/03/2021") != texts.end());
+
+        REQUIRE(h.Tap(label));
+        REQUIRE(h.Type("26/3/2021"));
+        h.Key(ImGuiKey_Enter);
+        CHECK(start() == "2021-03-26");
+
+        REQUIRE(h.Tap(label));
+        REQUIRE(h.Type("31/02/2021")); // no such day: refused with a message, nothing changes
+        h.Key(ImGuiKey_Enter);
+        CHECK(start() == "2021-03-26");
+        CHECK(h.app.edit.error_message == "Ngày không đúng (ngày/tháng/năm)");
+
+        // The calendar beside the field opens on the field's month; a tap on a day sets it.
+        const std::vector<ui::RegisteredItem> calendars = h.Items("Lịch");
+        REQUIRE(!calendars.empty());
+        REQUIRE(h.TapItem(calendars.front()));
+        REQUIRE(h.Tap("Tháng 3/2021") == false); // the title is text, not a button
+        REQUIRE(h.Tap("30"));
+        CHECK(start() == "2021-03-30");
     }
 }
