@@ -226,16 +226,24 @@ void DrawHeader(ui::AppState& app)
     }
     if (app.edit.enabled)
     {
-        const char* undo = ui::Tr(ui::Str::Undo, lang);
-        const char* redo = ui::Tr(ui::Str::Redo, lang);
-        ui::Flow(ui::ButtonWidth(undo));
-        ImGui::BeginDisabled(app.edit.journal.undo.empty());
-        if (ui::TouchButton(app, undo))
+        // Each says what it would change back: "Hoàn tác: 26 → 25".
+        const edit::Journal& journal = app.edit.journal;
+        std::string undo = ui::Tr(ui::Str::Undo, lang);
+        if (!journal.undo.empty())
+            undo += ": " + ui::DescribeOp(journal.undo.back(), lang);
+        std::string redo = ui::Tr(ui::Str::Redo, lang);
+        if (!journal.redo.empty())
+            redo += ": " + ui::DescribeOp(journal.redo.back(), lang);
+        undo += "##undo";
+        redo += "##redo";
+        ui::Flow(ui::ButtonWidth(undo.c_str()));
+        ImGui::BeginDisabled(journal.undo.empty());
+        if (ui::TouchButton(app, undo.c_str()))
             ui::UndoEdit(app);
         ImGui::EndDisabled();
-        ui::Flow(ui::ButtonWidth(redo));
-        ImGui::BeginDisabled(app.edit.journal.redo.empty());
-        if (ui::TouchButton(app, redo))
+        ui::Flow(ui::ButtonWidth(redo.c_str()));
+        ImGui::BeginDisabled(journal.redo.empty());
+        if (ui::TouchButton(app, redo.c_str()))
             ui::RedoEdit(app);
         ImGui::EndDisabled();
     }

@@ -220,6 +220,45 @@ std::string ui::DatePicker(AppState& app, const char* id, const std::string& iso
     return chosen;
 }
 
+namespace
+{
+// A value as a person reads it, at most a few words: dates dd/mm/yyyy, numbers Vietnamese style, long text cut.
+std::string ShortValue(const nlohmann::json& value, ui::Language lang)
+{
+    std::string out;
+    if (value.is_string())
+        out = text::IsValidDate(value.get<std::string>()) ? text::FormatDate(value.get<std::string>())
+                                                           : value.get<std::string>();
+    else if (value.is_number_integer())
+        out = std::to_string(value.get<long long>());
+    else if (value.is_number())
+        out = text::FormatNumber(value.get<double>(), 2, lang == ui::Language::Vi ? text::NumberStyle::Vietnamese
+                                                                                   : text::NumberStyle::English);
+    else if (value.is_null())
+        out = ui::Tr(ui::Str::Empty, lang);
+    else
+        out = "…";
+    size_t chars = 0, cut = 0;
+    for (size_t i = 0; i < out.size(); ++i)
+        if ((static_cast<unsigned char>(out[i]) & 0xC0) != 0x80 && ++chars == 19)
+            cut = i;
+    return cut ? out.substr(0, cut) + "…" : out;
+}
+} // namespace
+
+std::string ui::DescribeOp(const edit::Op& op, Language lang)
+{
+    switch (op.kind)
+    {
+    case edit::OpKind::Set: return ShortValue(op.old_value, lang) + " → " + ShortValue(op.new_value, lang);
+    case edit::OpKind::Add:
+    case edit::OpKind::Create: return Tr(Str::UndoAdded, lang);
+    case edit::OpKind::Remove:
+    case edit::OpKind::Delete: return Tr(Str::UndoRemoved, lang);
+    }
+    return "";
+}
+
 void ui::DateTextField(AppState& app, const char* label, std::string* dmy, float width)
 {
     const float picker = ButtonWidth(Tr(Str::Calendar, app.settings.lang)) + ImGui::GetStyle().ItemSpacing.x;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/edit/edit.h"
+#include "ui/strings.h"
 #include "ui/text_field.h"
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,8 @@ void EndRecord(AppState& app, const std::string& file, const std::string& record
 // about a new file in that folder ("meetings/"). False until the server said who we are, and for read-only tabs.
 bool MayWrite(const AppState& app, const std::string& path);
 void UndoEdit(AppState& app);
+// What an op changed, in a few words for the undo and redo buttons: "25/03/2021 → 26/03/2021", "thêm mới".
+std::string DescribeOp(const edit::Op& op, Language lang);
 void RedoEdit(AppState& app);
 // Applies the frame's requests in order (called by DrawApp after the screens); the results are recomputed at the
 // start of the next frame. A refused change leaves its checker message for FieldError.

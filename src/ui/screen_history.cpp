@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace
 {
@@ -93,9 +94,30 @@ void DrawChart(ui::HistoryScreen& screen, ui::AppState& app, const std::vector<s
     };
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border);
     const ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    for (int k = 0; k <= 4; ++k)
+    // Totals: five even steps. Ranks are whole numbers: a line at every rank (1, 2, 3 … 10), or every 2nd, 5th …
+    // rank when there are too many for the height, always starting at the top rank.
+    std::vector<double> ticks;
+    if (screen.show_totals)
+        for (int k = 0; k <= 4; ++k)
+            ticks.push_back(lo + (hi - lo) * k / 4);
+    else
     {
-        const double v = lo + (hi - lo) * k / 4;
+        const int first = static_cast<int>(lo + 0.5), last = static_cast<int>(hi + 0.5);
+        const int fit = std::max(2, static_cast<int>((p1.y - p0.y) / (line_h * 1.2f)));
+        int step = 1;
+        for (int candidate : {1, 2, 5, 10, 20, 50, 100})
+            if ((last - first) / candidate + 1 <= fit)
+            {
+                step = candidate;
+                break;
+            }
+            else
+                step = candidate;
+        for (int r = first; r <= last; r += step)
+            ticks.push_back(r);
+    }
+    for (double v : ticks)
+    {
         const float y = y_of(v);
         draw->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
         const std::string t = screen.show_totals ? text::FormatPoints(static_cast<int64_t>(v)) : std::to_string(static_cast<int>(v + 0.5));

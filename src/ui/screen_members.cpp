@@ -236,18 +236,26 @@ void DrawMemberPage(ui::MembersScreen& screen, ui::AppState& app, const model::O
         ImGui::TableSetupColumn(ui::Tr(ui::Str::Post, lang));
         ImGui::TableSetupColumn(ui::Tr(ui::Str::Dates, lang));
         ImGui::TableHeadersRow();
+        bool any = false;
         for (const model::Person& person : app.dataset.people)
             for (const model::Post& post : person.posts)
                 if (post.organization_id == org.id)
                 {
+                    any = true;
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(ui::PersonName(app, person.id).c_str());
+                    ImGui::TextWrapped("%s", ui::PersonName(app, person.id).c_str());
                     ImGui::TableNextColumn();
-                    ImGui::TextWrapped("%s", (post.label.empty() ? post.role : post.label).c_str());
+                    ImGui::TextWrapped("%s", post.label.empty() ? ui::TrCode(post.role, lang) : post.label.c_str());
                     ImGui::TableNextColumn();
-                    ImGui::TextUnformatted((text::FormatDate(post.start_date) + " – " + text::FormatDate(post.end_date)).c_str());
+                    ImGui::TextWrapped("%s", (text::FormatDate(post.start_date) + " – " + text::FormatDate(post.end_date)).c_str());
                 }
+        if (!any)
+        {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoneYet, lang));
+        }
         ImGui::EndTable();
     }
     if (!app.presentation.active && !org.sources.empty())
@@ -314,8 +322,12 @@ void ui::DrawMembersScreen(MembersScreen& screen, AppState& app)
         screen.selected.clear();
     }
     Heading(app, Tr(Str::NavMembers, lang));
+    // The label before the field, so a phone never cuts it off (ImGui puts it after the field).
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Tr(Str::Search, lang));
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Dp(app, 420) * app.settings.text_scale));
-    TextField(app.text_edit, Tr(Str::Search, lang), &screen.query);
+    TextField(app.text_edit, (std::string("##") + Tr(Str::Search, lang)).c_str(), &screen.query);
     if (screen.order_version != app.data_version || screen.order_query != screen.query ||
         screen.order_year != app.results.year_id)
         RebuildOrder(screen, app);

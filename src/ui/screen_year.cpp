@@ -101,7 +101,7 @@ void DrawOpenYearActions(ui::YearScreen& screen, ui::AppState& app)
             const bool from_ok = screen.phase_from[i].empty() || ui::ParseDayMonthYear(screen.phase_from[i], &from);
             const bool to_ok = screen.phase_to[i].empty() || ui::ParseDayMonthYear(screen.phase_to[i], &to);
             if (!from_ok || !to_ok)
-                screen.error = std::string(ui::Tr(ui::Str::BadDate, lang)) + ": " + ui::TrCode(plan.phases[i].kind, lang);
+                screen.error = std::string(ui::Tr(ui::Str::BadDate, lang)) + ": " + ui::TrPhase(plan.phases[i].kind, lang);
             plan.phases[i].start_date = from;
             plan.phases[i].end_date = to;
         }
@@ -174,12 +174,12 @@ void DrawOpenYearForm(ui::YearScreen& screen, ui::AppState& app)
     const float date_width = ImGui::CalcTextSize("00/00/00000").x + ImGui::GetStyle().FramePadding.x * 2;
     float kind_width = 0; // the dates line up in columns when the screen is wide enough
     for (const model::Phase& p : plan.phases)
-        kind_width = std::max(kind_width, ImGui::CalcTextSize(ui::TrCode(p.kind, lang)).x);
+        kind_width = std::max(kind_width, ImGui::CalcTextSize(ui::TrPhase(p.kind, lang)).x);
     const float row_start = ImGui::GetCursorPosX();
     for (size_t i = 0; i < plan.phases.size(); ++i)
     {
         ImGui::PushID(static_cast<int>(i));
-        const char* kind = ui::TrCode(plan.phases[i].kind, lang);
+        const char* kind = ui::TrPhase(plan.phases[i].kind, lang);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(kind);
         const char* from_word = ui::Tr(ui::Str::From, lang);
@@ -602,7 +602,7 @@ void DrawPhases(ui::AppState& app, const model::YearFile& year, const std::strin
     {
         ImGui::PushID(p.id.c_str());
         ImGui::AlignTextToFramePadding();
-        ImGui::Text("%s · %s – %s", ui::TrCode(p.kind, lang), text::FormatDate(p.start_date).c_str(),
+        ImGui::Text("%s · %s – %s", ui::TrPhase(p.kind, lang), text::FormatDate(p.start_date).c_str(),
                     text::FormatDate(p.end_date).c_str());
         ImGui::SameLine();
         ui::Badge(ui::TrCode(p.status, lang), ui::StatusColor(p.status), IM_COL32_WHITE);
@@ -610,7 +610,7 @@ void DrawPhases(ui::AppState& app, const model::YearFile& year, const std::strin
         if (writable && next)
         {
             const std::string label = std::string(ui::Tr(next[0] == 'o' ? ui::Str::OpenPhase : ui::Str::ClosePhase, lang)) + ": " +
-                                      ui::TrCode(p.kind, lang);
+                                      ui::TrPhase(p.kind, lang);
             ImGui::SameLine();
             if (ui::TouchButton(app, label.c_str()))
             {

@@ -49,6 +49,9 @@ constexpr Row kRows[] = {
     {ui::Str::More, "Thêm", "More"},
     {ui::Str::Calendar, "Lịch", "Calendar"},
     {ui::Str::Month, "Tháng", "Month"},
+    {ui::Str::Empty, "(trống)", "(empty)"},
+    {ui::Str::UndoAdded, "thêm mới", "added"},
+    {ui::Str::UndoRemoved, "xoá", "removed"},
     {ui::Str::TextSize, "Cỡ chữ", "Text size"},
     {ui::Str::TextSmaller, "A–", "A–"},
     {ui::Str::TextLarger, "A+", "A+"},
@@ -382,6 +385,7 @@ const CodeRow kCodes[] = {
     {"active", "Đang triển khai", "Active"},
     {"reviewing", "Đang đánh giá", "Reviewing"},
     {"voting", "Đang bỏ phiếu", "Voting"},
+    {"phase:voting", "Bỏ phiếu", "Voting"}, // the phase, beside its status ("Bỏ phiếu · Đã kết thúc")
     {"submitted", "Đã trình", "Submitted"},
     {"covenant", "Ký giao ước", "Covenant"},
     {"self_assessment", "Tự chấm điểm", "Self-assessment"},
@@ -554,6 +558,13 @@ const char* ui::TrCode(const std::string& code, Language lang)
         if (code == row.code)
             return lang == Language::Vi ? row.vi : row.en;
     return code.c_str();
+}
+
+const char* ui::TrPhase(const std::string& kind, Language lang)
+{
+    const std::string phase = "phase:" + kind;
+    const char* own = TrCode(phase, lang);
+    return own == phase.c_str() ? TrCode(kind, lang) : own;
 }
 
 namespace

@@ -50,6 +50,9 @@ enum class Str
     More,
     Calendar,
     Month,
+    Empty,
+    UndoAdded,
+    UndoRemoved,
     TextSize,
     TextSmaller,
     TextLarger,
@@ -344,6 +347,8 @@ const char* Tr(Str id, Language lang);
 // The readable name of a code found in the data ("covenant_signing" -> "Hội nghị ký kết giao ước"); unknown
 // codes are returned as they are.
 const char* TrCode(const std::string& code, Language lang);
+// A phase of the year by its kind: a noun ("Bỏ phiếu"), where the year's status of the same code reads "Đang bỏ phiếu".
+const char* TrPhase(const std::string& kind, Language lang);
 // A message of the checker, the editor, the sync client or the server (written in English in core and server)
 // in `lang`: "the server refused the write (403): refused: the viewer role is read-only" -> "máy chủ không nhận
 // thay đổi (403): tài khoản chỉ xem không được sửa dữ liệu". Names, numbers and paths inside are kept; a message

@@ -72,8 +72,11 @@ TEST_SUITE("ui")
         CHECK(op.new_value == second.votes - 1);
         const int64_t votes_before = second.votes;
 
-        REQUIRE(h.Tap("Hoàn tác"));
+        // The button says what it will change back.
+        const std::string undo = "Hoàn tác: " + std::to_string(votes_before) + " → " + std::to_string(votes_before - 1);
+        REQUIRE(h.Tap(undo));
         CHECK(Ballot(h.app, kBallot)->counts[1].votes == votes_before);
+        CHECK(h.Has("Làm lại: " + std::to_string(votes_before) + " → " + std::to_string(votes_before - 1)));
         CHECK(h.State()["edit"]["redo"] == 1);
         h.Key(ImGuiKey_Y, ImGuiMod_Ctrl);
         CHECK(Ballot(h.app, kBallot)->counts[1].votes == votes_before - 1);
