@@ -2,6 +2,7 @@
 // drawn on the Vietnamese screens are names and Vietnamese words, not ids, codes or English.
 #include "ui_harness.h"
 
+#include "core/check/check.h"
 #include "core/scoring/scoring.h"
 #include "ui/strings.h"
 
@@ -114,9 +115,10 @@ const char* const kEnglish[] = {"self", "cross", "final", "review", "draft", "ag
                                 "member", "meeting", "ballot", "score", "total", "rank", "year", "error",
                                 "missing", "unknown", "none", "true", "false", "null", "debug"};
 
-bool IsWordChar(char c)
+bool IsWordChar(char c) // a byte of a Vietnamese letter (UTF-8, 0x80 and above) is part of its word too
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           (static_cast<unsigned char>(c) & 0x80) != 0;
 }
 
 // `word` in `text` as a whole word, ignoring ASCII case.
@@ -357,5 +359,128 @@ TEST_SUITE("ui texts")
         const std::set<std::string> ids = SampleDataIds();
         for (const std::string& text : h.app.items.texts)
             CHECK_MESSAGE(Problem(text, ids) == "", text);
+    }
+}
+
+namespace
+{
+void Leaves(const nlohmann::json& j, const nlohmann::json::json_pointer& at, std::vector<nlohmann::json::json_pointer>* out)
+{
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            Leaves(it.value(), at / it.key(), out);
+    else if (j.is_array())
+        for (size_t i = 0; i < j.size(); ++i)
+            Leaves(j[i], at / i, out);
+    else
+        out->push_back(at);
+}
+
+// A message's words, without what it quotes from the data ("…") and without paths and file names.
+std::string OwnWords(const std::string& message)
+{
+    std::string out;
+    bool quoted = false;
+    for (char c : message)
+    {
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted)
+            out += c;
+    }
+    std::string words;
+    std::istringstream in(out);
+    for (std::string word; in >> word;)
+        if (word.find('/') == std::string::npos && word.find(".json") == std::string::npos)
+            words += word + " ";
+    return words;
+}
+} // namespace
+
+TEST_SUITE("ui texts")
+{
+    // The checker's messages reach people in the import preview, under a refused field and in the sync panel. Each
+    // sampled field of the sample's files gets a wrong type, an empty or impossible value, a formula, or is removed,
+    // and every message the checker then gives (on the file and on the whole dataset) must read in Vietnamese.
+    TEST_CASE("every checker message on broken and mutated sample files has a Vietnamese text")
+    {
+        namespace fs = std::filesystem;
+        const fs::path root = THIDUA_SOURCE_DIR "/assets/data";
+        auto read = [](const fs::path& p) {
+            std::ifstream f(p, std::ios::binary);
+            std::ostringstream s;
+            s << f.rdbuf();
+            return s.str();
+        };
+        io::DataFiles files;
+        for (const auto& e : fs::recursive_directory_iterator(root))
+            if (e.is_regular_file())
+                files[fs::relative(e.path(), root).generic_string()] = read(e.path());
+        std::set<std::string> messages;
+        auto keep = [&](const std::vector<check::Issue>& issues) {
+            for (const check::Issue& issue : issues)
+                messages.insert(issue.message);
+        };
+        for (const auto& e : fs::directory_iterator(THIDUA_SOURCE_DIR "/tests/fixtures/broken"))
+            keep(check::CheckFile("meetings/" + e.path().filename().string(), read(e.path())));
+        // One file of each kind.
+        for (const std::string path : {"datapackage.json", "cluster.json", "registry/organizations.json", "registry/areas.json",
+                                       "registry/people.json", "years/2021/year.json",
+                                       "years/2021/covenant.json", "years/2021/results.json",
+                                       "years/2021/self/org.sotnmt.26.json", "meetings/mtg.cum1.2021-03-25.giao-uoc.json"})
+        {
+            REQUIRE(files.count(path) == 1);
+            const nlohmann::json doc = nlohmann::json::parse(files[path]);
+            std::vector<nlohmann::json::json_pointer> leaves;
+            Leaves(doc, {}, &leaves);
+            const size_t step = std::max<size_t>(1, leaves.size() / 30);
+            for (size_t k = 0; k < leaves.size(); k += step)
+            {
+                const nlohmann::json::json_pointer& p = leaves[k];
+                const nlohmann::json& v = doc[p];
+                std::vector<nlohmann::json> wrong = {nullptr}; // null = the field is removed
+                if (v.is_string())
+                    wrong.insert(wrong.end(), {12, "", "2021-02-30", "=cmd()", "x"});
+                else if (v.is_number())
+                    wrong.insert(wrong.end(), {"x", -1, 1e12, 0.123});
+                else
+                    wrong.insert(wrong.end(), {"x", 3});
+                for (const nlohmann::json& w : wrong)
+                {
+                    nlohmann::json copy = doc;
+                    if (w.is_null())
+                    {
+                        if (!copy[p.parent_pointer()].is_object())
+                            continue;
+                        copy[p.parent_pointer()].erase(p.back());
+                    }
+                    else
+                        copy[p] = w;
+                    const std::string bytes = copy.dump();
+                    keep(check::CheckFile(path, bytes));
+                    if (k % (step * 6) == 0)
+                    {
+                        io::DataFiles changed = files;
+                        changed[path] = bytes;
+                        keep(check::CheckDataset(changed));
+                    }
+                }
+            }
+        }
+        CHECK(messages.size() > 150); // the mutations reach most of the checker
+        const char* const english[] = {"is", "not", "expected", "found", "must", "with", "and", "or", "of", "needs",
+                                       "file", "the", "a", "an", "cannot", "already", "missing", "member"};
+        for (const std::string& message : messages)
+        {
+            const std::string vi = ui::TrMessage(message, ui::Language::Vi);
+            CAPTURE(message);
+            CAPTURE(vi);
+            CHECK(vi != message);
+            for (const std::string word : english)
+            {
+                CAPTURE(word);
+                CHECK_FALSE(HasWord(OwnWords(vi), word));
+            }
+        }
     }
 }
