@@ -95,7 +95,7 @@ const scoring::MemberResult* FindMember(const ui::AppState& app, const std::stri
 
 // The figure a column shows for a member at a stage; text is what the cell shows.
 scoring::Figure ColumnFigure(const scoring::MemberResult& member, const scoring::StageTotal* stage, const Column& column,
-                             std::string* text)
+                             std::string* text, ui::Language lang)
 {
     scoring::Figure figure;
     if (column.id == "rank")
@@ -108,7 +108,9 @@ scoring::Figure ColumnFigure(const scoring::MemberResult& member, const scoring:
     if (column.id == "rating")
     {
         figure.explanation = member.rating_explanation;
-        *text = member.rating_label.empty() ? "–" : member.rating_label;
+        // A unit that has entered nothing yet is not rated "Không hoàn thành nhiệm vụ": it has no score yet.
+        *text = !stage || !stage->has_scores ? ui::Tr(ui::Str::NoScores, lang)
+                : member.rating_label.empty() ? "–" : member.rating_label;
         return figure;
     }
     if (!stage)
@@ -173,7 +175,7 @@ void DrawExplanation(ui::ResultsScreen& screen, ui::AppState& app, const std::ve
         return;
     }
     std::string text;
-    const scoring::Figure figure = ColumnFigure(*member, FindStage(*member, stage_name), *column, &text);
+    const scoring::Figure figure = ColumnFigure(*member, FindStage(*member, stage_name), *column, &text, app.settings.lang);
     std::string title = ui::OrgName(app, member->organization_id) + " · ";
     if (const model::Criterion* c = ui::FindCriterion(app, column->id))
         title += (c->code.empty() ? "" : c->code + " ") + c->title;
@@ -291,9 +293,14 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
         ImGui::TableSetupColumn(ui::Tr(ui::Str::Rank, lang), ImGuiTableColumnFlags_WidthFixed, ui::Dp(app, 56) * app.settings.text_scale);
         ImGui::TableSetupColumn(ui::Tr(ui::Str::Unit, lang), ImGuiTableColumnFlags_WidthFixed,
                                 ui::Dp(app, app.layout == ui::Layout::Phone ? 130 : 200) * app.settings.text_scale);
+        // The rating column fits the longest rating of the year ("Hoàn thành xuất sắc nhiệm vụ"), never cut.
+        float rating_w = 0;
+        for (const scoring::MemberResult& m : app.results.members)
+            rating_w = std::max(rating_w, ImGui::CalcTextSize(m.rating_label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
         for (const Column& c : columns)
             ImGui::TableSetupColumn(c.title.c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                    std::max(ImGui::CalcTextSize(c.title.c_str()).x, ui::Dp(app, c.id == "rating" ? 190 : 64) * app.settings.text_scale));
+                                    std::max({ImGui::CalcTextSize(c.title.c_str()).x, c.id == "rating" ? rating_w : 0.0f,
+                                              ui::Dp(app, c.id == "rating" ? 190 : 64) * app.settings.text_scale}));
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(app.results.members.size())); // the first row is measured
@@ -307,7 +314,7 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
                 ImGui::TableNextColumn();
                 std::string text;
                 const Column rank_column{"rank", ""};
-                ColumnFigure(member, stage_total, rank_column, &text);
+                ColumnFigure(member, stage_total, rank_column, &text, app.settings.lang);
                 FigureCell(screen, app, text, member.organization_id, "rank", true);
                 ImGui::TableNextColumn();
                 const float inner = ui::TouchHeight(app) - ImGui::GetStyle().CellPadding.y * 2;
@@ -317,7 +324,7 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
                 {
                     if (!ImGui::TableNextColumn())
                         continue; // scrolled out sideways: nothing to draw
-                    ColumnFigure(member, stage_total, c, &text);
+                    ColumnFigure(member, stage_total, c, &text, app.settings.lang);
                     FigureCell(screen, app, text, member.organization_id, c.id, c.id != "rating");
                 }
                 ImGui::PopID();

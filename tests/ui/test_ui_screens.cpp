@@ -327,3 +327,21 @@ TEST_SUITE("ui")
         CHECK(grid_items < 120);
     }
 }
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("a unit that has entered no score yet reads 'Chưa có điểm', not a rating of 0, and the rating is never cut")
+    {
+        uitest::Harness h(1280, 800);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        ui::OpenRoute(h.app, "/results?year=2026"); // self-assessment open: two units have entered nothing
+        h.Frames(3);
+        int unscored = 0;
+        for (const scoring::MemberResult& m : h.app.results.members)
+            for (const scoring::StageTotal& s : m.stages)
+                unscored += s.stage == "self" && !s.has_scores ? 1 : 0;
+        REQUIRE(unscored > 0);
+        const auto& texts = h.app.items.texts;
+        CHECK(std::count(texts.begin(), texts.end(), std::string("Chưa có điểm")) == unscored);
+    }
+}

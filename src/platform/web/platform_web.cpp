@@ -336,7 +336,7 @@ ImGuiKey KeyFromDom(const char* key)
         {" ", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"Escape", ImGuiKey_Escape},
         {"F1", ImGuiKey_F1}, {"F2", ImGuiKey_F2}, {"F5", ImGuiKey_F5}, {"F11", ImGuiKey_F11}, {"F12", ImGuiKey_F12},
         {"Control", ImGuiKey_LeftCtrl}, {"Shift", ImGuiKey_LeftShift}, {"Alt", ImGuiKey_LeftAlt},
-        {"Meta", ImGuiKey_LeftSuper},
+        {"Meta", ImGuiKey_LeftSuper}, {".", ImGuiKey_Period}, // many presentation clickers send "." to blank
     };
     auto it = kKeys.find(key);
     if (it != kKeys.end())
