@@ -1,4 +1,6 @@
-import { launchBrowser, openPage, waitReady, settle, screenshot, startServer, tap, state, sizes } from './browser/harness.mjs';
+// Screenshots of every projector slide and reveal step, 2021/2024/2026, at 1920x1080 and 1280x720, into
+// build/screenshots/tour-*.png, to look at (not a test): cd tests && node browser/tour.mjs
+import { launchBrowser, openPage, waitReady, settle, screenshot, startServer, tap, state, sizes } from './harness.mjs';
 const server = await startServer();
 const browser = await launchBrowser();
 for (const [name, size] of [['1080', sizes.projector], ['720', { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, hasTouch: false }]]) {
