@@ -196,7 +196,7 @@ void DrawHeader(ui::AppState& app)
     }
     if (AnySynthetic(app.dataset))
     {
-        const char* badge = ui::Tr(ui::Str::SyntheticBadge, lang);
+        const char* badge = ui::Tr(phone ? ui::Str::SyntheticShort : ui::Str::SyntheticBadge, lang);
         if (!phone)
             ui::Flow(ui::ButtonWidth(badge));
         ui::Badge(badge, IM_COL32(198, 40, 40, 255), IM_COL32_WHITE);

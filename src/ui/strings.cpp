@@ -52,6 +52,7 @@ constexpr Row kRows[] = {
     {ui::Str::Empty, "(trống)", "(empty)"},
     {ui::Str::UndoAdded, "thêm mới", "added"},
     {ui::Str::UndoRemoved, "xoá", "removed"},
+    {ui::Str::SyntheticShort, "MINH HOẠ", "SAMPLE"},
     {ui::Str::TextSize, "Cỡ chữ", "Text size"},
     {ui::Str::TextSmaller, "A–", "A–"},
     {ui::Str::TextLarger, "A+", "A+"},

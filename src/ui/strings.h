@@ -53,6 +53,7 @@ enum class Str
     Empty,
     UndoAdded,
     UndoRemoved,
+    SyntheticShort,
     TextSize,
     TextSmaller,
     TextLarger,
