@@ -432,7 +432,7 @@ TEST_SUITE("ui texts")
             REQUIRE(files.count(path) == 1);
             const nlohmann::json doc = nlohmann::json::parse(files[path]);
             std::vector<nlohmann::json::json_pointer> leaves;
-            Leaves(doc, {}, &leaves);
+            Leaves(doc, nlohmann::json::json_pointer(), &leaves);
             const size_t step = std::max<size_t>(1, leaves.size() / 30);
             for (size_t k = 0; k < leaves.size(); k += step)
             {
