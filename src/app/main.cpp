@@ -1,5 +1,5 @@
 // The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
-// Per frame: fonts for the current scale -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
+// Per frame: fonts for the current scale -> (nothing more while the data loads) -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
 #include "app/sync_driver.h"
 #include "platform/platform.h"
 #include "ui/app.h"
@@ -46,6 +46,11 @@ void Frame()
         g_pending_route.clear();
     }
     EnsureFonts(app);
+    // While the data loads, the page's HTML overlay shows the progress and no frame is drawn: each WebGL frame
+    // costs the compositor a read-back of the canvas, and the main thread is needed for the responses (issue #13).
+    // The fonts and the GL objects are made meanwhile, so the first frame drawn is the one with the data.
+    if (app.load.status == ui::LoadState::Status::Loading)
+        return;
     ImGui::NewFrame();
     ui::DrawApp(app);
     ImGui::Render();

@@ -6,17 +6,27 @@
 //                                   200/201 with the new ETag; optional Thidua-Op-Ids: id,id (kept in the audit)
 //   GET  /api/manifest[?since=G&epoch=E]   {epoch, generation, full, files:{path:{etag,size,gen}}}; only files
 //                                   changed after G when the epoch matches; ETag "m-<epoch>-<gen>" -> 304
+//   GET  /api/snapshot              the whole dataset in one answer, for a first visit (issue #13):
+//                                   {format: "thidua.snapshot", epoch, generation, files:{path:{etag, data}}}, each
+//                                   file's bytes and ETag exactly as GET /data/<path> gives them to this token
 //   GET  /api/whoami                {role, org, name, token_id, writable}
 //   GET  /api/history?path=P        the audit entries of P (who, when, old/new ETag, op ids), oldest first
 //   GET  /api/version?path=P&etag=E a kept version of P
 //   POST /api/restore?path=P&etag=E admin only, If-Match of the current version: makes version E current again
 //   GET  /api/audit                 admin only: every audit entry
+// Bodies are sent compressed when Accept-Encoding allows (brotli, else gzip; `Vary: Accept-Encoding`): the web
+// build's precompressed .br/.gz files (each representation with its own strong ETag), data files, the manifest and
+// the snapshot compressed on the fly (a data file keeps the ETag of its bytes: that ETag is the version that
+// If-Match names).
 // With --tokens, /data and /api need "Authorization: Bearer <token>" (401 otherwise); without, the server is read-only.
 #include "server/server.h"
 
 #include "core/io/json_read.h"
 #include "core/model/model.h"
 
+#include "core/text/text.h"
+
+#include "server/encoding.h"
 #include "server/paths.h"
 #include "server/pool.h"
 #include "server/rules.h"
@@ -68,6 +78,20 @@ struct server::Instance
     std::map<std::string, std::pair<int64_t, size_t>> writes; // token id -> (minute, writes in it)
     int port = 0;
     std::atomic<bool> stopping{false};
+    // Strong ETags of the web build's files (each representation: x, x.br, x.gz), by file: size and mtime
+    // tell when to hash again.
+    struct WebTag
+    {
+        int64_t size = -1;
+        int64_t mtime_ns = -1;
+        std::string etag;
+    };
+    std::mutex web_mu;
+    std::map<std::string, WebTag> web_tags;
+    // The last snapshots compressed (key: coding + size + hash of the identity body): a first visit after no
+    // change costs no compression.
+    std::mutex snapshot_mu;
+    std::map<std::string, std::shared_ptr<const std::string>> snapshots;
 };
 
 namespace
@@ -244,7 +268,44 @@ bool IfNoneMatchHits(const httplib::Request& req, const std::string& etag)
     return false;
 }
 
-void ServeWeb(const server::Config& config, const httplib::Request& req, httplib::Response& res)
+// Sends `body`, already in content coding `coding` ("" = identity), as it is: a body given with a length is never
+// compressed again by httplib (it compresses only set_content bodies and chunked providers).
+void SendBody(httplib::Response& res, std::string body, const std::string& type, const std::string& coding)
+{
+    if (!coding.empty())
+        res.set_header("Content-Encoding", coding);
+    if (body.empty())
+    {
+        res.set_header("Content-Type", type);
+        return;
+    }
+    auto shared = std::make_shared<std::string>(std::move(body));
+    res.set_content_provider(shared->size(), type, [shared](size_t offset, size_t length, httplib::DataSink& sink) {
+        if (offset < shared->size())
+            sink.write(shared->data() + offset, std::min(length, shared->size() - offset));
+        return true;
+    });
+}
+
+// Sends a body made by the server (a data file, the manifest) compressed when the request allows it.
+void SendCompressed(const httplib::Request& req, httplib::Response& res, std::string body, const std::string& type)
+{
+    const std::string coding =
+        body.size() >= 256 ? server::PickEncoding(req.get_header_value("Accept-Encoding"), {"br", "gzip"}) : "";
+    std::string packed;
+    if (!coding.empty() && server::Compress(coding, body, &packed))
+        return SendBody(res, std::move(packed), type, coding);
+    SendBody(res, std::move(body), type, "");
+}
+
+int64_t MtimeNs(const struct stat& st)
+{
+    return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// The web build: index.html for "/", each file as the best representation Accept-Encoding allows among the
+// file and its precompressed x.br / x.gz (made by the build; used only when not older than the file).
+void ServeWeb(Instance& inst, const httplib::Request& req, httplib::Response& res)
 {
     std::string rel = req.path.size() > 1 ? req.path.substr(1) : "";
     if (rel.empty() || rel.back() == '/')
@@ -254,13 +315,48 @@ void ServeWeb(const server::Config& config, const httplib::Request& req, httplib
     if (std::string why = server::CheckWebPath(rel); !why.empty())
         return SendError(res, 400, "refused: " + why);
     std::string full;
-    if (std::string why = server::ResolveUnder(config.web_dir, rel, &full); !why.empty())
+    if (std::string why = server::ResolveUnder(inst.config.web_dir, rel, &full); !why.empty())
         return SendError(res, 404, "not found: " + rel);
+    struct stat st{};
+    if (::stat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return SendError(res, 404, "not found: " + rel);
+    const std::string type = server::MimeType(rel);
+    std::vector<std::string> offered;
+    std::map<std::string, std::string> file_of = {{"", full}};
+    if (server::Compressible(type))
+        for (const auto& [coding, ext] : {std::pair<const char*, const char*>{"br", ".br"}, {"gzip", ".gz"}})
+        {
+            struct stat cst{};
+            if (::stat((full + ext).c_str(), &cst) == 0 && S_ISREG(cst.st_mode) && MtimeNs(cst) >= MtimeNs(st))
+            {
+                offered.push_back(coding);
+                file_of[coding] = full + ext;
+            }
+        }
+    const std::string coding = server::PickEncoding(req.get_header_value("Accept-Encoding"), offered);
+    const std::string& file = file_of[coding];
     std::string bytes;
-    if (!fs::is_regular_file(full) || !server::ReadWholeFile(full, &bytes))
+    struct stat fst{};
+    if (::stat(file.c_str(), &fst) != 0 || !server::ReadWholeFile(file, &bytes))
         return SendError(res, 404, "not found: " + rel);
+    std::string etag;
+    {
+        std::lock_guard<std::mutex> lock(inst.web_mu);
+        Instance::WebTag& tag = inst.web_tags[file];
+        if (tag.size != static_cast<int64_t>(bytes.size()) || tag.mtime_ns != MtimeNs(fst) || tag.etag.empty())
+            tag = {static_cast<int64_t>(bytes.size()), MtimeNs(fst), server::EtagOf(bytes)};
+        etag = tag.etag;
+    }
     res.set_header("Cache-Control", "no-cache");
-    res.set_content(std::move(bytes), server::MimeType(rel));
+    if (server::Compressible(type))
+        res.set_header("Vary", "Accept-Encoding");
+    res.set_header("ETag", etag);
+    if (IfNoneMatchHits(req, etag))
+    {
+        res.status = 304;
+        return;
+    }
+    SendBody(res, std::move(bytes), type, coding);
 }
 
 void GetData(Instance& inst, const httplib::Request& req, httplib::Response& res)
@@ -277,14 +373,14 @@ void GetData(Instance& inst, const httplib::Request& req, httplib::Response& res
     bytes = server::ForRole(who, rel, std::move(bytes));
     const std::string etag = server::EtagOf(bytes);
     res.set_header("ETag", etag);
-    res.set_header("Vary", "Authorization"); // private contacts are left out for some roles
+    res.set_header("Vary", "Authorization, Accept-Encoding"); // private contacts are left out for some roles
     res.set_header("Cache-Control", "no-cache");
     if (IfNoneMatchHits(req, etag))
     {
         res.status = 304;
         return;
     }
-    res.set_content(std::move(bytes), "application/json");
+    SendCompressed(req, res, std::move(bytes), "application/json");
 }
 
 std::vector<std::string> OpIds(const httplib::Request& req)
@@ -449,7 +545,7 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
     const std::string etag = store.writable ? "\"m-" + store.epoch + "-" + std::to_string(generation) +
                                                   (roles::MaySeePrivate({who.role, who.org}) ? "" : "-p") + "\""
                                             : server::EtagOf(body);
-    res.set_header("Vary", "Authorization"); // the registry's ETags depend on the role
+    res.set_header("Vary", "Authorization, Accept-Encoding"); // the registry's ETags depend on the role
     res.set_header("ETag", etag);
     res.set_header("Cache-Control", "no-cache");
     if (IfNoneMatchHits(req, etag))
@@ -457,7 +553,68 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
         res.status = 304;
         return;
     }
-    res.set_content(body, "application/json");
+    SendCompressed(req, res, body, "application/json");
+}
+
+// The whole dataset in one answer for a first visit: every data file with the bytes and ETag GET /data/<path>
+// gives this token (ForRole), so the client stores it exactly as if it had fetched each file. A file that is not
+// valid UTF-8 cannot travel in a JSON string: it is left out, and the client fetches it by itself.
+void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response& res)
+{
+    Principal who;
+    if (Authenticate(inst, req, res, &who))
+        return;
+    server::Store& store = inst.store;
+    if (!store.writable)
+        server::RescanReadOnly(store);
+    std::vector<std::string> paths;
+    int64_t generation = 0;
+    {
+        std::lock_guard<std::mutex> lock(store.mu);
+        generation = store.generation;
+        for (const auto& [path, e] : store.files)
+            paths.push_back(path);
+    }
+    json files = json::object();
+    for (const std::string& path : paths)
+    {
+        std::string bytes;
+        if (!server::ReadDataFile(store, path, &bytes))
+            continue;
+        bytes = server::ForRole(who, path, std::move(bytes));
+        if (text::FindInvalidUtf8(bytes) >= 0)
+            continue;
+        const std::string etag = server::EtagOf(bytes);
+        files[path] = {{"etag", etag}, {"data", std::move(bytes)}};
+    }
+    std::string body = json{{"format", "thidua.snapshot"}, {"epoch", store.epoch}, {"generation", generation},
+                            {"files", std::move(files)}}
+                           .dump();
+    res.set_header("Vary", "Authorization, Accept-Encoding");
+    res.set_header("Cache-Control", "no-store");
+    const std::string coding = server::PickEncoding(req.get_header_value("Accept-Encoding"), {"br", "gzip"});
+    if (coding.empty())
+        return SendBody(res, std::move(body), "application/json", "");
+    const std::string key = coding + ":" + std::to_string(body.size()) + ":" + std::to_string(std::hash<std::string>()(body));
+    std::shared_ptr<const std::string> packed;
+    {
+        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
+        auto it = inst.snapshots.find(key);
+        if (it != inst.snapshots.end())
+            packed = it->second;
+    }
+    if (!packed)
+    {
+        auto made = std::make_shared<std::string>();
+        if (!server::Compress(coding, body, made.get()))
+            return SendBody(res, std::move(body), "application/json", "");
+        packed = made;
+        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
+        if (inst.snapshots.size() >= 8)
+            inst.snapshots.clear();
+        inst.snapshots[key] = packed;
+    }
+    SendBody(res, *packed, "application/json", coding);
 }
 
 json AuditJson(const server::AuditEntry& e)
@@ -615,6 +772,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
         SendError(r, 500, "internal error (logged by the server)");
     });
     http.Get("/api/manifest", [&I](const httplib::Request& q, httplib::Response& r) { GetManifest(I, q, r); });
+    http.Get("/api/snapshot", [&I](const httplib::Request& q, httplib::Response& r) { GetSnapshot(I, q, r); });
     http.Get("/api/history", [&I](const httplib::Request& q, httplib::Response& r) { GetHistory(I, q, r); });
     http.Get("/api/version", [&I](const httplib::Request& q, httplib::Response& r) { GetVersion(I, q, r); });
     http.Post("/api/restore", [&I](const httplib::Request& q, httplib::Response& r) { PostRestore(I, q, r); });
@@ -649,8 +807,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
     }
     http.Post("/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 405, "method not allowed"); });
     http.Put("/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 405, "method not allowed"); });
-    const Config& cfg = inst->config;
-    http.Get("/.*", [&cfg](const httplib::Request& q, httplib::Response& r) { ServeWeb(cfg, q, r); });
+    http.Get("/.*", [&I](const httplib::Request& q, httplib::Response& r) { ServeWeb(I, q, r); });
 
     if (config.port == 0)
         inst->port = http.bind_to_any_port(config.host);

@@ -84,7 +84,11 @@ EM_JS(void, js_store_put, (int id, const char* key, const char* value), {
     Module.idb.then((db) => {
         const tx = db.transaction('kv', 'readwrite', {durability: 'strict'});
         tx.objectStore('kv').put(v, k);
-        tx.oncomplete = () => Module.serviceDone(id, true, "");
+        tx.oncomplete = () => {
+            // Tells the next page load that this browser holds the data: it then skips the early snapshot request.
+            if (k === 'client') try { localStorage.setItem('thidua-stored', '1'); } catch (e) {}
+            Module.serviceDone(id, true, "");
+        };
         tx.onerror = tx.onabort = () => Module.serviceDone(id, false, String(tx.error));
     }).catch((e) => Module.serviceDone(id, false, String(e)));
 });
