@@ -8,7 +8,7 @@ foreach(name index.html thidua.js thidua.wasm sync-worker.js sw.js manifest.webm
         continue()
     endif()
     if(BROTLI)
-        execute_process(COMMAND "${BROTLI}" -f -q 11 -o "${file}.br" "${file}" RESULT_VARIABLE rc)
+        execute_process(COMMAND "${BROTLI}" -f -n -q 11 -o "${file}.br" "${file}" RESULT_VARIABLE rc)
         if(rc)
             message(FATAL_ERROR "brotli failed on ${file}")
         endif()

@@ -93,6 +93,7 @@ void Frame()
 
 int main()
 {
+    platform::Mark("thidua-main"); // the wasm is compiled and running
     ImGui::CreateContext();
     ui::AttachItemRegistry(ImGui::GetCurrentContext(), &g_app.items);
     platform::Hooks hooks;

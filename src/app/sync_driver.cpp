@@ -168,6 +168,7 @@ struct FirstLoad
 
 void FinishFirstDownload(app::SyncDriver& driver, ui::AppState& app, const FirstLoad& load)
 {
+    platform::Mark("thidua-data"); // every file is in (the benchmark's timeline: main, data, ready)
     LoadFromClient(driver, app);
     app.issues.insert(app.issues.end(), load.missing.begin(), load.missing.end());
     driver.ready = true;

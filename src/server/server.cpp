@@ -88,10 +88,16 @@ struct server::Instance
     };
     std::mutex web_mu;
     std::map<std::string, WebTag> web_tags;
-    // The last snapshots compressed (key: coding + size + hash of the identity body): a first visit after no
-    // change costs no compression.
+    // The last snapshot for each view (all contacts, or without the private ones), identified by every file's
+    // ETag, with its compressed forms: a first visit after no change costs neither reading nor compressing.
+    struct Snapshot
+    {
+        std::string key;
+        std::shared_ptr<const std::string> body;
+        std::map<std::string, std::shared_ptr<const std::string>> packed; // coding ("" = identity) -> bytes
+    };
     std::mutex snapshot_mu;
-    std::map<std::string, std::shared_ptr<const std::string>> snapshots;
+    std::map<bool, Snapshot> snapshots;
 };
 
 namespace
@@ -327,7 +333,8 @@ void ServeWeb(Instance& inst, const httplib::Request& req, httplib::Response& re
         for (const auto& [coding, ext] : {std::pair<const char*, const char*>{"br", ".br"}, {"gzip", ".gz"}})
         {
             struct stat cst{};
-            if (::stat((full + ext).c_str(), &cst) == 0 && S_ISREG(cst.st_mode) && MtimeNs(cst) >= MtimeNs(st))
+            // Whole seconds: a tool may copy its input's time to the copy at that precision (brotli does).
+            if (::stat((full + ext).c_str(), &cst) == 0 && S_ISREG(cst.st_mode) && cst.st_mtime >= st.st_mtime)
             {
                 offered.push_back(coding);
                 file_of[coding] = full + ext;
@@ -567,54 +574,69 @@ void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response&
     server::Store& store = inst.store;
     if (!store.writable)
         server::RescanReadOnly(store);
+    // What the answer depends on: the role's view (private contacts or not) and every file's ETag. An unchanged
+    // dataset is answered from the cache, compressed once per coding.
+    const bool full_view = roles::MaySeePrivate({who.role, who.org});
     std::vector<std::string> paths;
     int64_t generation = 0;
+    std::string key = store.epoch + (full_view ? "+" : "-");
     {
         std::lock_guard<std::mutex> lock(store.mu);
         generation = store.generation;
         for (const auto& [path, e] : store.files)
+        {
             paths.push_back(path);
+            key += path + "=" + e.etag + ";";
+        }
     }
-    json files = json::object();
-    for (const std::string& path : paths)
-    {
-        std::string bytes;
-        if (!server::ReadDataFile(store, path, &bytes))
-            continue;
-        bytes = server::ForRole(who, path, std::move(bytes));
-        if (text::FindInvalidUtf8(bytes) >= 0)
-            continue;
-        const std::string etag = server::EtagOf(bytes);
-        files[path] = {{"etag", etag}, {"data", std::move(bytes)}};
-    }
-    std::string body = json{{"format", "thidua.snapshot"}, {"epoch", store.epoch}, {"generation", generation},
-                            {"files", std::move(files)}}
-                           .dump();
     res.set_header("Vary", "Authorization, Accept-Encoding");
     res.set_header("Cache-Control", "no-store");
     const std::string coding = server::PickEncoding(req.get_header_value("Accept-Encoding"), {"br", "gzip"});
-    if (coding.empty())
-        return SendBody(res, std::move(body), "application/json", "");
-    const std::string key = coding + ":" + std::to_string(body.size()) + ":" + std::to_string(std::hash<std::string>()(body));
-    std::shared_ptr<const std::string> packed;
+    std::shared_ptr<const std::string> body;
     {
         std::lock_guard<std::mutex> lock(inst.snapshot_mu);
-        auto it = inst.snapshots.find(key);
-        if (it != inst.snapshots.end())
-            packed = it->second;
+        Instance::Snapshot& cached = inst.snapshots[full_view];
+        if (cached.key == key)
+        {
+            if (auto it = cached.packed.find(coding); it != cached.packed.end())
+                return SendBody(res, *it->second, "application/json", coding);
+            body = cached.body;
+        }
     }
-    if (!packed)
+    if (!body)
+    {
+        json files = json::object();
+        for (const std::string& path : paths)
+        {
+            std::string bytes;
+            if (!server::ReadDataFile(store, path, &bytes))
+                continue;
+            bytes = server::ForRole(who, path, std::move(bytes));
+            if (text::FindInvalidUtf8(bytes) >= 0)
+                continue;
+            const std::string etag = server::EtagOf(bytes);
+            files[path] = {{"etag", etag}, {"data", std::move(bytes)}};
+        }
+        body = std::make_shared<const std::string>(json{{"format", "thidua.snapshot"}, {"epoch", store.epoch},
+                                                        {"generation", generation}, {"files", std::move(files)}}
+                                                       .dump());
+    }
+    std::shared_ptr<const std::string> packed = body;
+    if (!coding.empty())
     {
         auto made = std::make_shared<std::string>();
-        if (!server::Compress(coding, body, made.get()))
-            return SendBody(res, std::move(body), "application/json", "");
-        packed = made;
-        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
-        if (inst.snapshots.size() >= 8)
-            inst.snapshots.clear();
-        inst.snapshots[key] = packed;
+        if (server::Compress(coding, *body, made.get()))
+            packed = made;
     }
-    SendBody(res, *packed, "application/json", coding);
+    {
+        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
+        Instance::Snapshot& cached = inst.snapshots[full_view];
+        if (cached.key != key)
+            cached = Instance::Snapshot{key, body, {}};
+        if (packed != body || coding.empty())
+            cached.packed[coding] = packed;
+    }
+    SendBody(res, *packed, "application/json", packed == body ? "" : coding);
 }
 
 json AuditJson(const server::AuditEntry& e)

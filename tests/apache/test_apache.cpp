@@ -345,7 +345,8 @@ TEST_CASE("Apache serves the app's precompressed files: br, else gzip, else iden
             REQUIRE(r);
             CHECK(r->status == 200);
             CHECK(r->get_header_value("Content-Encoding") == coding);
-            CHECK(r->get_header_value("Content-Type").rfind(types.at(name), 0) == 0);
+            const std::string type = types.at(name);
+            CHECK(r->get_header_value("Content-Type").rfind(type.substr(0, type.find(';')), 0) == 0);
             CHECK(r->get_header_value("Vary").find("Accept-Encoding") != std::string::npos);
             CHECK(r->body == extra[coding.empty() ? name : name + (coding == "br" ? ".br" : ".gz")]);
             const std::string etag = r->get_header_value("ETag");

@@ -82,7 +82,7 @@ void SetMtime(const std::string& path, time_t t)
 
 TEST_SUITE("serve")
 {
-TEST_CASE("Accept-Encoding picks brotli, else gzip, else identity; q=0 refuses a coding")
+TEST_CASE("Accept-Encoding picks brotli, else gzip, else identity, and q=0 refuses a coding")
 {
     const std::vector<std::string> both = {"br", "gzip"};
     CHECK(server::PickEncoding("gzip, deflate, br", both) == "br");
@@ -196,7 +196,7 @@ TEST_CASE("the web build's .br and .gz files: best allowed coding, own strong ET
     RemoveTree(root);
 }
 
-TEST_CASE("data files and the manifest travel compressed with the ETag of their bytes; HEAD and 304 unchanged")
+TEST_CASE("data files and the manifest travel compressed with the ETag of their bytes, HEAD and 304 unchanged")
 {
     SyncServer s = StartSyncServer("datagz");
     REQUIRE(s.process.pid > 0);
