@@ -57,6 +57,20 @@ void Frame()
     ui::FinishItemFrame(app.items);
     platform::Present();
 
+    if (!g_first_frame_marked)
+    {
+        g_first_frame_marked = true;
+        platform::Mark("thidua-first-frame");
+    }
+    if (!g_ready_marked && app.load.status == ui::LoadState::Status::Ready)
+    {
+        // The first frame with the data reaches the screen before anything else runs: committing the dataset to
+        // the store and starting the sync worker wait for the next frame, a moment later.
+        g_ready_marked = true;
+        platform::Mark("thidua-ready");
+        platform::WakeAfter(0);
+        return;
+    }
     if (app.presentation.active != g_fullscreen)
     {
         g_fullscreen = app.presentation.active;
@@ -76,17 +90,6 @@ void Frame()
     {
         g_announced = status;
         platform::Announce(status);
-    }
-
-    if (!g_first_frame_marked)
-    {
-        g_first_frame_marked = true;
-        platform::Mark("thidua-first-frame");
-    }
-    if (!g_ready_marked && app.load.status == ui::LoadState::Status::Ready)
-    {
-        g_ready_marked = true;
-        platform::Mark("thidua-ready");
     }
 }
 } // namespace

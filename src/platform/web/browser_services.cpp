@@ -41,7 +41,8 @@ EM_JS(void, js_services_init, (), {
     };
     Module.serviceDone = done;
     // One database, one object store of strings; a transaction per write, reported only once committed.
-    Module.idb = new Promise((resolve, reject) => {
+    // The page opens it while the wasm downloads (web/index.html: window.thiduaIdb); the same way here otherwise.
+    Module.idb = window.thiduaIdb || new Promise((resolve, reject) => {
         const open = indexedDB.open('thidua', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('kv');
         open.onsuccess = () => resolve(open.result);
