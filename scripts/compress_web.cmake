@@ -1,8 +1,11 @@
 # Writes precompressed copies next to the web build's shell files (issue #13): x.br (brotli -q 11, Debian's
 # `brotli`) and x.gz (gzip -9). `thidua serve` sends the best one the request's Accept-Encoding allows; Apache and
 # static hosts can do the same (docs/deploy.md). A copy older than its file is ignored by the server.
-# Usage: cmake -DWEB=<build/web> -DBROTLI=<path or empty> -P compress_web.cmake
-foreach(name index.html thidua.js thidua.wasm sync-worker.js sw.js manifest.webmanifest icon.svg)
+# Usage: cmake -DWEB=<build/web> -DBROTLI=<path or empty> [-DNAMES=a;b] -P compress_web.cmake
+if(NOT NAMES)
+    set(NAMES index.html thidua.js thidua.wasm sync-worker.js sw.js manifest.webmanifest icon.svg)
+endif()
+foreach(name ${NAMES})
     set(file "${WEB}/${name}")
     if(NOT EXISTS "${file}")
         continue()
