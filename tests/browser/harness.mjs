@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// THIDUA_WEB / THIDUA_CLI point at another build (the benchmarks' before/after runs on an older build).
 export const webDir = process.env.THIDUA_WEB || path.join(root, 'build', 'web');
 export const screenshotDir = path.join(root, 'build', 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
