@@ -1,5 +1,5 @@
 // The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
-// Per frame: fonts for the current scale -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
+// Per frame: fonts for the current scale -> (nothing more while the data loads) -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
 #include "app/sync_driver.h"
 #include "platform/platform.h"
 #include "ui/app.h"
@@ -46,12 +46,31 @@ void Frame()
         g_pending_route.clear();
     }
     EnsureFonts(app);
+    // While the data loads, the page's HTML overlay shows the progress and no frame is drawn: each WebGL frame
+    // costs the compositor a read-back of the canvas, and the main thread is needed for the responses (issue #13).
+    // The fonts and the GL objects are made meanwhile, so the first frame drawn is the one with the data.
+    if (app.load.status == ui::LoadState::Status::Loading)
+        return;
     ImGui::NewFrame();
     ui::DrawApp(app);
     ImGui::Render();
     ui::FinishItemFrame(app.items);
     platform::Present();
 
+    if (!g_first_frame_marked)
+    {
+        g_first_frame_marked = true;
+        platform::Mark("thidua-first-frame");
+    }
+    if (!g_ready_marked && app.load.status == ui::LoadState::Status::Ready)
+    {
+        // The first frame with the data reaches the screen before anything else runs: committing the dataset to
+        // the store and starting the sync worker wait for the next frame, a moment later.
+        g_ready_marked = true;
+        platform::Mark("thidua-ready");
+        platform::WakeAfter(0);
+        return;
+    }
     if (app.presentation.active != g_fullscreen)
     {
         g_fullscreen = app.presentation.active;
@@ -74,22 +93,12 @@ void Frame()
         g_announced = status;
         platform::Announce(status);
     }
-
-    if (!g_first_frame_marked)
-    {
-        g_first_frame_marked = true;
-        platform::Mark("thidua-first-frame");
-    }
-    if (!g_ready_marked && app.load.status == ui::LoadState::Status::Ready)
-    {
-        g_ready_marked = true;
-        platform::Mark("thidua-ready");
-    }
 }
 } // namespace
 
 int main()
 {
+    platform::Mark("thidua-main"); // the wasm is compiled and running
     ImGui::CreateContext();
     ui::AttachItemRegistry(ImGui::GetCurrentContext(), &g_app.items);
     platform::Hooks hooks;

@@ -58,8 +58,11 @@ void ReloadFontTexture();
 // Renders ImGui's draw data to the canvas, then mirrors the active text field to the hidden input.
 void Present();
 
-// Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it.
+// Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it. A GET the page already
+// started while the wasm compiled (the first visit's data, web/index.html) is answered from that request.
 void Fetch(const HttpRequest& request, HttpCallback done);
+// Shows the data download's progress in the page's loading overlay (no frame is drawn until the data is in).
+void LoadProgress(int files_done, int files_total);
 
 // The access token given in the page address (?token=...), which is then removed from the address bar so it
 // is not bookmarked or shared by accident; "" when none.

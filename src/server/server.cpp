@@ -6,17 +6,27 @@
 //                                   200/201 with the new ETag; optional Thidua-Op-Ids: id,id (kept in the audit)
 //   GET  /api/manifest[?since=G&epoch=E]   {epoch, generation, full, files:{path:{etag,size,gen}}}; only files
 //                                   changed after G when the epoch matches; ETag "m-<epoch>-<gen>" -> 304
+//   GET  /api/snapshot              the whole dataset in one answer, for a first visit (issue #13):
+//                                   {format: "thidua.snapshot", epoch, generation, files:{path:{etag, data}}}, each
+//                                   file's bytes and ETag exactly as GET /data/<path> gives them to this token
 //   GET  /api/whoami                {role, org, name, token_id, writable}
 //   GET  /api/history?path=P        the audit entries of P (who, when, old/new ETag, op ids), oldest first
 //   GET  /api/version?path=P&etag=E a kept version of P
 //   POST /api/restore?path=P&etag=E admin only, If-Match of the current version: makes version E current again
 //   GET  /api/audit                 admin only: every audit entry
+// Bodies are sent compressed when Accept-Encoding allows (brotli, else gzip; `Vary: Accept-Encoding`): the web
+// build's precompressed .br/.gz files (each representation with its own strong ETag), data files, the manifest and
+// the snapshot compressed on the fly (a data file keeps the ETag of its bytes: that ETag is the version that
+// If-Match names).
 // With --tokens, /data and /api need "Authorization: Bearer <token>" (401 otherwise); without, the server is read-only.
 #include "server/server.h"
 
 #include "core/io/json_read.h"
 #include "core/model/model.h"
 
+#include "core/text/text.h"
+
+#include "server/encoding.h"
 #include "server/paths.h"
 #include "server/pool.h"
 #include "server/rules.h"
@@ -68,6 +78,26 @@ struct server::Instance
     std::map<std::string, std::pair<int64_t, size_t>> writes; // token id -> (minute, writes in it)
     int port = 0;
     std::atomic<bool> stopping{false};
+    // Strong ETags of the web build's files (each representation: x, x.br, x.gz), by file: size and mtime
+    // tell when to hash again.
+    struct WebTag
+    {
+        int64_t size = -1;
+        int64_t mtime_ns = -1;
+        std::string etag;
+    };
+    std::mutex web_mu;
+    std::map<std::string, WebTag> web_tags;
+    // The last snapshot for each view (all contacts, or without the private ones), identified by every file's
+    // ETag, with its compressed forms: a first visit after no change costs neither reading nor compressing.
+    struct Snapshot
+    {
+        std::string key;
+        std::shared_ptr<const std::string> body;
+        std::map<std::string, std::shared_ptr<const std::string>> packed; // coding ("" = identity) -> bytes
+    };
+    std::mutex snapshot_mu;
+    std::map<bool, Snapshot> snapshots;
 };
 
 namespace
@@ -244,7 +274,46 @@ bool IfNoneMatchHits(const httplib::Request& req, const std::string& etag)
     return false;
 }
 
-void ServeWeb(const server::Config& config, const httplib::Request& req, httplib::Response& res)
+// Sends `body`, already in content coding `coding` ("" = identity), as it is: a body given with a length is never
+// compressed again by httplib (it compresses only set_content bodies and chunked providers).
+void SendBody(httplib::Response& res, std::string body, const std::string& type, const std::string& coding)
+{
+    if (!coding.empty())
+        res.set_header("Content-Encoding", coding);
+    if (body.empty())
+    {
+        res.set_header("Content-Type", type);
+        return;
+    }
+    auto shared = std::make_shared<std::string>(std::move(body));
+    res.set_content_provider(shared->size(), type, [shared](size_t offset, size_t length, httplib::DataSink& sink) {
+        if (offset < shared->size())
+            sink.write(shared->data() + offset, std::min(length, shared->size() - offset));
+        return true;
+    });
+}
+
+// Sends a body made by the server (a data file, the manifest, an API answer) compressed when the request allows
+// it, at a quick level (httplib itself would use brotli's slowest, quality 11: a quarter of a second for the 87 KB
+// results.json on this machine, which is what made the per-file first visit of issue #13 wait seconds for them).
+void SendCompressed(const httplib::Request& req, httplib::Response& res, std::string body, const std::string& type)
+{
+    const std::string coding =
+        body.size() >= 256 ? server::PickEncoding(req.get_header_value("Accept-Encoding"), {"br", "gzip"}) : "";
+    std::string packed;
+    if (!coding.empty() && server::Compress(coding, body, &packed))
+        return SendBody(res, std::move(packed), type, coding);
+    SendBody(res, std::move(body), type, "");
+}
+
+int64_t MtimeNs(const struct stat& st)
+{
+    return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// The web build: index.html for "/", each file as the best representation Accept-Encoding allows among the
+// file and its precompressed x.br / x.gz (made by the build; used only when not older than the file).
+void ServeWeb(Instance& inst, const httplib::Request& req, httplib::Response& res)
 {
     std::string rel = req.path.size() > 1 ? req.path.substr(1) : "";
     if (rel.empty() || rel.back() == '/')
@@ -254,13 +323,49 @@ void ServeWeb(const server::Config& config, const httplib::Request& req, httplib
     if (std::string why = server::CheckWebPath(rel); !why.empty())
         return SendError(res, 400, "refused: " + why);
     std::string full;
-    if (std::string why = server::ResolveUnder(config.web_dir, rel, &full); !why.empty())
+    if (std::string why = server::ResolveUnder(inst.config.web_dir, rel, &full); !why.empty())
         return SendError(res, 404, "not found: " + rel);
+    struct stat st{};
+    if (::stat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return SendError(res, 404, "not found: " + rel);
+    const std::string type = server::MimeType(rel);
+    std::vector<std::string> offered;
+    std::map<std::string, std::string> file_of = {{"", full}};
+    if (server::Compressible(type))
+        for (const auto& [coding, ext] : {std::pair<const char*, const char*>{"br", ".br"}, {"gzip", ".gz"}})
+        {
+            struct stat cst{};
+            // Whole seconds: a tool may copy its input's time to the copy at that precision (brotli does).
+            if (::stat((full + ext).c_str(), &cst) == 0 && S_ISREG(cst.st_mode) && cst.st_mtime >= st.st_mtime)
+            {
+                offered.push_back(coding);
+                file_of[coding] = full + ext;
+            }
+        }
+    const std::string coding = server::PickEncoding(req.get_header_value("Accept-Encoding"), offered);
+    const std::string& file = file_of[coding];
     std::string bytes;
-    if (!fs::is_regular_file(full) || !server::ReadWholeFile(full, &bytes))
+    struct stat fst{};
+    if (::stat(file.c_str(), &fst) != 0 || !server::ReadWholeFile(file, &bytes))
         return SendError(res, 404, "not found: " + rel);
+    std::string etag;
+    {
+        std::lock_guard<std::mutex> lock(inst.web_mu);
+        Instance::WebTag& tag = inst.web_tags[file];
+        if (tag.size != static_cast<int64_t>(bytes.size()) || tag.mtime_ns != MtimeNs(fst) || tag.etag.empty())
+            tag = {static_cast<int64_t>(bytes.size()), MtimeNs(fst), server::EtagOf(bytes)};
+        etag = tag.etag;
+    }
     res.set_header("Cache-Control", "no-cache");
-    res.set_content(std::move(bytes), server::MimeType(rel));
+    if (server::Compressible(type))
+        res.set_header("Vary", "Accept-Encoding");
+    res.set_header("ETag", etag);
+    if (IfNoneMatchHits(req, etag))
+    {
+        res.status = 304;
+        return;
+    }
+    SendBody(res, std::move(bytes), type, coding);
 }
 
 void GetData(Instance& inst, const httplib::Request& req, httplib::Response& res)
@@ -277,14 +382,14 @@ void GetData(Instance& inst, const httplib::Request& req, httplib::Response& res
     bytes = server::ForRole(who, rel, std::move(bytes));
     const std::string etag = server::EtagOf(bytes);
     res.set_header("ETag", etag);
-    res.set_header("Vary", "Authorization"); // private contacts are left out for some roles
+    res.set_header("Vary", "Authorization, Accept-Encoding"); // private contacts are left out for some roles
     res.set_header("Cache-Control", "no-cache");
     if (IfNoneMatchHits(req, etag))
     {
         res.status = 304;
         return;
     }
-    res.set_content(std::move(bytes), "application/json");
+    SendCompressed(req, res, std::move(bytes), "application/json");
 }
 
 std::vector<std::string> OpIds(const httplib::Request& req)
@@ -449,7 +554,7 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
     const std::string etag = store.writable ? "\"m-" + store.epoch + "-" + std::to_string(generation) +
                                                   (roles::MaySeePrivate({who.role, who.org}) ? "" : "-p") + "\""
                                             : server::EtagOf(body);
-    res.set_header("Vary", "Authorization"); // the registry's ETags depend on the role
+    res.set_header("Vary", "Authorization, Accept-Encoding"); // the registry's ETags depend on the role
     res.set_header("ETag", etag);
     res.set_header("Cache-Control", "no-cache");
     if (IfNoneMatchHits(req, etag))
@@ -457,7 +562,83 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
         res.status = 304;
         return;
     }
-    res.set_content(body, "application/json");
+    SendCompressed(req, res, body, "application/json");
+}
+
+// The whole dataset in one answer for a first visit: every data file with the bytes and ETag GET /data/<path>
+// gives this token (ForRole), so the client stores it exactly as if it had fetched each file. A file that is not
+// valid UTF-8 cannot travel in a JSON string: it is left out, and the client fetches it by itself.
+void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response& res)
+{
+    Principal who;
+    if (Authenticate(inst, req, res, &who))
+        return;
+    server::Store& store = inst.store;
+    if (!store.writable)
+        server::RescanReadOnly(store);
+    // What the answer depends on: the role's view (private contacts or not) and every file's ETag. An unchanged
+    // dataset is answered from the cache, compressed once per coding.
+    const bool full_view = roles::MaySeePrivate({who.role, who.org});
+    std::vector<std::string> paths;
+    int64_t generation = 0;
+    std::string key = store.epoch + (full_view ? "+" : "-");
+    {
+        std::lock_guard<std::mutex> lock(store.mu);
+        generation = store.generation;
+        for (const auto& [path, e] : store.files)
+        {
+            paths.push_back(path);
+            key += path + "=" + e.etag + ";";
+        }
+    }
+    res.set_header("Vary", "Authorization, Accept-Encoding");
+    res.set_header("Cache-Control", "no-store");
+    const std::string coding = server::PickEncoding(req.get_header_value("Accept-Encoding"), {"br", "gzip"});
+    std::shared_ptr<const std::string> body;
+    {
+        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
+        Instance::Snapshot& cached = inst.snapshots[full_view];
+        if (cached.key == key)
+        {
+            if (auto it = cached.packed.find(coding); it != cached.packed.end())
+                return SendBody(res, *it->second, "application/json", coding);
+            body = cached.body;
+        }
+    }
+    if (!body)
+    {
+        json files = json::object();
+        for (const std::string& path : paths)
+        {
+            std::string bytes;
+            if (!server::ReadDataFile(store, path, &bytes))
+                continue;
+            bytes = server::ForRole(who, path, std::move(bytes));
+            if (text::FindInvalidUtf8(bytes) >= 0)
+                continue;
+            const std::string etag = server::EtagOf(bytes);
+            files[path] = {{"etag", etag}, {"data", std::move(bytes)}};
+        }
+        body = std::make_shared<const std::string>(json{{"format", "thidua.snapshot"}, {"epoch", store.epoch},
+                                                        {"generation", generation}, {"files", std::move(files)}}
+                                                       .dump());
+    }
+    std::shared_ptr<const std::string> packed = body;
+    if (!coding.empty())
+    {
+        auto made = std::make_shared<std::string>();
+        if (server::Compress(coding, *body, made.get()))
+            packed = made;
+    }
+    {
+        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
+        Instance::Snapshot& cached = inst.snapshots[full_view];
+        if (cached.key != key)
+            cached = Instance::Snapshot{key, body, {}};
+        if (packed != body || coding.empty())
+            cached.packed[coding] = packed;
+    }
+    SendBody(res, *packed, "application/json", packed == body ? "" : coding);
 }
 
 json AuditJson(const server::AuditEntry& e)
@@ -491,7 +672,7 @@ void GetHistory(Instance& inst, const httplib::Request& req, httplib::Response& 
     for (const server::AuditEntry& e : server::ReadAudit(inst.store, path))
         out.push_back(AuditJson(e));
     res.set_header("Cache-Control", "no-cache");
-    res.set_content(json{{"path", path}, {"versions", out}}.dump(1) + "\n", "application/json");
+    SendCompressed(req, res, json{{"path", path}, {"versions", out}}.dump(1) + "\n", "application/json");
 }
 
 void GetVersion(Instance& inst, const httplib::Request& req, httplib::Response& res)
@@ -507,7 +688,8 @@ void GetVersion(Instance& inst, const httplib::Request& req, httplib::Response& 
     if (!server::ReadHistoryVersion(inst.store, path, etag, &bytes))
         return SendError(res, 404, "no version " + etag + " of " + path + " in history");
     res.set_header("ETag", server::EtagOf(bytes));
-    res.set_content(bytes, "application/json");
+    res.set_header("Vary", "Authorization, Accept-Encoding");
+    SendCompressed(req, res, std::move(bytes), "application/json");
 }
 
 void PostRestore(Instance& inst, const httplib::Request& req, httplib::Response& res)
@@ -615,6 +797,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
         SendError(r, 500, "internal error (logged by the server)");
     });
     http.Get("/api/manifest", [&I](const httplib::Request& q, httplib::Response& r) { GetManifest(I, q, r); });
+    http.Get("/api/snapshot", [&I](const httplib::Request& q, httplib::Response& r) { GetSnapshot(I, q, r); });
     http.Get("/api/history", [&I](const httplib::Request& q, httplib::Response& r) { GetHistory(I, q, r); });
     http.Get("/api/version", [&I](const httplib::Request& q, httplib::Response& r) { GetVersion(I, q, r); });
     http.Post("/api/restore", [&I](const httplib::Request& q, httplib::Response& r) { PostRestore(I, q, r); });
@@ -622,7 +805,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
         Principal who;
         if (Authenticate(I, q, r, &who))
             return;
-        r.set_content(json{{"role", RoleName(who)}, {"org", who.org}, {"name", who.name},
+        SendCompressed(q, r, json{{"role", RoleName(who)}, {"org", who.org}, {"name", who.name},
                            {"token_id", who.token_id}, {"writable", I.store.writable}}
                           .dump(),
                       "application/json");
@@ -636,7 +819,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
         json out = json::array();
         for (const AuditEntry& e : ReadAudit(I.store, ""))
             out.push_back(AuditJson(e));
-        r.set_content(out.dump(1) + "\n", "application/json");
+        SendCompressed(q, r, out.dump(1) + "\n", "application/json");
     });
     http.Get("/api/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 404, "no such API"); });
     http.Get("/data/.*", [&I](const httplib::Request& q, httplib::Response& r) { GetData(I, q, r); });
@@ -649,8 +832,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
     }
     http.Post("/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 405, "method not allowed"); });
     http.Put("/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 405, "method not allowed"); });
-    const Config& cfg = inst->config;
-    http.Get("/.*", [&cfg](const httplib::Request& q, httplib::Response& r) { ServeWeb(cfg, q, r); });
+    http.Get("/.*", [&I](const httplib::Request& q, httplib::Response& r) { ServeWeb(I, q, r); });
 
     if (config.port == 0)
         inst->port = http.bind_to_any_port(config.host);

@@ -3,6 +3,7 @@
 #include "../server/fixture.h"
 
 #include "core/sync/client.h"
+#include "server/encoding.h"
 #include "server/http_transport.h"
 
 #include <doctest/doctest.h>
@@ -10,6 +11,8 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -70,7 +73,10 @@ void ChownTree(const std::string& path, uid_t uid, gid_t gid)
         chown(e.path().c_str(), uid, gid);
 }
 
-void StartApache(const std::string& tag, Apache& a)
+// `extra` is written into the root before Apache starts (relative path -> bytes); `web` adds web.conf.in (the app
+// served next to its data folder, precompressed copies chosen by Accept-Encoding).
+void StartApache(const std::string& tag, Apache& a, const std::map<std::string, std::string>& extra = {},
+                 bool web = false)
 {
     a.root = MakeTempDir(tag);
     std::filesystem::permissions(a.root, std::filesystem::perms(0755)); // www-data must reach data/
@@ -81,6 +87,8 @@ void StartApache(const std::string& tag, Apache& a)
     WriteFileBytes(a.root + "/data/years/2025/self/org.a.json", SelfFile("org.a", 5));
     WriteFileBytes(a.root + "/data/cluster.json", "{\"id\":\"cluster.1\"}");
     std::filesystem::create_directories(a.root + "/data/years/2026/self"); // a WebDAV PUT needs its folder
+    for (const auto& [rel, bytes] : extra)
+        WriteFileBytes(a.root + "/" + rel, bytes);
     // As root, Apache's children run as www-data, which must own the data and the lock database.
     std::string user = "www-data";
     if (getuid() != 0)
@@ -92,6 +100,8 @@ void StartApache(const std::string& tag, Apache& a)
     }
     a.port = FreePort();
     std::string conf = ReadFileOr(std::string(THIDUA_SOURCE_DIR) + "/tests/apache/httpd.conf.in", "");
+    if (web)
+        conf += ReadFileOr(std::string(THIDUA_SOURCE_DIR) + "/tests/apache/web.conf.in", "");
     const std::pair<std::string, std::string> subst[] = {{"@PORT@", std::to_string(a.port)}, {"@ROOT@", a.root},
                                                          {"@RUN@", a.run}, {"@USER@", user}, {"@GROUP@", user}};
     for (const auto& [from, to] : subst)
@@ -291,5 +301,93 @@ TEST_CASE("two clients create the same file on Apache at once: nothing is lost s
         CHECK(in_file == 1);
         CHECK(kept == 1);
     }
+}
+
+TEST_CASE("Apache serves the app's precompressed files: br, else gzip, else identity, each with its type, ETag and Vary")
+{
+    REQUIRE_MESSAGE(std::filesystem::exists(kApache), "apache2 is installed by scripts/setup");
+    std::string wasm("\0asm\1\0\0\0", 8), js = "var Module;", html = "<!doctype html><title>Thi đua</title>";
+    for (int i = 0; i < 3000; ++i)
+        wasm += "f" + std::to_string(i % 41), js += "x" + std::to_string(i % 13) + "();", html += "<p>Thi đua</p>";
+    std::map<std::string, std::string> files = {{"thidua.wasm", wasm}, {"thidua.js", js}, {"index.html", html}};
+    std::map<std::string, std::string> extra = files;
+    for (const auto& [name, bytes] : files)
+    {
+        std::string br, gz;
+        REQUIRE(server::Compress("br", bytes, &br));
+        REQUIRE(server::Compress("gzip", bytes, &gz));
+        extra[name + ".br"] = br;
+        extra[name + ".gz"] = gz;
+    }
+    std::string big = "{\"records\":[";
+    for (int i = 0; i < 300; ++i)
+        big += std::string(i ? "," : "") + "{\"id\":\"m" + std::to_string(i) + "\",\"rev\":1}";
+    big += "]}";
+    extra["data/meetings/big.json"] = big;
+    Apache a;
+    StartApache("apache-web", a, extra, true);
+    const std::string logs = ReadFileOr(a.run + "/error.log", "") + ReadFileOr(a.run + "/start.log", "");
+    REQUIRE_MESSAGE(a.running, logs);
+    httplib::Client http("127.0.0.1", a.port);
+    http.set_decompress(false);
+    const std::map<std::string, std::string> types = {{"thidua.wasm", "application/wasm"},
+                                                      {"thidua.js", "text/javascript"},
+                                                      {"index.html", "text/html; charset=utf-8"}};
+    for (const auto& [name, bytes] : files)
+    {
+        std::set<std::string> etags;
+        for (const auto& [accept, coding] : std::vector<std::pair<std::string, std::string>>{
+                 {"gzip, deflate, br", "br"}, {"gzip, deflate", "gzip"}, {"identity", ""}})
+        {
+            CAPTURE(name);
+            CAPTURE(accept);
+            auto r = http.Get("/" + name, {{"Accept-Encoding", accept}});
+            REQUIRE(r);
+            CHECK(r->status == 200);
+            CHECK(r->get_header_value("Content-Encoding") == coding);
+            const std::string type = types.at(name);
+            CHECK(r->get_header_value("Content-Type").rfind(type.substr(0, type.find(';')), 0) == 0);
+            CHECK(r->get_header_value("Vary").find("Accept-Encoding") != std::string::npos);
+            CHECK(r->body == extra[coding.empty() ? name : name + (coding == "br" ? ".br" : ".gz")]);
+            const std::string etag = r->get_header_value("ETag");
+            etags.insert(etag);
+            auto head = http.Head("/" + name, {{"Accept-Encoding", accept}});
+            REQUIRE(head);
+            CHECK(head->get_header_value("ETag") == etag);
+            CHECK(head->get_header_value("Content-Length") == std::to_string(r->body.size()));
+            CHECK(head->body.empty());
+            auto again = http.Get("/" + name, {{"Accept-Encoding", accept}, {"If-None-Match", etag}});
+            REQUIRE(again);
+            CHECK(again->status == 304);
+        }
+        CHECK(etags.size() == 3); // a strong ETag per representation
+    }
+    // "/" is index.html, compressed too.
+    auto root = http.Get("/", {{"Accept-Encoding", "br"}});
+    REQUIRE(root);
+    CHECK(root->get_header_value("Content-Encoding") == "br");
+    CHECK(root->body == extra["index.html.br"]);
+
+    // Data: compressed on the fly, the ETag stays the file's digest (the one If-Match names), 304 still works.
+    auto plain = http.Get("/data/meetings/big.json", {{"Accept-Encoding", "identity"}});
+    REQUIRE(plain);
+    CHECK(plain->body == big);
+    auto packed = http.Get("/data/meetings/big.json", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(packed);
+    CHECK(packed->get_header_value("Content-Encoding") == "gzip");
+    CHECK(packed->body.size() < big.size() / 4);
+    CHECK(packed->get_header_value("ETag") == plain->get_header_value("ETag"));
+    auto again = http.Get("/data/meetings/big.json",
+                          {{"Accept-Encoding", "gzip"}, {"If-None-Match", plain->get_header_value("ETag")}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    // A write with that ETag is still accepted (mod_deflate left the ETag alone).
+    auto put = http.Put("/data/meetings/big.json", {{"If-Match", plain->get_header_value("ETag")}}, big + " ",
+                        "application/json");
+    REQUIRE(put);
+    CHECK(put->status == 204);
+    // The server's own files are not served.
+    CHECK(http.Get("/httpd.conf")->status == 403);
+    CHECK(http.Get("/run/error.log")->status == 403);
 }
 }

@@ -39,6 +39,12 @@ void Frame()
     glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    static bool marked = false; // the same mark as the app's, so the first-visit benchmark times both alike
+    if (!marked)
+    {
+        marked = true;
+        EM_ASM(performance.mark('thidua-ready'));
+    }
 }
 } // namespace
 

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const webDir = path.join(root, 'build', 'web');
+// THIDUA_WEB / THIDUA_CLI point at another build (the benchmarks' before/after runs on an older build).
+export const webDir = process.env.THIDUA_WEB || path.join(root, 'build', 'web');
 export const screenshotDir = path.join(root, 'build', 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 
@@ -20,7 +21,7 @@ export const sizes = {
   projector: { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, hasTouch: false },
 };
 
-export const thiduaCli = path.join(root, 'build', 'native', 'thidua');
+export const thiduaCli = process.env.THIDUA_CLI || path.join(root, 'build', 'native', 'thidua');
 
 // Issues a bearer token with `thidua token issue` into `tokensFile`; returns the secret.
 export function issueToken(tokensFile, role, name = role) {

@@ -41,7 +41,8 @@ EM_JS(void, js_services_init, (), {
     };
     Module.serviceDone = done;
     // One database, one object store of strings; a transaction per write, reported only once committed.
-    Module.idb = new Promise((resolve, reject) => {
+    // The page opens it while the wasm downloads (web/index.html: window.thiduaIdb); the same way here otherwise.
+    Module.idb = window.thiduaIdb || new Promise((resolve, reject) => {
         const open = indexedDB.open('thidua', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('kv');
         open.onsuccess = () => resolve(open.result);
@@ -84,7 +85,11 @@ EM_JS(void, js_store_put, (int id, const char* key, const char* value), {
     Module.idb.then((db) => {
         const tx = db.transaction('kv', 'readwrite', {durability: 'strict'});
         tx.objectStore('kv').put(v, k);
-        tx.oncomplete = () => Module.serviceDone(id, true, "");
+        tx.oncomplete = () => {
+            // Tells the next page load that this browser holds the data: it then skips the early snapshot request.
+            if (k === 'client') try { localStorage.setItem('thidua-stored', '1'); } catch (e) {}
+            Module.serviceDone(id, true, "");
+        };
         tx.onerror = tx.onabort = () => Module.serviceDone(id, false, String(tx.error));
     }).catch((e) => Module.serviceDone(id, false, String(e)));
 });

@@ -219,9 +219,22 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* url, const char* 
         Module._thidua_on_fetch_done(id, status, e, p, bytes.length, err);
         _free(e); _free(err); _free(p);
     };
-    fetch(UTF8ToString(url), init)
+    const target = UTF8ToString(url);
+    // The page may have started this GET already (web/index.html: the first visit's data, while the wasm
+    // compiled); its answer is used once, and only when it was asked with the same token.
+    const early = window.thiduaEarly && window.thiduaEarly[target];
+    if (early && init.method === 'GET' && early.auth === (init.headers.Authorization || '')) {
+        delete window.thiduaEarly[target];
+        early.answer.then((a) => a.error ? done(0, "", new Uint8Array(0), a.error) : done(a.status, a.etag, new Uint8Array(a.bytes), ""));
+        return;
+    }
+    fetch(target, init)
         .then((r) => r.arrayBuffer().then((buf) => done(r.status, r.headers.get('ETag'), new Uint8Array(buf), "")))
         .catch((err) => done(0, "", new Uint8Array(0), String(err)));
+});
+
+EM_JS(void, js_load_progress, (int done, int total), {
+    if (window.thiduaProgress) window.thiduaProgress(done, total);
 });
 
 // Puts the active field's text and selection into the hidden input, over the field (so the soft keyboard and
@@ -787,6 +800,11 @@ void platform::Fetch(const HttpRequest& request, HttpCallback done)
     headers += "}";
     js_fetch(id, request.method.c_str(), request.url.c_str(), headers.c_str(), request.body.data(),
              static_cast<int>(request.body.size()));
+}
+
+void platform::LoadProgress(int files_done, int files_total)
+{
+    js_load_progress(files_done, files_total);
 }
 
 std::string platform::InitialRoute()

@@ -1,0 +1,145 @@
+// First-visit benchmark (issue #13): the app from `thidua serve` with the sample data, side by side with the bare
+// ImGui page (tests/bench/bare_imgui.cpp) in the same Chromium run, 1280×800 at 2×. Each first visit uses a new
+// browser context (an empty profile: no HTTP cache, no service worker, no IndexedDB).
+// Printed: bytes over the wire until ready (the browser's own count: Resource Timing transferSize of the page and
+// of every request that ended before the `thidua-ready` mark), time to ready (first and repeat visit), frames
+// drawn before ready (WebGL clears of the canvas, counted in the page), data requests before ready, and the
+// first-visit time under CDP Network.emulateNetworkConditions for venue Wi-Fi and a weak mobile link.
+//   node tests/bench/first_visit.mjs [RUNS]        (scripts/bench-first-visit builds first)
+import path from 'node:path';
+import { launchBrowser, root, sizes, startServer } from '../browser/harness.mjs';
+
+const RUNS = Number(process.argv[2] || 3);
+const NETWORKS = [
+  { name: 'venue Wi-Fi 10 Mbit/s, 40 ms', latency: 40, bits: 10e6, goal: 2000 },
+  { name: 'weak mobile 1.6 Mbit/s, 150 ms', latency: 150, bits: 1.6e6, goal: 4000 },
+];
+
+// Counts the frames drawn (one clear of the WebGL canvas per frame, in the app and in the bare page) until the
+// ready mark, and notes the count when the mark is set.
+const COUNT_FRAMES = () => {
+  window.__frames = 0;
+  const clear = WebGL2RenderingContext.prototype.clear;
+  WebGL2RenderingContext.prototype.clear = function (mask) { window.__frames++; return clear.call(this, mask); };
+  const mark = performance.mark.bind(performance);
+  performance.mark = function (name, options) {
+    if (name === 'thidua-ready' && window.__framesAtReady === undefined) window.__framesAtReady = window.__frames;
+    return mark(name, options);
+  };
+};
+
+async function visit(context, url, { network = null, timeout = 120000 } = {}) {
+  const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: network.latency,
+      downloadThroughput: network.bits / 8, uploadThroughput: network.bits / 8,
+    });
+  }
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByName('thidua-ready').length > 0, null, { timeout, polling: 50 });
+  const m = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('thidua-ready')[0].startTime;
+    const nav = performance.getEntriesByType('navigation')[0];
+    let bytes = nav ? nav.transferSize : 0;
+    let dataRequests = 0, requests = 1;
+    for (const e of performance.getEntriesByType('resource')) {
+      if (e.startTime > ready) continue;
+      if (/\/data\/|\/api\/snapshot/.test(e.name)) dataRequests++;
+      if (e.responseEnd <= ready) { bytes += e.transferSize; requests++; }
+    }
+    return { ready, bytes, dataRequests, requests, frames: window.__framesAtReady };
+  });
+  await page.close();
+  return m;
+}
+
+async function firstVisit(browser, url, opts) {
+  const context = await browser.newContext(sizes.tablet);
+  await context.addInitScript(COUNT_FRAMES);
+  try {
+    return await visit(context, url, opts);
+  } finally {
+    await context.close();
+  }
+}
+
+// A first visit, then (same profile, once the app has settled: shell cached by the service worker, data in
+// IndexedDB) a second one.
+async function repeatVisit(browser, url, settle) {
+  const context = await browser.newContext(sizes.tablet);
+  await context.addInitScript(COUNT_FRAMES);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('thidua-ready').length > 0, null, { timeout: 120000 });
+    await settle(page);
+    await page.close();
+    return await visit(context, url);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const range = (xs, f) => xs.length > 1 ? ` (${f(Math.min(...xs))}–${f(Math.max(...xs))})` : '';
+const ms = (x) => (x / 1000).toFixed(2) + ' s';
+const kib = (x) => `${Math.round(x).toLocaleString('en-US')} B (${(x / 1024).toFixed(0)} KiB)`;
+
+const app = await startServer();
+const bare = await startServer({ web: path.join(root, 'build', 'bench') });
+const browser = await launchBrowser();
+const rows = [];
+const row = (name, a, b, note = '') => rows.push([name, a, b, note]);
+try {
+  const appSettle = async (page) => {
+    await page.waitForFunction(() => ['synced', 'local'].includes(window.thidua.state().sync.status), null, { timeout: 60000 });
+    await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30000 })
+      .catch(() => {});
+  };
+  const bareSettle = (page) => page.waitForTimeout(500);
+  const A = [], B = [];
+  for (let i = 0; i < RUNS; i++) { // interleaved, so a busy moment of the machine hits both
+    A.push(await firstVisit(browser, app.url));
+    B.push(await firstVisit(browser, bare.url));
+  }
+  const AR = [], BR = [];
+  for (let i = 0; i < RUNS; i++) {
+    AR.push(await repeatVisit(browser, app.url, appSettle));
+    BR.push(await repeatVisit(browser, bare.url, bareSettle));
+  }
+  const pick = (xs, k) => xs.map((x) => x[k]);
+  const ratio = (a, b) => (a / b).toFixed(2) + '×';
+  row('bytes over the wire until ready (first visit)', kib(median(pick(A, 'bytes'))), kib(median(pick(B, 'bytes'))),
+    'goal ≤ 400 KiB');
+  const a1 = median(pick(A, 'ready')), b1 = median(pick(B, 'ready'));
+  row('time to ready, first visit', ms(a1) + range(pick(A, 'ready'), ms), ms(b1) + range(pick(B, 'ready'), ms),
+    `${ratio(a1, b1)} (goal ≤ 1.5×)`);
+  const a2 = median(pick(AR, 'ready')), b2 = median(pick(BR, 'ready'));
+  row('time to ready, repeat visit', ms(a2) + range(pick(AR, 'ready'), ms), ms(b2) + range(pick(BR, 'ready'), ms),
+    `${ratio(a2, b2)} (goal ≤ 1.2×)`);
+  row('frames drawn before ready (first visit)', String(median(pick(A, 'frames'))), String(median(pick(B, 'frames'))),
+    'goal ≤ 5');
+  row('data requests before ready (first visit)', String(median(pick(A, 'dataRequests'))), '—', '');
+  row('requests until ready (first visit)', String(median(pick(A, 'requests'))), String(median(pick(B, 'requests'))), '');
+  for (const net of NETWORKS) {
+    const an = [], bn = [];
+    for (let i = 0; i < Math.min(RUNS, 2); i++) {
+      an.push((await firstVisit(browser, app.url, { network: net })).ready);
+      bn.push((await firstVisit(browser, bare.url, { network: net })).ready);
+    }
+    row(`first visit, ${net.name}`, ms(median(an)) + range(an, ms), ms(median(bn)) + range(bn, ms),
+      `goal < ${net.goal / 1000} s`);
+  }
+} finally {
+  await browser.close();
+  await app.stop();
+  await bare.stop();
+}
+const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['figure', 'thidua app', 'bare ImGui page'][c].length));
+const line = (r) => r.slice(0, 3).map((x, c) => x.padEnd(widths[c])).join('  ') + '  ' + (r[3] || '');
+console.log(`first visit, headless Chromium 1280×800 at 2×, thidua serve with the sample data, median of ${RUNS} runs (min–max)`);
+console.log(line(['figure', 'thidua app', 'bare ImGui page', '']));
+for (const r of rows) console.log(line(r));

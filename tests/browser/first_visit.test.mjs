@@ -1,0 +1,185 @@
+// The first visit (issue #13): on `thidua serve` the whole dataset comes in one request (api/snapshot, started by
+// the page while the wasm compiles); on Apache (no snapshot) the app fetches datapackage.json and each file, a few
+// at a time. Both end with the same data in the tablet's store, compared file by file, and each file's ETag is
+// the one the server gives for that file. Few frames are drawn before ready.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { issueToken, launchBrowser, root, sizes, startServer, waitReady, webDir } from './harness.mjs';
+
+const APACHE = '/usr/sbin/apache2';
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+// Apache as in tests/apache (httpd.conf.in + web.conf.in): the web build at the root, a copy of the sample data
+// at data/, served on a free loopback port. Children run as www-data when started as root.
+async function startApache() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'thidua-apache-'));
+  const run = path.join(dir, 'run');
+  mkdirSync(run);
+  cpSync(webDir, dir, { recursive: true, filter: (src) => !src.startsWith(path.join(webDir, 'data')) });
+  cpSync(path.join(root, 'assets', 'data'), path.join(dir, 'data'), { recursive: true });
+  let user = execFileSync('id', ['-un']).toString().trim();
+  if (process.getuid() === 0) {
+    user = 'www-data';
+    const uid = Number(execFileSync('id', ['-u', user]).toString()), gid = Number(execFileSync('id', ['-g', user]).toString());
+    execFileSync('chown', ['-R', `${uid}:${gid}`, path.join(dir, 'data'), run]);
+    chownSync(dir, 0, 0);
+  }
+  execFileSync('chmod', ['755', dir]);
+  const port = await freePort();
+  const conf = (readFileSync(path.join(root, 'tests', 'apache', 'httpd.conf.in'), 'utf8') +
+    readFileSync(path.join(root, 'tests', 'apache', 'web.conf.in'), 'utf8'))
+    .replaceAll('@PORT@', String(port)).replaceAll('@ROOT@', dir).replaceAll('@RUN@', run)
+    .replaceAll('@USER@', user).replaceAll('@GROUP@', user);
+  const confFile = path.join(dir, 'httpd.conf');
+  writeFileSync(confFile, conf);
+  const started = spawnSync(APACHE, ['-f', confFile, '-k', 'start'], { encoding: 'utf8' });
+  assert.equal(started.status, 0, started.stderr);
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url + 'data/datapackage.json')).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url, dataDir: path.join(dir, 'data'),
+    async stop() {
+      spawnSync(APACHE, ['-f', confFile, '-k', 'stop']);
+      for (let i = 0; i < 100 && existsSync(path.join(run, 'httpd.pid')); i++) await new Promise((r) => setTimeout(r, 100));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Counts frames drawn (one clear of the WebGL canvas each) until the ready mark.
+const COUNT_FRAMES = () => {
+  window.__frames = 0;
+  const clear = WebGL2RenderingContext.prototype.clear;
+  WebGL2RenderingContext.prototype.clear = function (mask) { window.__frames++; return clear.call(this, mask); };
+  const mark = performance.mark.bind(performance);
+  performance.mark = function (name, options) {
+    if (name === 'thidua-ready' && window.__framesAtReady === undefined) window.__framesAtReady = window.__frames;
+    return mark(name, options);
+  };
+};
+
+// A first visit in an empty profile: the data requests made before ready (and how many ran at once), the frames
+// drawn before ready, and what the app stored (IndexedDB 'client': {synced: {path: {etag, bytes}}}).
+async function firstVisit(browser, url) {
+  const context = await browser.newContext(sizes.tablet);
+  await context.addInitScript(COUNT_FRAMES);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(url);
+  await waitReady(page);
+  const loading = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('thidua-ready')[0].startTime;
+    const data = performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < ready && /\/data\/|\/api\/snapshot/.test(e.name))
+      .map((e) => ({ url: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
+    let most = 0;
+    for (const a of data) most = Math.max(most, data.filter((b) => b.start <= a.start && b.end > a.start).length);
+    return { data, most, frames: window.__framesAtReady, thiduaFrames: window.thidua.frames() };
+  });
+  const stored = await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open('thidua', 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('client');
+      get.onsuccess = () => resolve(get.result ? JSON.parse(get.result).client.synced : null);
+      get.onerror = () => resolve(null);
+    };
+    open.onerror = () => resolve(null);
+  }), null, { timeout: 20000 }).then((h) => h.jsonValue());
+  const s = await page.evaluate(() => window.thidua.state());
+  await context.close();
+  return { ...loading, stored, state: s, errors: page.errors };
+}
+
+// What GET data/<path> gives (identity transfer), with the same token.
+async function fetchFile(base, p, token = '') {
+  const r = await fetch(base + 'data/' + p, { headers: token ? { Authorization: 'Bearer ' + token } : {} });
+  return { etag: r.headers.get('ETag'), bytes: await r.text() };
+}
+
+describe('first visit', () => {
+  // thidua serve with tokens: the secretariat sees every byte (as Apache serves it), a viewer not the private contacts.
+  let server, apache, browser, tokensDir, secretariat, viewer;
+  let fromServer, fromApache;
+  const listed = JSON.parse(readFileSync(path.join(root, 'assets', 'data', 'datapackage.json'), 'utf8'))
+    .resources.map((r) => r.path);
+  before(async () => {
+    browser = await launchBrowser();
+    tokensDir = mkdtempSync(path.join(tmpdir(), 'thidua-tok-'));
+    const tokens = path.join(tokensDir, 'tokens.json');
+    secretariat = issueToken(tokens, 'secretariat', 'Văn phòng Cụm');
+    viewer = issueToken(tokens, 'viewer', 'Màn chiếu');
+    server = await startServer({ args: ['--tokens', tokens] });
+    apache = await startApache();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await apache?.stop();
+    if (tokensDir) rmSync(tokensDir, { recursive: true, force: true });
+  });
+
+  test('on thidua serve: one data request (the snapshot), few frames, every file stored with its own ETag', async () => {
+    fromServer = await firstVisit(browser, `${server.url}?token=${secretariat}`);
+    assert.deepEqual(fromServer.data.map((d) => d.url), ['/api/snapshot'], 'one data request before ready');
+    assert.ok(fromServer.frames <= 5, `${fromServer.frames} frames drawn before ready`);
+    assert.ok(fromServer.thiduaFrames <= 5, `${fromServer.thiduaFrames} ImGui frames before ready`);
+    assert.equal(fromServer.state.load, 'ready');
+    assert.equal(fromServer.state.counts.issues, 0);
+    assert.deepEqual(fromServer.errors, []);
+    assert.deepEqual(Object.keys(fromServer.stored).sort(), ['datapackage.json', ...listed].sort());
+    for (const p of Object.keys(fromServer.stored)) {
+      const got = await fetchFile(server.url, p, secretariat);
+      assert.equal(fromServer.stored[p].bytes, got.bytes, p);
+      assert.equal(fromServer.stored[p].etag, got.etag, p);
+      assert.equal(got.bytes, readFileSync(path.join(server.dataDir, p), 'utf8'), p);
+    }
+  });
+
+  test('on Apache: per-file requests, at most 6 at once; the same data as from thidua serve, file by file', async () => {
+    fromApache = await firstVisit(browser, apache.url);
+    const urls = fromApache.data.map((d) => d.url);
+    assert.equal(urls[0], '/api/snapshot', 'the page asks for a snapshot first (Apache has none)');
+    assert.deepEqual(urls.slice(1).sort(), ['datapackage.json', ...listed].map((p) => '/data/' + p).sort());
+    assert.ok(fromApache.most <= 1 + 6, `${fromApache.most} data requests at once`);
+    assert.ok(fromApache.frames <= 5, `${fromApache.frames} frames drawn before ready`);
+    assert.equal(fromApache.state.load, 'ready');
+    assert.equal(fromApache.state.counts.issues, 0);
+    for (const p of Object.keys(fromApache.stored)) {
+      const got = await fetchFile(apache.url, p);
+      assert.equal(fromApache.stored[p].etag, got.etag, p);
+      assert.equal(fromApache.stored[p].bytes, got.bytes, p);
+    }
+    assert.ok(fromServer, 'the thidua serve visit ran first');
+    assert.deepEqual(Object.keys(fromApache.stored).sort(), Object.keys(fromServer.stored).sort());
+    for (const p of Object.keys(fromServer.stored)) assert.equal(fromApache.stored[p].bytes, fromServer.stored[p].bytes, p);
+    assert.deepEqual(fromApache.state.counts, fromServer.state.counts);
+  });
+
+  test('with a viewer token: the snapshot carries what the viewer may see, stored with the viewer\'s ETags', async () => {
+    const visit = await firstVisit(browser, `${server.url}?token=${viewer}`);
+    assert.deepEqual(visit.data.map((d) => d.url), ['/api/snapshot']);
+    const people = visit.stored['registry/people.json'];
+    assert.ok(!people.bytes.includes('"private": true'), 'private contacts are left out for a viewer');
+    assert.ok(fromServer.stored['registry/people.json'].bytes.includes('"private": true'), 'kept for the secretariat');
+    for (const p of Object.keys(visit.stored)) {
+      const got = await fetchFile(server.url, p, viewer);
+      assert.equal(visit.stored[p].bytes, got.bytes, p);
+      assert.equal(visit.stored[p].etag, got.etag, p);
+    }
+  });
+});
