@@ -51,6 +51,7 @@ void Frame()
     // The fonts and the GL objects are made meanwhile, so the first frame drawn is the one with the data.
     if (app.load.status == ui::LoadState::Status::Loading)
         return;
+    app.now_ms = platform::NowMs();
     ImGui::NewFrame();
     ui::DrawApp(app);
     ImGui::Render();

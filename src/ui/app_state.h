@@ -153,5 +153,6 @@ struct AppState
     TouchState touch;   // drag-to-scroll, inertia, long-press
     bool animating = false; // set by DrawApp when the next frame must come even without input
     double wake_in_ms = -1; // set by DrawApp when one frame must come later without input (-1 = none)
+    double now_ms = 0;      // the wall clock for timers that must run while idle (ImGui's time is clamped after idle)
 };
 } // namespace ui

@@ -511,7 +511,7 @@ void ui::DrawPresentation(PresentationState& state, AppState& app)
     // The control bar shows while the pointer moves or touches, and for a few seconds after; then only the slide
     // (and the data badge, small in its corner) is on the wall. A clicker's keys never bring the bar back.
     const ImGuiIO& io = ImGui::GetIO();
-    const double now = ImGui::GetTime();
+    const double now = app.now_ms / 1000.0; // wall clock: ImGui's time advances at most 0.1 s per frame after idle
     if (state.controls_since < 0 || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() ||
         io.MouseWheel != 0)
         state.controls_since = now;

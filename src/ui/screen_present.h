@@ -27,7 +27,7 @@ struct PresentationState
     double step_time = -1; // ImGui time of the last step, for the slide-in of the new row
     std::string member;    // the unit whose card is open on the members slide ("" = the list)
     std::string copied;    // a contact value copied from the card
-    double controls_since = -1; // ImGui time the pointer last moved: the control bar hides a few seconds later
+    double controls_since = -1; // when the pointer last moved (seconds): the control bar hides a few seconds later
 };
 
 // Number of reveal steps after the title: one per ranked unit, then the ballot, then the awards.

@@ -132,6 +132,7 @@ uitest::Harness::~Harness()
 void uitest::Harness::Frame()
 {
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    app.now_ms += 1000.0 / 60.0; // the wall clock, as the platform gives it
     ImGui::NewFrame();
     ui::DrawApp(app);
     ImGui::Render();
