@@ -119,6 +119,23 @@ describe('screens as people use them', () => {
     await page.context().close();
   });
 
+  test('printing the page (Ctrl+P) gives a sheet that says how to print the papers, not a blank one', async () => {
+    const page = await openPage(browser, `${server.url}?token=${viewer}`, sizes.tablet);
+    await waitReady(page);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => ({
+      note: getComputedStyle(document.getElementById('print-note')).display,
+      canvas: getComputedStyle(document.getElementById('canvas')).display,
+      text: document.getElementById('print-note').innerText,
+    }));
+    assert.equal(shown.canvas, 'none');
+    assert.equal(shown.note, 'block');
+    assert.match(shown.text, /Văn bản/);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 5000, 'the sheet has text');
+    await page.context().close();
+  });
+
   for (const [name, size] of [['1920x1080', sizes.projector],
     ['1280x720', { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, hasTouch: false }]]) {
     test(`the projector at ${name}: the whole final ranking, clicker keys, black blank, the bar hides`, async () => {
