@@ -60,6 +60,19 @@ const scoring::MemberResult* Find(const scoring::YearResult& result, const std::
     return nullptr;
 }
 
+// A line goes on through a merger: in the years before a unit existed, its (first) predecessor's place is drawn.
+const scoring::MemberResult* FindLine(const ui::AppState& app, const scoring::YearResult& result, const std::string& org,
+                                      int depth)
+{
+    if (const scoring::MemberResult* m = Find(result, org))
+        return m;
+    if (const model::Organization* o = depth > 0 ? ui::FindOrganization(app, org) : nullptr)
+        for (const std::string& predecessor : o->predecessor_ids)
+            if (const scoring::MemberResult* m = FindLine(app, result, predecessor, depth - 1))
+                return m;
+    return nullptr;
+}
+
 void DrawChart(ui::HistoryScreen& screen, ui::AppState& app, const std::vector<std::string>& lines)
 {
     const float height = std::max(ui::Dp(app, 220), ImGui::GetContentRegionAvail().y * 0.45f);
@@ -138,7 +151,7 @@ void DrawChart(ui::HistoryScreen& screen, ui::AppState& app, const std::vector<s
         ImVec2 prev;
         for (size_t i = 0; i < n; ++i)
         {
-            const scoring::MemberResult* m = Find(screen.years[i].result, lines[l]);
+            const scoring::MemberResult* m = FindLine(app, screen.years[i].result, lines[l], 4);
             if (!m)
             {
                 has_prev = false;
