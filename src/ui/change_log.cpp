@@ -287,6 +287,7 @@ void ChangeLogButton(AppState& app, const std::string& path, const std::string& 
     if (path.empty())
         return;
     ImGui::PushID(path.c_str());
+    Flow(ButtonWidth(Tr(Str::ChangeLog, app.settings.lang))); // beside what comes before when it fits
     if (TouchButton(app, Tr(Str::ChangeLog, app.settings.lang)))
     {
         ChangeLogState& log = app.change_log;

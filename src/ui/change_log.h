@@ -60,7 +60,8 @@ struct ChangeLogState
     std::string doc_path;
 };
 
-// A button "Lịch sử thay đổi" that opens the change log of `path` (one line at the call site).
+// A button "Lịch sử thay đổi" that opens the change log of `path` (one line at the call site), beside the item
+// before it when it fits.
 void ChangeLogButton(AppState& app, const std::string& path, const std::string& title);
 // The change log window, when open (drawn once per frame by DrawApp).
 void DrawChangeLog(AppState& app);
