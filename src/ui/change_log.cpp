@@ -321,7 +321,10 @@ void DrawConfirm(AppState& app, bool nothing_pending)
         return;
     const ChangeEntry& chosen = log.entries[static_cast<size_t>(log.confirm)];
     const std::vector<edit::FieldDiff> back = edit::DiffVersions(log.entries.back().doc, chosen.doc);
-    ImGui::TextWrapped("%s", (LocalTimeText(chosen.time) + " · " + WhoText(app, chosen.who, chosen.role)).c_str());
+    ImGui::TextWrapped("%s", (LocalTimeText(chosen.time) + " · " +
+                              (chosen.action == "found" ? std::string(Tr(Str::ChangeLogFound, lang))
+                                                        : WhoText(app, chosen.who, chosen.role)))
+                                 .c_str());
     ImGui::TextWrapped("%s", Tr(Str::ChangeLogRestoreAsk, lang));
     DrawDiffs(app, back, 30);
     if (back.empty())
@@ -409,12 +412,16 @@ void DrawChangeLog(AppState& app)
         const ChangeEntry& e = log.entries[static_cast<size_t>(i)];
         ImGui::PushID(i);
         ImGui::Separator();
-        std::string head = LocalTimeText(e.time) + " · " + WhoText(app, e.who, e.role);
+        ImGui::Spacing();
+        std::string head = LocalTimeText(e.time) + " · " +
+                           (e.action == "found" ? std::string(Tr(Str::ChangeLogFound, lang)) : WhoText(app, e.who, e.role));
         if (e.action == "restore")
             head += " · " + std::string(Tr(Str::ChangeLogRestoreAction, lang));
         if (i == newest)
             head += " · " + std::string(Tr(Str::ChangeLogCurrent, lang));
-        Section(app, head.c_str());
+        ImGui::PushFont(app.fonts.bold); // wrapped: a phone shows who and "Phiên bản hiện tại" whole
+        ImGui::TextWrapped("%s", head.c_str());
+        ImGui::PopFont();
         if (!e.kept)
             ImGui::TextDisabled("%s", Tr(Str::ChangeLogNotKept, lang));
         else if (e.first)

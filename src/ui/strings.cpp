@@ -247,6 +247,7 @@ constexpr Row kRows[] = {
     {ui::Str::ChangeLogOtherField, "Thông tin khác", "Other information"},
     {ui::Str::ChangeLogReload, "Tải lại", "Reload"},
     {ui::Str::ChangeLogMore, "thay đổi khác", "more changes"},
+    {ui::Str::ChangeLogFound, "đã có trên máy chủ khi máy chủ khởi động", "on the server when it started"},
     {ui::Str::ChangeLogYes, "Có", "Yes"},
     {ui::Str::ChangeLogNo, "Không", "No"},
     // ---- year, members and roles (issue 9, branch year) ----

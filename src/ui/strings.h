@@ -248,6 +248,7 @@ enum class Str
     ChangeLogOtherField,
     ChangeLogReload,
     ChangeLogMore,
+    ChangeLogFound,
     ChangeLogYes,
     ChangeLogNo,
     // ---- year, members and roles (issue 9, branch year) ----

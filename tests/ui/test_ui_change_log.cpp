@@ -53,7 +53,7 @@ TEST_SUITE("ui")
     {
         setenv("TZ", "ICT-7", 1); // Việt Nam: UTC+7
         tzset();
-        uitest::Harness h;
+        uitest::Harness h(1280, 1600); // tall enough for the whole log without scrolling
         uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
         h.app.who = {roles::Role::Secretariat, ""};
         h.app.who_known = true;
@@ -71,12 +71,15 @@ TEST_SUITE("ui")
         log.path = kFile;
         log.title = "Hội nghị tổng kết";
         log.status = ui::ChangeLogState::Status::Ready;
-        log.entries = {Version(v1, "2026-11-30T01:00:00Z", "t0a1b2c3d", "admin", "\"e1\""),
+        // The file as the server found it on its disk at start-up, the admin's first write, then two of the secretariat.
+        log.entries = {Version(v1, "2026-11-29T23:30:00Z", "", "", "\"e0\""),
+                       Version(v1, "2026-11-30T01:00:00Z", "t0a1b2c3d", "admin", "\"e1\""),
                        Version(v2, "2026-12-01T02:15:00Z", "t11111111 Nguyễn Thị Thư", "secretariat", "\"e2\""),
                        Version(v3, "2026-12-01T02:40:00Z", "t22222222 Nguyễn Thị Thư", "secretariat", "\"e3\"")};
+        log.entries[0].action = "found";
         log.entries[0].first = true;
-        log.entries[1].diffs = edit::DiffVersions(v1, v2);
-        log.entries[2].diffs = edit::DiffVersions(v2, v3);
+        log.entries[2].diffs = edit::DiffVersions(v1, v2);
+        log.entries[3].diffs = edit::DiffVersions(v2, v3);
         log.current_etag = "\"e3\"";
         // An edit on this tablet, not yet sent.
         REQUIRE(edit::Apply(h.app.dataset, h.app.edit.journal, kFile, kMeeting, "venue/name", "Hội trường C").applied);
@@ -94,15 +97,17 @@ TEST_SUITE("ui")
         CHECK(Drawn(h.app, "→ 14,5"));
         CHECK(Drawn(h.app, "Địa điểm: Sở TN&MT Bắc Ninh → Hội trường A"));
         // One line for a whole change, as DescribeDiff words it.
-        CHECK(ui::DescribeDiff(h.app, log.entries[1].diffs.at(0)) ==
+        CHECK(ui::DescribeDiff(h.app, log.entries[2].diffs.at(0)) ==
               "Hội nghị tổng kết công tác thi đua năm 2021 của Cụm thi đua số I (minh họa) · Địa điểm: Sở TN&MT Bắc Ninh → Hội trường A");
         CHECK(Drawn(h.app, "30/11/2026 08:00 · Quản trị máy chủ")); // no name: the role alone, never the token id
         CHECK(Drawn(h.app, "Phiên bản đầu tiên máy chủ lưu"));
+        CHECK(Drawn(h.app, "Không có thông tin nào thay đổi")); // the admin's write changed nothing
         // Newest first, pending on top.
         CHECK(Where(h.app, "Trên máy này") < Where(h.app, "09:40"));
         CHECK(Where(h.app, "09:40") < Where(h.app, "Địa điểm: Hội trường A → Hội trường B"));
         CHECK(Where(h.app, "09:40") < Where(h.app, "09:15"));
         CHECK(Where(h.app, "09:15") < Where(h.app, "08:00"));
+        CHECK(Drawn(h.app, "30/11/2026 06:30 · đã có trên máy chủ khi máy chủ khởi động"));
         for (const std::string& t : h.app.items.texts)
         {
             CHECK_MESSAGE(t.find("t11111111") == std::string::npos, t);
@@ -114,8 +119,8 @@ TEST_SUITE("ui")
         // Restore the oldest version: the confirmation says what goes back; while the tablet holds unsent edits of
         // this file, the restore waits for them.
         const std::vector<ui::RegisteredItem> restores = h.Items("Khôi phục phiên bản này");
-        REQUIRE(restores.size() == 2); // not on the current version
-        REQUIRE(h.TapItem(restores.back()));
+        REQUIRE(restores.size() == 3); // not on the current version
+        REQUIRE(h.TapItem(restores[1])); // drawn newest first: the 08:00 version
         h.Frames(2);
         CHECK(Drawn(h.app, "Những thông tin sau sẽ trở lại như cũ"));
         CHECK(Drawn(h.app, "Địa điểm: Hội trường B → Sở TN&MT Bắc Ninh"));
