@@ -4,6 +4,7 @@
 #include "core/io/dataset.h"
 #include "core/text/text.h"
 #include "ui/app_state.h"
+#include "ui/edit_fields.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
@@ -172,9 +173,11 @@ std::vector<edit::FieldDiff> PendingDiffs(AppState& app, const std::string& path
     return out;
 }
 
-bool MayRestore(const AppState& app)
+// The secretariat (or an admin) restores a file it may write now (not one of a closed year); a unit never.
+bool MayRestore(const AppState& app, const std::string& path)
 {
-    return app.who_known && (app.who.role == roles::Role::Secretariat || app.who.role == roles::Role::Admin);
+    return app.who_known && (app.who.role == roles::Role::Secretariat || app.who.role == roles::Role::Admin) &&
+           MayWrite(app, path);
 }
 
 std::string ChangeText(const AppState& app, const edit::FieldDiff& d);
@@ -405,7 +408,7 @@ void DrawChangeLog(AppState& app)
             ImGui::TextDisabled("%s", Tr(Str::ChangeLogEmpty, lang));
         break;
     }
-    const bool may_restore = MayRestore(app) && log.status == ChangeLogState::Status::Ready;
+    const bool may_restore = MayRestore(app, log.path) && log.status == ChangeLogState::Status::Ready;
     const int newest = static_cast<int>(log.entries.size()) - 1;
     for (int i = newest; i >= 0; --i)
     {

@@ -16,8 +16,8 @@
 
 namespace
 {
-const char* const kFile = "meetings/mtg.cum1.2021-12-15.tong-ket.json";
-const char* const kMeeting = "mtg.cum1.2021-12-15.tong-ket";
+const char* const kFile = "meetings/mtg.cum1.2026-03-19.giao-uoc.json"; // of the year in progress
+const char* const kMeeting = "mtg.cum1.2026-03-19.giao-uoc";
 
 bool Drawn(const ui::AppState& app, const std::string& part)
 {
@@ -64,7 +64,7 @@ TEST_SUITE("ui")
         nlohmann::json v2 = v1, v3 = v1;
         v2["meeting"]["venue"]["name"] = "Hội trường A";
         v3["meeting"]["venue"]["name"] = "Hội trường B";
-        v3["meeting"]["start_date"] = "2021-12-16";
+        v3["meeting"]["start_date"] = "2026-03-20";
         v3["meeting"]["members_present"] = 14.5;
         ui::ChangeLogState& log = h.app.change_log;
         log.open = true;
@@ -87,18 +87,18 @@ TEST_SUITE("ui")
         h.Frames(3);
 
         CHECK(Drawn(h.app, "Trên máy này, chưa gửi"));
-        CHECK(Drawn(h.app, "Địa điểm: Sở TN&MT Bắc Ninh → Hội trường C")); // from the value on this tablet
+        CHECK(Drawn(h.app, "Địa điểm: Sở Nông nghiệp và Môi trường tỉnh Phú Thọ → Hội trường C")); // from the value on this tablet
         CHECK(Drawn(h.app, "01/12/2026 09:40 · Nguyễn Thị Thư · Văn phòng Cụm"));
         CHECK(Drawn(h.app, "01/12/2026 09:15 · Nguyễn Thị Thư"));
-        CHECK(Drawn(h.app, "Hội nghị tổng kết công tác thi đua năm 2021 của Cụm thi đua số I (minh họa)")); // the record
+        CHECK(Drawn(h.app, "Hội nghị ký kết giao ước thi đua năm 2026 của Cụm thi đua số I (minh họa)")); // the record
         CHECK(Drawn(h.app, "Địa điểm: Hội trường A → Hội trường B"));
-        CHECK(Drawn(h.app, "Ngày bắt đầu: 15/12/2021 → 16/12/2021"));
+        CHECK(Drawn(h.app, "Ngày bắt đầu: 19/03/2026 → 20/03/2026"));
         CHECK(Drawn(h.app, "Thành viên có mặt:"));
         CHECK(Drawn(h.app, "→ 14,5"));
-        CHECK(Drawn(h.app, "Địa điểm: Sở TN&MT Bắc Ninh → Hội trường A"));
+        CHECK(Drawn(h.app, "Địa điểm: Sở Nông nghiệp và Môi trường tỉnh Phú Thọ → Hội trường A"));
         // One line for a whole change, as DescribeDiff words it.
         CHECK(ui::DescribeDiff(h.app, log.entries[2].diffs.at(0)) ==
-              "Hội nghị tổng kết công tác thi đua năm 2021 của Cụm thi đua số I (minh họa) · Địa điểm: Sở TN&MT Bắc Ninh → Hội trường A");
+              "Hội nghị ký kết giao ước thi đua năm 2026 của Cụm thi đua số I (minh họa) · Địa điểm: Sở Nông nghiệp và Môi trường tỉnh Phú Thọ → Hội trường A");
         CHECK(Drawn(h.app, "30/11/2026 08:00 · Quản trị máy chủ")); // no name: the role alone, never the token id
         CHECK(Drawn(h.app, "Phiên bản đầu tiên máy chủ lưu"));
         CHECK(Drawn(h.app, "Không có thông tin nào thay đổi")); // the admin's write changed nothing
@@ -123,8 +123,8 @@ TEST_SUITE("ui")
         REQUIRE(h.TapItem(restores[1])); // drawn newest first: the 08:00 version
         h.Frames(2);
         CHECK(Drawn(h.app, "Những thông tin sau sẽ trở lại như cũ"));
-        CHECK(Drawn(h.app, "Địa điểm: Hội trường B → Sở TN&MT Bắc Ninh"));
-        CHECK(Drawn(h.app, "Ngày bắt đầu: 16/12/2021 → 15/12/2021"));
+        CHECK(Drawn(h.app, "Địa điểm: Hội trường B → Sở Nông nghiệp và Môi trường tỉnh Phú Thọ"));
+        CHECK(Drawn(h.app, "Ngày bắt đầu: 20/03/2026 → 19/03/2026"));
         CHECK(Drawn(h.app, "Hãy gửi các thay đổi trên máy này"));
         h.app.edit.journal.pending.clear(); // sent
         h.Frames(2);
@@ -134,6 +134,11 @@ TEST_SUITE("ui")
         // A unit sees the history but restores nothing.
         log.restore_etag.clear();
         h.app.who = {roles::Role::Unit, "org.sotnmt.27"};
+        h.Frames(2);
+        CHECK(!h.Has("Khôi phục phiên bản này"));
+        // A file of a closed year: nobody restores it (the secretariat reopens the year first).
+        h.app.who = {roles::Role::Secretariat, ""};
+        log.path = "meetings/mtg.cum1.2021-12-15.tong-ket.json";
         h.Frames(2);
         CHECK(!h.Has("Khôi phục phiên bản này"));
         // Offline: the server's part says it needs the server.
