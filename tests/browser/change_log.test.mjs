@@ -47,6 +47,7 @@ describe('change log', () => {
         await waitFile(server.dataDir, MEETING_FILE, (d) => d.meeting.venue.name === venue, 60000);
       }
 
+      await screenshot(page, 'change-log-button-tablet'); // the meeting page with its 'Lịch sử thay đổi'
       await tapSeen(page, 'Lịch sử thay đổi');
       await waitText(page, 'Hội trường A → Hội trường B');
       const shown = await texts(page);
