@@ -1,5 +1,6 @@
 // The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
 // Per frame: fonts for the current scale -> (nothing more while the data loads) -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
+#include "app/history_driver.h"
 #include "app/sync_driver.h"
 #include "platform/platform.h"
 #include "ui/app.h"
@@ -13,6 +14,7 @@ namespace
 {
 ui::AppState g_app;        // the one AppState (main.cpp may hold it; nothing in ui/ does)
 app::SyncDriver g_sync;
+app::HistoryDriver g_history;
 bool g_first_frame_marked = false;
 bool g_ready_marked = false;
 bool g_fullscreen = false;
@@ -79,6 +81,7 @@ void Frame()
     }
     const double now = platform::NowMs();
     app::TickSync(g_sync, app, now);
+    app::TickHistory(g_history, g_sync, app);
     double delay = app::NextSyncDelay(g_sync, now);
     if (app.wake_in_ms >= 0 && (delay < 0 || app.wake_in_ms < delay))
         delay = app.wake_in_ms; // one timer: the earlier of the next sync and the screen's own wake-up

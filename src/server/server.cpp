@@ -11,8 +11,9 @@
 //                                   file's bytes and ETag exactly as GET /data/<path> gives them to this token
 //   GET  /api/whoami                {role, org, name, token_id, writable}
 //   GET  /api/history?path=P        the audit entries of P (who, when, old/new ETag, op ids), oldest first
-//   GET  /api/version?path=P&etag=E a kept version of P
-//   POST /api/restore?path=P&etag=E admin only, If-Match of the current version: makes version E current again
+//   GET  /api/version?path=P&etag=E a kept version of P, as the role may GET it (no private contacts for some roles)
+//   POST /api/restore?path=P&etag=E admin, or the secretariat for a file it may write; If-Match of the current
+//                                   version: makes version E current again
 //   GET  /api/audit                 admin only: every audit entry
 // Bodies are sent compressed when Accept-Encoding allows (brotli, else gzip; `Vary: Accept-Encoding`): the web
 // build's precompressed .br/.gz files (each representation with its own strong ETag), data files, the manifest and
@@ -687,6 +688,8 @@ void GetVersion(Instance& inst, const httplib::Request& req, httplib::Response& 
     const std::string etag = req.get_param_value("etag");
     if (!server::ReadHistoryVersion(inst.store, path, etag, &bytes))
         return SendError(res, 404, "no version " + etag + " of " + path + " in history");
+    // The same bytes GET /data would send this role for that version: no private contacts where it may not see them.
+    bytes = server::ForRole(who, path, std::move(bytes));
     res.set_header("ETag", server::EtagOf(bytes));
     res.set_header("Vary", "Authorization, Accept-Encoding");
     SendCompressed(req, res, std::move(bytes), "application/json");
@@ -697,8 +700,10 @@ void PostRestore(Instance& inst, const httplib::Request& req, httplib::Response&
     Principal who;
     if (Authenticate(inst, req, res, &who))
         return;
-    if (who.role != Role::Admin)
-        return SendError(res, 403, "refused: only an admin may restore a version");
+    // The secretariat restores the files it may write (CommitWrite applies the same role rules as a PUT); a unit and
+    // the viewer never restore.
+    if (who.role != Role::Admin && who.role != Role::Secretariat)
+        return SendError(res, 403, "refused: only the secretariat or an admin may restore a version");
     const std::string path = PathParam(req, res);
     if (path.empty())
         return;

@@ -430,6 +430,7 @@ void ui::DrawApp(AppState& app)
         {
             HandleShortcuts(app);
             DrawReady(app);
+            DrawChangeLog(app);
             ApplyEditRequests(app);
         }
         break;

@@ -7,6 +7,7 @@
 #include "core/edit/edit.h"
 #include "core/model/model.h"
 #include "core/scoring/scoring.h"
+#include "ui/change_log.h"
 #include "ui/item_registry.h"
 #include "ui/screen_covenant.h"
 #include "ui/screen_history.h"
@@ -138,6 +139,7 @@ struct AppState
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
     YearScreen year_screen;
+    ChangeLogState change_log; // "Lịch sử thay đổi" of one file; the app layer's history driver fills it
 
     // Who this device is on the server (GET /api/whoami); until known, nothing is offered for editing.
     roles::Principal who;

@@ -29,6 +29,7 @@ void ui::DrawCovenantScreen(CovenantScreen&, AppState& app)
         ImGui::TextDisabled("%s", Tr(Str::NoCovenant, lang));
         return;
     }
+    ChangeLogButton(app, edit::FilePath(app.dataset, model::FileKind::Covenant, static_cast<int32_t>(file - app.dataset.covenants.data())), Tr(Str::NavCovenant, lang));
     const model::Covenant& c = file->covenant;
     ImGui::PushFont(app.fonts.large);
     ImGui::TextWrapped("“%s”", c.theme.c_str());

@@ -91,6 +91,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
     for (size_t i = 0; i < app.dataset.meetings.size(); ++i)
         if (&app.dataset.meetings[i] == &m)
             file = edit::FilePath(app.dataset, model::FileKind::Meeting, static_cast<int32_t>(i));
+    ui::ChangeLogButton(app, file, m.name);
 
     if (app.edit.enabled && !file.empty())
     {

@@ -545,6 +545,7 @@ void ui::DrawResultsScreen(ResultsScreen& screen, AppState& app)
     Heading(app, std::string(Tr(Str::NavResults, lang)) + (year ? " " + std::to_string(year->year.year) : ""));
     const char* views[] = {Tr(Str::ScoreGrid, lang), Tr(Str::Ballots, lang), Tr(Str::AwardProposals, lang)};
     const int tapped = Segmented(app, views, 3, static_cast<int>(screen.view));
+    if (std::string path; YearResults(app, &path)) ChangeLogButton(app, path, Tr(Str::NavResults, lang));
     if (tapped >= 0)
         screen.view = static_cast<ResultsView>(tapped);
     ImGui::Separator();

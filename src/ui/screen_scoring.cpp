@@ -165,6 +165,7 @@ void DrawSheet(ui::ScoringScreen& screen, ui::AppState& app, const Sheet& s)
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoSelfFile, lang));
         return;
     }
+    ui::ChangeLogButton(app, s.self_file, ui::OrgName(app, s.org));
     const bool self_writable = ui::MayWrite(app, s.self_file);
     const bool unit = app.who.role == roles::Role::Unit;
     const bool final_writable = !unit && s.results && ui::MayWrite(app, s.results_file);

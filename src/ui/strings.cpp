@@ -220,6 +220,37 @@ constexpr Row kRows[] = {
     {ui::Str::ConflictCurrent, "Giá trị hiện có", "Current value"},
     {ui::Str::KeepFile, "Giữ giá trị trong tệp nhập", "Keep the imported value"},
     {ui::Str::KeepCurrent, "Giữ giá trị hiện có", "Keep the current value"},
+    // ---- change log (issue 10, branch changelog) ----
+    {ui::Str::ChangeLog, "Lịch sử thay đổi", "Change log"},
+    {ui::Str::ChangeLogPending, "Trên máy này, chưa gửi", "On this device, not yet sent"},
+    {ui::Str::ChangeLogNeedsServer, "Lịch sử thay đổi trên máy chủ cần kết nối tới máy chủ. Dưới đây chỉ có những thay đổi trên máy này.", "The change history needs the server. Below are only the changes made on this device."},
+    {ui::Str::ChangeLogNoServer, "Máy chủ này không lưu lịch sử thay đổi. Dưới đây chỉ có những thay đổi trên máy này.", "This server keeps no history. Below are only the changes made on this device."},
+    {ui::Str::ChangeLogLoading, "Đang tải lịch sử thay đổi…", "Loading the change history…"},
+    {ui::Str::ChangeLogFailed, "Không tải được lịch sử thay đổi", "The change history could not be loaded"},
+    {ui::Str::ChangeLogEmpty, "Chưa có thay đổi nào", "No changes yet"},
+    {ui::Str::ChangeLogFirst, "Phiên bản đầu tiên máy chủ lưu", "The first version the server keeps"},
+    {ui::Str::ChangeLogNotKept, "Máy chủ không còn giữ phiên bản này", "The server no longer keeps this version"},
+    {ui::Str::ChangeLogNoField, "Không có thông tin nào thay đổi", "No field changed"},
+    {ui::Str::ChangeLogCurrent, "Phiên bản hiện tại", "Current version"},
+    {ui::Str::ChangeLogRestore, "Khôi phục phiên bản này", "Restore this version"},
+    {ui::Str::ChangeLogRestoreAsk, "Khôi phục phiên bản này? Những thông tin sau sẽ trở lại như cũ:", "Restore this version? These fields go back:"},
+    {ui::Str::ChangeLogRestoreYes, "Khôi phục", "Restore"},
+    {ui::Str::ChangeLogRestoring, "Đang khôi phục…", "Restoring…"},
+    {ui::Str::ChangeLogRestored, "Đã khôi phục phiên bản cũ", "The older version is restored"},
+    {ui::Str::ChangeLogRestoreFailed, "Không khôi phục được", "The restore failed"},
+    {ui::Str::ChangeLogRestoreStale, "tệp vừa được sửa ở nơi khác; hãy xem lại lịch sử rồi thử lại", "the file was just changed elsewhere; look at the history again and retry"},
+    {ui::Str::ChangeLogSendFirst, "Hãy gửi các thay đổi trên máy này lên máy chủ trước khi khôi phục.", "Send this device's changes to the server before restoring."},
+    {ui::Str::ChangeLogRestoreAction, "khôi phục phiên bản cũ", "restored an older version"},
+    {ui::Str::ChangeLogAdded, "thêm mới", "added"},
+    {ui::Str::ChangeLogRemoved, "bỏ đi", "removed"},
+    {ui::Str::ChangeLogFileFields, "Thông tin chung", "General information"},
+    {ui::Str::ChangeLogSomeone, "Không rõ người sửa", "Unknown editor"},
+    {ui::Str::ChangeLogOtherField, "Thông tin khác", "Other information"},
+    {ui::Str::ChangeLogReload, "Tải lại", "Reload"},
+    {ui::Str::ChangeLogMore, "thay đổi khác", "more changes"},
+    {ui::Str::ChangeLogFound, "đã có trên máy chủ khi máy chủ khởi động", "on the server when it started"},
+    {ui::Str::ChangeLogYes, "Có", "Yes"},
+    {ui::Str::ChangeLogNo, "Không", "No"},
     // ---- year, members and roles (issue 9, branch year) ----
     {ui::Str::RoleUnit, "đơn vị thành viên", "member unit"},
     {ui::Str::RoleSecretariat, "Văn phòng Cụm · thư ký cụm", "Cluster office · secretariat"},
@@ -710,4 +741,77 @@ std::string ui::TrIssue(const check::Issue& issue, Language lang)
     check::Issue translated = issue;
     translated.message = TrMessage(issue.message, lang);
     return check::FormatIssue(translated);
+}
+
+namespace
+{
+struct FieldRow
+{
+    const char* key;
+    const char* vi;
+    const char* en;
+};
+// The fields a person edits, by key, as the change log names them.
+const FieldRow kFields[] = {
+    {"name", "Tên", "Name"},
+    {"short_name", "Tên viết tắt", "Short name"},
+    {"title", "Tiêu đề", "Title"},
+    {"description", "Mô tả", "Description"},
+    {"venue", "Địa điểm", "Venue"},
+    {"start_date", "Ngày bắt đầu", "Start date"},
+    {"end_date", "Ngày kết thúc", "End date"},
+    {"date", "Ngày", "Date"},
+    {"signed_date", "Ngày ký", "Date signed"},
+    {"submitted_date", "Ngày gửi", "Date sent"},
+    {"founding_date", "Ngày thành lập", "Founding date"},
+    {"status", "Trạng thái", "Status"},
+    {"classification", "Loại hội nghị", "Kind of meeting"},
+    {"theme", "Chủ đề", "Theme"},
+    {"text", "Nội dung", "Text"},
+    {"note", "Ghi chú", "Note"},
+    {"reason", "Lý do", "Reason"},
+    {"value", "Điểm", "Points"},
+    {"stage", "Vòng chấm", "Scoring stage"},
+    {"role_at_event", "Vai trò tại hội nghị", "Role at the meeting"},
+    {"role", "Vai trò", "Role"},
+    {"participants", "Người tham dự", "Participants"},
+    {"agenda", "Chương trình", "Agenda"},
+    {"documents", "Tài liệu", "Documents"},
+    {"decisions", "Quyết định", "Decisions"},
+    {"members_present", "Thành viên có mặt", "Members present"},
+    {"host_org_id", "Đơn vị đăng cai", "Host"},
+    {"chair_org_id", "Trưởng cụm", "Chair"},
+    {"deputy_org_id", "Phó cụm", "Deputy chair"},
+    {"organization_id", "Đơn vị", "Unit"},
+    {"subject_org_id", "Đơn vị được chấm", "Unit scored"},
+    {"scorer_org_id", "Đơn vị chấm", "Scoring unit"},
+    {"criterion_id", "Tiêu chí", "Criterion"},
+    {"targets", "Chỉ tiêu", "Targets"},
+    {"target", "Chỉ tiêu", "Target"},
+    {"ended", "Kết thúc", "Ended"},
+    {"phases", "Giai đoạn", "Phases"},
+    {"votes", "Phiếu bầu", "Votes"},
+    {"award_type", "Hình thức khen thưởng", "Award"},
+    {"contact_details", "Liên hệ", "Contact details"},
+    {"max_points", "Điểm tối đa", "Maximum points"},
+    {"order", "Thứ tự", "Order"},
+    {"legal_basis", "Căn cứ pháp lý", "Legal basis"},
+    {"motion", "Nội dung biểu quyết", "Motion"},
+    {"option", "Lựa chọn", "Option"},
+    {"round", "Vòng", "Round"},
+    {"year", "Năm", "Year"},
+    {"meeting_id", "Hội nghị", "Meeting"},
+    {"doc_type", "Loại văn bản", "Document type"},
+    {"num", "Số", "Number"},
+    {"label", "Nhãn", "Label"},
+    {"url", "Địa chỉ", "Address"},
+};
+} // namespace
+
+const char* ui::TrField(const std::string& key, Language lang)
+{
+    for (const FieldRow& row : kFields)
+        if (key == row.key)
+            return lang == Language::Vi ? row.vi : row.en;
+    return nullptr;
 }

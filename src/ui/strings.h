@@ -221,6 +221,37 @@ enum class Str
     ConflictCurrent,
     KeepFile,
     KeepCurrent,
+    // ---- change log (issue 10, branch changelog) ----
+    ChangeLog,
+    ChangeLogPending,
+    ChangeLogNeedsServer,
+    ChangeLogNoServer,
+    ChangeLogLoading,
+    ChangeLogFailed,
+    ChangeLogEmpty,
+    ChangeLogFirst,
+    ChangeLogNotKept,
+    ChangeLogNoField,
+    ChangeLogCurrent,
+    ChangeLogRestore,
+    ChangeLogRestoreAsk,
+    ChangeLogRestoreYes,
+    ChangeLogRestoring,
+    ChangeLogRestored,
+    ChangeLogRestoreFailed,
+    ChangeLogRestoreStale,
+    ChangeLogSendFirst,
+    ChangeLogRestoreAction,
+    ChangeLogAdded,
+    ChangeLogRemoved,
+    ChangeLogFileFields,
+    ChangeLogSomeone,
+    ChangeLogOtherField,
+    ChangeLogReload,
+    ChangeLogMore,
+    ChangeLogFound,
+    ChangeLogYes,
+    ChangeLogNo,
     // ---- year, members and roles (issue 9, branch year) ----
     RoleUnit,
     RoleSecretariat,
@@ -357,4 +388,6 @@ const char* TrPhase(const std::string& kind, Language lang);
 std::string TrMessage(const std::string& message, Language lang);
 // "file:/json/pointer: message" (check::FormatIssue) with the message in `lang`.
 std::string TrIssue(const check::Issue& issue, Language lang);
+// The readable name of a data field by its key ("start_date" -> "Ngày bắt đầu"); nullptr when the table has none.
+const char* TrField(const std::string& key, Language lang);
 } // namespace ui

@@ -294,7 +294,7 @@ TEST_CASE("manifest: one small request says what changed - 304 when nothing did"
     StopSyncServer(s);
 }
 
-TEST_CASE("history keeps every version with an audit line - only an admin restores")
+TEST_CASE("history keeps every version with an audit line - an admin restores")
 {
     SyncServer s = StartSyncServer("history");
     REQUIRE(s.process.pid > 0);
@@ -332,7 +332,6 @@ TEST_CASE("history keeps every version with an audit line - only an admin restor
     }
     const std::string first = etags[0].substr(1, etags[0].size() - 2);
     const std::string restore = "/api/restore?path=meetings/m1.json&etag=" + first;
-    CHECK(http.Post(restore, With(sec, "If-Match", etags.back()), "", "text/plain")->status == 403);
     CHECK(http.Post(restore, Auth(s, "admin"), "", "text/plain")->status == 428);
     auto r = http.Post(restore, With(Auth(s, "admin"), "If-Match", etags.back()), "", "text/plain");
     REQUIRE(r->status == 200);
@@ -342,6 +341,74 @@ TEST_CASE("history keeps every version with an audit line - only an admin restor
     REQUIRE(audit->status == 200);
     CHECK(json::parse(audit->body).back()["action"] == "restore");
     CHECK(http.Get("/api/audit", sec)->status == 403);
+    StopSyncServer(s);
+}
+
+TEST_CASE("the secretariat restores a cluster file; a unit and the viewer never; a stale If-Match is 412")
+{
+    SyncServer s = StartSyncServer("restore-secretariat");
+    REQUIRE(s.process.pid > 0);
+    httplib::Client http("127.0.0.1", s.process.port);
+    const auto sec = Auth(s, "secretariat");
+    std::vector<std::string> etags = {http.Get("/data/meetings/m1.json", sec)->get_header_value("ETag")};
+    for (int i = 2; i <= 3; ++i)
+    {
+        auto r = http.Put("/data/meetings/m1.json", With(sec, "If-Match", etags.back()),
+                          "{\"id\":\"m1\",\"rev\":" + std::to_string(i) + "}", kJson);
+        REQUIRE(r->status == 200);
+        etags.push_back(r->get_header_value("ETag"));
+    }
+    const std::string first = etags[0].substr(1, etags[0].size() - 2);
+    const std::string restore = "/api/restore?path=meetings/m1.json&etag=" + first;
+    CHECK(http.Post(restore, With(Auth(s, "unit:org.a"), "If-Match", etags.back()), "", "text/plain")->status == 403);
+    CHECK(http.Post(restore, With(Auth(s, "viewer"), "If-Match", etags.back()), "", "text/plain")->status == 403);
+    CHECK(http.Post(restore, With(sec, "If-Match", etags[1]), "", "text/plain")->status == 412); // stale
+    CHECK(http.Post(restore, sec, "", "text/plain")->status == 428);
+    CHECK(ReadFileOr(s.data + "/meetings/m1.json", "") == "{\"id\":\"m1\",\"rev\":3}");
+    auto r = http.Post(restore, With(sec, "If-Match", etags.back()), "", "text/plain");
+    REQUIRE(r->status == 200);
+    CHECK(r->get_header_value("ETag") == etags[0]);
+    CHECK(ReadFileOr(s.data + "/meetings/m1.json", "") == "{\"id\":\"m1\",\"rev\":1}");
+    auto h = http.Get("/api/history?path=meetings/m1.json", sec);
+    REQUIRE(h->status == 200);
+    const json last = json::parse(h->body)["versions"].back();
+    CHECK(last["action"] == "restore");
+    CHECK(last["role"] == "secretariat");
+    // A unit may not restore even its own self-assessment.
+    const std::string own = "/data/years/2025/self/org.a.json";
+    const std::string own_etag = http.Get(own, sec)->get_header_value("ETag");
+    CHECK(http.Post("/api/restore?path=years/2025/self/org.a.json&etag=" + own_etag.substr(1, own_etag.size() - 2),
+                    With(Auth(s, "unit:org.a"), "If-Match", own_etag), "", "text/plain")
+              ->status == 403);
+    StopSyncServer(s);
+}
+
+TEST_CASE("a kept version reaches a role as GET /data would send it: no private contacts for the viewer")
+{
+    SyncServer s = StartSyncServer("version-private");
+    REQUIRE(s.process.pid > 0);
+    httplib::Client http("127.0.0.1", s.process.port);
+    const auto sec = Auth(s, "secretariat");
+    const std::string path = "registry/organizations.json";
+    const std::string etag = http.Get("/data/" + path, sec)->get_header_value("ETag");
+    auto w = http.Put("/data/" + path, With(sec, "If-Match", etag),
+                      "{\"records\":[{\"id\":\"org.a\",\"contact_details\":[{\"value\":\"0900 111 222\","
+                      "\"private\":true},{\"value\":\"024 000\"}]}]}",
+                      kJson);
+    REQUIRE(w->status == 200);
+    const std::string kept = w->get_header_value("ETag");
+    const std::string bare = kept.substr(1, kept.size() - 2);
+    auto as_sec = http.Get("/api/version?path=" + path + "&etag=" + bare, sec);
+    REQUIRE(as_sec->status == 200);
+    CHECK(as_sec->body.find("0900 111 222") != std::string::npos);
+    for (const char* role : {"viewer"})
+    {
+        auto v = http.Get("/api/version?path=" + path + "&etag=" + bare, Auth(s, role));
+        REQUIRE(v->status == 200);
+        CHECK(v->body.find("0900 111 222") == std::string::npos);
+        CHECK(v->body.find("024 000") != std::string::npos);
+        CHECK(v->get_header_value("ETag") == http.Get("/data/" + path, Auth(s, role))->get_header_value("ETag"));
+    }
     StopSyncServer(s);
 }
 }

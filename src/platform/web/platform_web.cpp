@@ -795,7 +795,10 @@ void platform::Fetch(const HttpRequest& request, HttpCallback done)
     {
         if (headers.size() > 1)
             headers += ",";
-        headers += "\"" + name + "\":\"" + value + "\""; // header names/values are ASCII tokens we made
+        headers += "\"" + name + "\":\"";
+        for (char c : value) // ASCII we made; an ETag (If-Match) carries quotes
+            headers += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+        headers += "\"";
     }
     headers += "}";
     js_fetch(id, request.method.c_str(), request.url.c_str(), headers.c_str(), request.body.data(),
