@@ -1,5 +1,6 @@
 // The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
 // Per frame: fonts for the current scale -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
+#include "app/documents.h"
 #include "app/sync_driver.h"
 #include "platform/platform.h"
 #include "ui/app.h"
@@ -57,6 +58,7 @@ void Frame()
         g_fullscreen = app.presentation.active;
         platform::SetFullscreen(g_fullscreen);
     }
+    app::HandleDocumentRequest(app); // a "Văn bản" tap: download the .docx, open the print page
     const double now = platform::NowMs();
     app::TickSync(g_sync, app, now);
     const double delay = app::NextSyncDelay(g_sync, now);

@@ -7,6 +7,7 @@
 #include "core/edit/edit.h"
 #include "core/model/model.h"
 #include "core/scoring/scoring.h"
+#include "ui/document_button.h"
 #include "ui/item_registry.h"
 #include "ui/screen_covenant.h"
 #include "ui/screen_history.h"
@@ -136,6 +137,7 @@ struct AppState
     PresentationState presentation; // projector mode; the platform goes full screen while `active`
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
+    DocumentState documents; // the "Văn bản" action: the paper asked for, handled by the app layer after the frame
     YearScreen year_screen;
 
     // Who this device is on the server (GET /api/whoami); until known, nothing is offered for editing.

@@ -1,0 +1,84 @@
+// The papers officials sign, from the app: as the secretariat, each "Văn bản" action (covenant, meeting minutes,
+// ballot-count minutes of round 2, score table, award proposal) downloads a .docx named for what it is and opens the
+// print page (a Blob URL in a new tab with its own @page rules). The .docx bytes are checked to be an Office file.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { issueToken, launchBrowser, screenshot, settle, startServer, state, tapAt } from './harness.mjs';
+import { reveal, signIn } from './flows.mjs';
+
+// Opens a route through the address, as a bookmark does (see texts.test.mjs).
+async function open(page, route) {
+  await page.evaluate((r) => new Promise((resolve) => {
+    if (decodeURIComponent(location.hash.slice(1)) === r) return resolve();
+    window.addEventListener('hashchange', () => resolve(), { once: true });
+    location.hash = r;
+  }), route);
+  await settle(page);
+}
+
+// Taps the `index`-th "Văn bản" (top to bottom) after scrolling it into view; returns the download and the print tab.
+async function tapDocument(page, index = 0) {
+  await reveal(page, 'Văn bản', { index });
+  const items = (await page.evaluate(() => window.thidua.items().filter((i) => i.visible && i.label === 'Văn bản')))
+    .sort((a, b) => a.y - b.y);
+  assert.ok(items.length > index, `no "Văn bản" #${index} on screen`);
+  const it = items[index];
+  const download = page.waitForEvent('download', { timeout: 15000 });
+  const popup = page.context().waitForEvent('page', { timeout: 15000 });
+  await tapAt(page, it.x + it.w / 2, it.y + it.h / 2);
+  const [file, tab] = await Promise.all([download, popup]);
+  await tab.waitForLoadState('load');
+  await settle(page);
+  return { file, tab };
+}
+
+describe('the papers from the app', () => {
+  let server, browser, page;
+  before(async () => {
+    browser = await launchBrowser();
+    const dir = mkdtempSync(path.join(tmpdir(), 'thidua-docs-'));
+    const tokens = path.join(dir, 'tokens.json');
+    const secretariat = issueToken(tokens, 'secretariat', 'Văn phòng Cụm');
+    server = await startServer({ args: ['--tokens', tokens] });
+    page = await signIn(browser, server.url, secretariat);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const cases = [
+    { route: '/covenant?year=2021', name: 'giao-uoc-thi-dua-2021.docx', type: 'GIAO ƯỚC THI ĐUA' },
+    { route: '/meetings/mtg.cum1.2021-12-15.tong-ket?year=2021', name: 'bien-ban-hoi-nghi-tong-ket-2021-12-15.docx', type: 'BIÊN BẢN' },
+    { route: '/results/ballots?year=2021', index: 1, name: 'bien-ban-kiem-phieu-2021-vong-2.docx', type: 'BIÊN BẢN KIỂM PHIẾU' },
+    { route: '/results/grid?year=2021', name: 'bang-tong-hop-diem-2021.docx', type: 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM', landscape: true },
+    { route: '/results/awards?year=2021', name: 'to-trinh-khen-thuong-2021.docx', type: 'TỜ TRÌNH' },
+  ];
+  for (const c of cases) {
+    test(`"Văn bản" on ${c.route} downloads ${c.name} and opens the print page`, async () => {
+      await open(page, c.route);
+      const { file, tab } = await tapDocument(page, c.index ?? 0);
+      assert.equal(file.suggestedFilename(), c.name);
+      const bytes = readFileSync(await file.path());
+      assert.equal(bytes.subarray(0, 4).toString('binary'), 'PK\x03\x04', 'a ZIP container');
+      assert.ok(bytes.includes('word/document.xml'), 'a WordprocessingML package');
+      assert.match(tab.url(), /^blob:/);
+      const html = await tab.content();
+      assert.match(html, new RegExp(`@page \\{ size: A4 ${c.landscape ? 'landscape' : 'portrait'}; margin: 20mm 15mm 20mm 30mm; \\}`));
+      assert.ok(html.includes(c.type), `the print page shows ${c.type}`);
+      assert.ok(html.includes('DỮ LIỆU MINH HỌA'), 'the synthetic data is marked');
+      if (!c.landscape) assert.ok(html.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+      await tab.screenshot({ path: path.join('build', 'screenshots', `print-${c.name.replace('.docx', '')}.png`), fullPage: false })
+        .catch(() => {});
+      await tab.close();
+      assert.ok((await page.evaluate(() => window.thidua.texts())).some((t) => t.includes(c.name)),
+        'the screen says what was downloaded');
+      await screenshot(page, `documents-${c.name.replace('.docx', '')}`);
+      assert.deepEqual(page.errors, []);
+      assert.equal((await state(page)).load, 'ready');
+    });
+  }
+});
