@@ -66,6 +66,7 @@ struct Table
     std::vector<std::vector<Cell>> rows;
     int header_rows = 0;               // repeated at the top of every page
     bool borders = true;               // false: a layout table (header block, signature blocks)
+    int text_pt = 0;                   // 0 = PageSettings::table_pt (bordered) or body_pt (layout)
 };
 
 struct Block

@@ -124,8 +124,14 @@ std::string TableXml(const Table& t, int text_width, int table_pt, int body_pt)
             if (cell.span > 1)
                 out += "<w:gridSpan w:val=\"" + std::to_string(cell.span) + "\"/>";
             out += "<w:vAlign w:val=\"" + std::string(t.borders ? "center" : "top") + "\"/></w:tcPr>";
-            for (const Paragraph& p : cell.paragraphs)
-                out += ParagraphXml(p, t.borders ? table_pt : body_pt, width - 170);
+            for (Paragraph p : cell.paragraphs)
+            {
+                // Word keeps a row with the next one when its paragraphs are "keep with next": a header row never
+                // ends a page alone.
+                if (static_cast<int>(r) < t.header_rows)
+                    p.keep_with_next = true;
+                out += ParagraphXml(p, t.text_pt ? t.text_pt : t.borders ? table_pt : body_pt, width - 170);
+            }
             if (cell.paragraphs.empty())
                 out += "<w:p/>";
             out += "</w:tc>";
@@ -179,8 +185,14 @@ std::string ToDocx(const Document& doc, const PageSettings& page)
 
     std::string body = std::string(kXmlHead) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kR + "\"><w:body>";
     for (const Block& b : doc.blocks)
+    {
         body += b.kind == Block::Kind::Table ? TableXml(b.table, text_width, page.table_pt, page.body_pt)
                                              : ParagraphXml(b.paragraph, page.body_pt, text_width);
+        // Two tables with nothing between them become one in Word: a 6 pt gap after every bordered table.
+        if (b.kind == Block::Kind::Table && b.table.borders)
+            body += "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/>"
+                    "<w:rPr><w:sz w:val=\"12\"/></w:rPr></w:pPr></w:p>";
+    }
     if (doc.blocks.empty() || doc.blocks.back().kind == Block::Kind::Table)
         body += "<w:p/>"; // Word ends a body with a paragraph, never a table
     body += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeaderPages\"/>"

@@ -63,7 +63,8 @@ std::string TableHtml(const Table& t)
     int total = 0;
     for (int w : t.widths)
         total += w;
-    std::string out = std::string("<table class=\"") + (t.borders ? "grid" : "layout") + "\"><colgroup>";
+    std::string out = std::string("<table class=\"") + (t.borders ? "grid" : "layout") + "\"" +
+                      (t.text_pt ? " style=\"--pt:" + std::to_string(t.text_pt) + "pt\"" : std::string()) + "><colgroup>";
     for (int w : t.widths)
         out += "<col style=\"width:" + std::to_string(total > 0 ? 100.0 * w / total : 0).substr(0, 5) + "%\">";
     out += "</colgroup>\n";
@@ -108,8 +109,8 @@ std::string ToHtml(const Document& doc, const PageSettings& page)
     out += "@media screen { body { max-width: " + std::string(doc.landscape ? "252" : "165") +
            "mm; margin: 12mm auto; padding: 0 8mm; } }\n";
     out += "table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0 0 6pt 0; }\n";
-    out += "table.grid td, table.grid th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-size: " +
-           std::to_string(page.table_pt) + "pt; font-weight: normal; }\n";
+    out += "table.grid td, table.grid th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; font-size: var(--pt, " +
+           std::to_string(page.table_pt) + "pt); font-weight: normal; }\n";
     out += "table.layout td { vertical-align: top; padding: 0; }\n";
     out += "tr { break-inside: avoid; }\nthead { display: table-header-group; }\np { orphans: 2; widows: 2; }\n";
     out += ".banner { text-align: center; font-weight: bold; font-style: italic; font-size: 11pt; margin: 0 0 6pt 0; }\n";

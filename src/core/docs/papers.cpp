@@ -294,7 +294,7 @@ Block HeaderBlock(const Context& c, const std::string& type_symbol, const std::s
     const PaperSettings& s = *c.settings;
     Table t;
     t.borders = false;
-    t.widths = {40, 60};
+    t.widths = {42, 58};
     Cell left, right;
     if (!c.ministry.empty())
         left.paragraphs.push_back(Tight(Upper(c.ministry), Align::Center, false, false, s.body_name_pt));
@@ -576,7 +576,7 @@ Paper Minutes(const model::Dataset& data, const Request& req, const PaperSetting
     for (const model::Participant& p : m->participants)
         (IsGuest(p.role_at_event) ? guests : members).push_back(&p);
     auto people_table = [&](const std::vector<const model::Participant*>& list) {
-        Table t = GridTable({6, 30, 34, 30}, {"STT", "Họ và tên", "Chức vụ tại hội nghị", "Đơn vị"});
+        Table t = GridTable({8, 32, 30, 30}, {"STT", "Họ và tên", "Chức vụ tại hội nghị", "Đơn vị"});
         for (size_t i = 0; i < list.size(); ++i)
             t.rows.push_back({TextCell(std::to_string(i + 1), Align::Center), TextCell(ParticipantName(data, *list[i])),
                               TextCell(list[i]->title_at_event), TextCell(OrgShort(data, list[i]->organization_id))});
@@ -646,7 +646,7 @@ Paper Minutes(const model::Dataset& data, const Request& req, const PaperSetting
     if (!tasks.empty())
     {
         AddBody(doc, "Nhiệm vụ giao:");
-        Table t = GridTable({6, 50, 28, 16}, {"STT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn"});
+        Table t = GridTable({8, 48, 28, 16}, {"STT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn"});
         for (size_t i = 0; i < tasks.size(); ++i)
         {
             std::string owners;
@@ -1066,18 +1066,19 @@ Paper ScoreTable(const model::Dataset& data, const Request& req, const PaperSett
     doc.blocks.push_back(ParaBlock(top));
     AddTitle(doc, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM " + std::to_string(req.year),
              "(Điểm " + StageName(result.ranking_stage) + "; kèm theo Tờ trình số " + s.number_gap + "/TTr-" + s.body_symbol + ")");
-    std::vector<int> widths = {5, 24};
+    std::vector<int> widths = {5, 20};
     std::vector<std::string> header = {"STT", "Đơn vị"};
     for (const model::Criterion* g : groups)
     {
-        widths.push_back(11);
+        widths.push_back(14);
         header.push_back(g->code + ". " + g->title + " (tối đa " + Points(g->max_points) + ")");
     }
-    for (int w : {8, 8, 9, 7, 16})
+    for (int w : {8, 7, 8, 7, 17})
         widths.push_back(w);
     for (const char* h : {"Điểm thưởng", "Điểm trừ", "Tổng điểm", "Xếp hạng", "Xếp loại"})
         header.push_back(h);
     Table t = GridTable(widths, header);
+    t.text_pt = 11; // ten members and every group on one landscape page
 
     Sheet sheet;
     sheet.name = "Bảng tổng hợp " + std::to_string(req.year);

@@ -38,9 +38,11 @@ const KindInfo& InfoOf(Kind kind);
 struct PaperSettings
 {
     PageSettings page;
-    int national_title_pt = 13; // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": 12-13 (NĐ 30/2020, Phụ lục I, mục II.2)
-    int motto_pt = 14;          // "Độc lập - Tự do - Hạnh phúc": 13-14
-    int body_name_pt = 13;      // the issuing body's name, top left: 12-13
+    // The header block's sizes, at the low end of the decree's ranges so that the national title and the ministry's
+    // name fit on one line each beside each other (NĐ 30/2020, Phụ lục I, mục II.1-2).
+    int national_title_pt = 12; // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": 12-13
+    int motto_pt = 13;          // "Độc lập - Tự do - Hạnh phúc": 13-14
+    int body_name_pt = 12;      // the superior and the issuing body's names, top left: 12-13
     // "Số: …/BB-CTĐ": the number is given by the clerk (văn thư) when the paper is issued, so a draft keeps a gap.
     std::string number_gap = "…";
     // Abbreviation of the issuing body in the symbol (ký hiệu) "BB-CTĐ". The decree (Phụ lục III) lists the type
