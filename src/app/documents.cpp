@@ -22,6 +22,13 @@ void app::HandleDocumentRequest(ui::AppState& app)
         platform::RequestRedraw();
         return;
     }
+    if (d.spreadsheet)
+    {
+        d.saved = paper.file_stem + ".xlsx";
+        platform::Download(d.saved, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", docs::ToXlsx(paper.sheets));
+        platform::RequestRedraw();
+        return;
+    }
     d.saved = paper.file_stem + ".docx";
     platform::Download(d.saved, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                        docs::ToDocx(paper.document, settings.page));

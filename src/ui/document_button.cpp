@@ -12,11 +12,17 @@ void ui::DocumentButton(AppState& app, docs::Kind kind, int32_t year, const std:
     const std::string key = std::string(docs::InfoOf(kind).slug) + ":" + (id.empty() ? std::to_string(year) : id);
     const std::string label = std::string(Tr(Str::PaperAction, lang)) + "##doc-" + key;
     ImGui::PushID(key.c_str());
-    ui::Flow(ButtonWidth(label.c_str()));
-    if (TouchButton(app, label.c_str()))
+    const std::string excel = std::string(Tr(Str::PaperExcel, lang)) + "##xlsx-" + key;
+    const int buttons = docs::InfoOf(kind).spreadsheet ? 2 : 1; // "Văn bản", then "Bảng tính Excel"
+    for (int spreadsheet = 0; spreadsheet < buttons; ++spreadsheet)
     {
+        const char* text = spreadsheet ? excel.c_str() : label.c_str();
+        ui::Flow(ButtonWidth(text));
+        if (!TouchButton(app, text))
+            continue;
         DocumentState& d = app.documents;
         d.pending = true;
+        d.spreadsheet = spreadsheet != 0;
         d.key = key;
         d.request = docs::Request{};
         d.request.kind = kind;

@@ -16,11 +16,12 @@ struct DocumentState
 {
     bool pending = false;          // a paper was asked for this frame (handled after the frame by the app layer)
     docs::Request request;
+    bool spreadsheet = false;      // the .xlsx (score table, ballot tallies) instead of the .docx and print page
     std::string key;               // which button asked ("<kind>:<id>"), so its problems show under it
     std::vector<std::string> problems; // "file:/pointer: message" when the data lacked something
     std::string saved;             // the file name last downloaded
 };
 
-// A "Văn bản" button for `kind`; `id` is the meeting or ballot id (empty for the year's papers).
+// A "Văn bản" button for `kind` (and "Bảng tính Excel" beside it for the score table and ballot tallies); `id` is the meeting or ballot id (empty for the year's papers).
 void DocumentButton(AppState& app, docs::Kind kind, int32_t year, const std::string& id = "");
 } // namespace ui

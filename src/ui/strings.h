@@ -190,6 +190,7 @@ enum class Str
     DecisionText,
     ExportCsv,
     PaperAction,
+    PaperExcel,
     DocumentLacks,
     DocumentSaved,
     DataFiles,

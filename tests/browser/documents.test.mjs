@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { issueToken, launchBrowser, root, screenshot, settle, startServer, state, tapAt } from './harness.mjs';
+import { issueToken, launchBrowser, root, screenshot, screenshotDir, settle, startServer, state, tapAt } from './harness.mjs';
 import { signIn } from './flows.mjs';
 
 // Opens a route through the address, as a bookmark does (see texts.test.mjs).
@@ -59,6 +59,18 @@ async function tapDocument(page, index = 0, expectFile = true) {
   return { file, tab };
 }
 
+// Taps the `index`-th "Bảng tính Excel" (on screen after tapDocument) and returns the download.
+async function tapExcel(page, index = 0) {
+  const items = (await page.evaluate(() => window.thidua.items().filter((i) => i.visible && i.label === 'Bảng tính Excel')))
+    .sort((a, b) => a.y - b.y);
+  assert.ok(items.length > index, `no "Bảng tính Excel" #${index} on screen`);
+  const download = page.waitForEvent('download', { timeout: 15000 });
+  await tapAt(page, items[index].x + items[index].w / 2, items[index].y + items[index].h / 2);
+  const file = await download;
+  await settle(page);
+  return file;
+}
+
 describe('the papers from the app', () => {
   let server, browser, page;
   before(async () => {
@@ -77,12 +89,14 @@ describe('the papers from the app', () => {
   const cases = [
     { route: '/covenant?year=2021', name: 'giao-uoc-thi-dua-2021.docx', type: 'GIAO ƯỚC THI ĐUA' },
     { route: '/meetings/mtg.cum1.2021-12-15.tong-ket?year=2021', name: 'bien-ban-hoi-nghi-tong-ket-2021-12-15.docx', type: 'BIÊN BẢN' },
-    { route: '/results/ballots?year=2021', index: 1, name: 'bien-ban-kiem-phieu-2021-vong-2.docx', type: 'BIÊN BẢN KIỂM PHIẾU' },
-    { route: '/results/grid?year=2021', name: 'bang-tong-hop-diem-2021.docx', type: 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM', landscape: true },
+    { route: '/results/ballots?year=2021', index: 1, name: 'bien-ban-kiem-phieu-2021-vong-2.docx', type: 'BIÊN BẢN KIỂM PHIẾU',
+      excel: 'bien-ban-kiem-phieu-2021-vong-2.xlsx' },
+    { route: '/results/grid?year=2021', name: 'bang-tong-hop-diem-2021.docx', type: 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM', landscape: true,
+      excel: 'bang-tong-hop-diem-2021.xlsx' },
     { route: '/results/awards?year=2021', name: 'to-trinh-khen-thuong-2021.docx', type: 'TỜ TRÌNH' },
   ];
   for (const c of cases) {
-    test(`"Văn bản" on ${c.route} downloads ${c.name} and opens the print page`, async () => {
+    test(`"Văn bản" on ${c.route} downloads ${c.name} and opens the print page${c.excel ? `; Excel gives ${c.excel}` : ''}`, async () => {
       await open(page, c.route);
       const { file, tab } = await tapDocument(page, c.index ?? 0);
       assert.equal(file.suggestedFilename(), c.name);
@@ -95,12 +109,19 @@ describe('the papers from the app', () => {
       assert.ok(html.includes(c.type), `the print page shows ${c.type}`);
       assert.ok(html.includes('DỮ LIỆU MINH HỌA'), 'the synthetic data is marked');
       if (!c.landscape) assert.ok(html.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
-      await tab.screenshot({ path: path.join('build', 'screenshots', `print-${c.name.replace('.docx', '')}.png`), fullPage: false })
+      await tab.screenshot({ path: path.join(screenshotDir, `print-${c.name.replace('.docx', '')}.png`), fullPage: false })
         .catch(() => {});
       await tab.close();
       assert.ok((await page.evaluate(() => window.thidua.texts())).some((t) => t.includes(c.name)),
         'the screen says what was downloaded');
       await screenshot(page, `documents-${c.name.replace('.docx', '')}`);
+      if (c.excel) {
+        const sheet = await tapExcel(page, c.index ?? 0);
+        assert.equal(sheet.suggestedFilename(), c.excel);
+        const xlsx = readFileSync(await sheet.path());
+        assert.equal(xlsx.subarray(0, 4).toString('binary'), 'PK\x03\x04');
+        assert.ok(xlsx.includes('xl/workbook.xml'), 'a SpreadsheetML package');
+      }
       assert.deepEqual(page.errors, []);
       assert.equal((await state(page)).load, 'ready');
     });
