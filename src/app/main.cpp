@@ -1,7 +1,7 @@
 // The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
 // Per frame: fonts for the current scale -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
-#include "app/documents.h"
 #include "app/sync_driver.h"
+#include "app/documents.h"
 #include "platform/platform.h"
 #include "ui/app.h"
 #include "ui/item_registry.h"
