@@ -2,6 +2,7 @@
 // Per frame: fonts for the current scale -> (nothing more while the data loads) -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
 #include "app/history_driver.h"
 #include "app/sync_driver.h"
+#include "app/documents.h"
 #include "platform/platform.h"
 #include "ui/app.h"
 #include "ui/item_registry.h"
@@ -79,6 +80,7 @@ void Frame()
         g_fullscreen = app.presentation.active;
         platform::SetFullscreen(g_fullscreen);
     }
+    app::HandleDocumentRequest(app); // a "Văn bản" tap: download the .docx, open the print page
     const double now = platform::NowMs();
     app::TickSync(g_sync, app, now);
     app::TickHistory(g_history, g_sync, app);

@@ -9,4 +9,5 @@ int RunCheck(int argc, char** argv);
 int RunSynth(int argc, char** argv);
 int RunSchema(int argc, char** argv);
 int RunToken(int argc, char** argv);
+int RunDoc(int argc, char** argv);
 } // namespace cli

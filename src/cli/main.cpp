@@ -21,6 +21,7 @@ const Command kCommands[] = {
     {"synth", cli::RunSynth, "write a synthetic dataset of any size"},
     {"schema", cli::RunSchema, "write the JSON Schemas of the data file formats"},
     {"token", cli::RunToken, "issue, revoke or list the server's bearer tokens"},
+    {"doc", cli::RunDoc, "write a paper (covenant, minutes, ballot count, proposal, score table) as .docx/.html/.xlsx"},
 };
 
 void PrintUsage()

@@ -100,6 +100,9 @@ void ApplyUpdate();
 
 // Saves bytes as a file through the browser (pending edits, exports, CSV).
 void Download(const std::string& name, const std::string& mime, const std::string& bytes);
+// Opens `html` (a whole page) in a new tab from a Blob URL and calls its print dialog there, so "Save as PDF" works
+// on tablets. Call right after a tap (browsers block pop-ups otherwise). False when the browser blocked the tab.
+bool OpenPrintPage(const std::string& html);
 // Opens the file picker; the chosen file arrives through ServiceHooks::on_file. Call right after a tap.
 void PickFile(const std::string& accept);
 

@@ -8,6 +8,7 @@
 #include "core/model/model.h"
 #include "core/scoring/scoring.h"
 #include "ui/change_log.h"
+#include "ui/document_button.h"
 #include "ui/item_registry.h"
 #include "ui/screen_covenant.h"
 #include "ui/screen_history.h"
@@ -138,6 +139,7 @@ struct AppState
     PresentationState presentation; // projector mode; the platform goes full screen while `active`
     EditState edit;
     SyncView sync; // filled by the app layer's sync driver; screens read it and set its requests
+    DocumentState documents; // the "Văn bản" action: the paper asked for, handled by the app layer after the frame
     YearScreen year_screen;
     ChangeLogState change_log; // "Lịch sử thay đổi" of one file; the app layer's history driver fills it
 

@@ -3,6 +3,7 @@
 
 #include "core/text/text.h"
 #include "ui/app.h"
+#include "ui/document_button.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
@@ -31,6 +32,7 @@ void ui::DrawCovenantScreen(CovenantScreen&, AppState& app)
     }
     ChangeLogButton(app, edit::FilePath(app.dataset, model::FileKind::Covenant, static_cast<int32_t>(file - app.dataset.covenants.data())), Tr(Str::NavCovenant, lang));
     const model::Covenant& c = file->covenant;
+    DocumentButton(app, docs::Kind::Covenant, year->year.year);
     ImGui::PushFont(app.fonts.large);
     ImGui::TextWrapped("“%s”", c.theme.c_str());
     ImGui::PopFont();

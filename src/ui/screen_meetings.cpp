@@ -3,6 +3,7 @@
 
 #include "core/text/text.h"
 #include "ui/app.h"
+#include "ui/document_button.h"
 #include "ui/edit_fields.h"
 #include "ui/widgets.h"
 
@@ -120,6 +121,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
             venue += ", " + m.venue.address;
         ui::LabelValue(ui::Tr(ui::Str::Venue, lang), venue);
     }
+    ui::DocumentButton(app, docs::Kind::Minutes, 0, m.id);
     if (!m.venue.host_org_id.empty())
     {
         ui::RowLabel(app, ui::Tr(ui::Str::Host, lang));

@@ -12,6 +12,7 @@
 
 #include "core/text/text.h"
 #include "ui/app.h"
+#include "ui/document_button.h"
 #include "ui/edit_fields.h"
 #include "ui/widgets.h"
 
@@ -268,6 +269,8 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
         ui::Flow(ui::ButtonWidth(csv));
         if (ui::TouchButton(app, csv))
             app.sync.export_results = true;
+        if (const model::YearFile* year = ui::SelectedYear(app))
+            ui::DocumentButton(app, docs::Kind::ScoreTable, year->year.year);
     }
     if (app.results.members.empty())
     {
@@ -425,6 +428,7 @@ void DrawBallots(ui::ResultsScreen& screen, ui::AppState& app)
         ImGui::SameLine();
         const std::string result = ballot->ballots_returned > 0 ? outcome.result : "not_counted"; // a new ballot
         ui::Badge(ui::TrCode(result, lang), ui::StatusColor(result), IM_COL32_WHITE);
+        ui::DocumentButton(app, docs::Kind::BallotMinutes, 0, ballot->id);
         if (const model::Meeting* meeting = ui::FindMeeting(app, ballot->meeting_id))
         {
             const std::string label = meeting->name + "##ballot-meeting";
@@ -491,6 +495,8 @@ void DrawAwards(ui::ResultsScreen& screen, ui::AppState& app)
     const model::Results* results = YearResults(app, &file);
     if (results)
         ui::DrawProposalEditor(screen.ballot_forms, app, *results, file);
+    if (const model::YearFile* year = ui::SelectedYear(app))
+        ui::DocumentButton(app, docs::Kind::Proposal, year->year.year);
     ui::Section(app, ui::Tr(ui::Str::AwardProposals, lang));
     if (!results || results->award_proposals.empty())
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoneYet, lang));

@@ -1,4 +1,5 @@
-// Exports for people and other programs: the year's results as CSV that Excel opens with Vietnamese intact
+// Exports for people and other programs: the year's results as CSV (for other programs: decimal points, commas
+// between fields; a spreadsheet in Vietnamese, whose decimal sign is a comma, gets the .xlsx of core/docs instead) that Excel opens with Vietnamese intact
 // (UTF-8 with a byte-order mark, comma-separated, RFC 4180 quoting), and the whole dataset as one JSON file (a
 // Frictionless-style data package with every file inline). Pure functions; the platform saves the bytes.
 #pragma once

@@ -125,6 +125,19 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 10000);
 });
 
+// The print page: a Blob URL in a new tab, printed once it has loaded (blob: URLs share our origin, so the opener may
+// call print() on it). The URL is revoked after a minute, long after the tab has read it.
+EM_JS(int, js_open_print_page, (const char* data, int len), {
+    const blob = new Blob([HEAPU8.slice(data, data + len)], {type: 'text/html;charset=utf-8'});
+    const url = URL.createObjectURL(blob);
+    const tab = window.open(url, '_blank');
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    if (!tab)
+        return 0;
+    tab.addEventListener('load', () => { try { tab.focus(); tab.print(); } catch (e) { console.warn('print', e); } });
+    return 1;
+});
+
 EM_JS(void, js_pick_file, (const char* accept), {
     const input = document.createElement('input');
     input.type = 'file';
@@ -210,6 +223,11 @@ void platform::ApplyUpdate()
 void platform::Download(const std::string& name, const std::string& mime, const std::string& bytes)
 {
     js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+bool platform::OpenPrintPage(const std::string& html)
+{
+    return js_open_print_page(html.data(), static_cast<int>(html.size())) != 0;
 }
 
 void platform::PickFile(const std::string& accept)
