@@ -15,6 +15,9 @@ foreach(name ${NAMES})
         if(rc)
             message(FATAL_ERROR "brotli failed on ${file}")
         endif()
+        # brotli -n (no copied time) writes the copy readable by its owner only: a web server running as another
+        # user (Apache's www-data) then answers 403.
+        file(CHMOD "${file}.br" PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
     endif()
     execute_process(COMMAND gzip -9 -n -c "${file}" OUTPUT_FILE "${file}.gz" RESULT_VARIABLE rc)
     if(rc)
