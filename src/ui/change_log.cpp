@@ -20,15 +20,6 @@ namespace
 {
 using nlohmann::json;
 
-std::string Clip(const std::string& text, size_t chars)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == chars)
-            return text.substr(0, i) + "…";
-    return text;
-}
-
 bool IsDigits(const std::string& s)
 {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
@@ -69,10 +60,10 @@ std::string NameOf(const AppState& app, const json& record)
     {
         auto it = record.find(key);
         if (it != record.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
-            return Clip(it->get_ref<const std::string&>(), 120);
+            return text::Clip(it->get_ref<const std::string&>(), 120);
         if (it != record.end() && it->is_object())
             if (auto n = it->find("name"); n != it->end() && n->is_string())
-                return Clip(n->get_ref<const std::string&>(), 120);
+                return text::Clip(n->get_ref<const std::string&>(), 120);
     }
     std::string about;
     for (const char* key : {"criterion_id", "subject_org_id", "organization_id", "meeting_id", "person_id"})
@@ -94,7 +85,7 @@ std::string ValueText(const AppState& app, const json& value, int depth = 0)
     if (value.is_number())
         return NumberText(value.get<double>(), lang);
     if (value.is_string())
-        return Clip(StringText(app, value.get_ref<const std::string&>()), 80);
+        return text::Clip(StringText(app, value.get_ref<const std::string&>()), 80);
     if (value.is_array())
     {
         std::string out;

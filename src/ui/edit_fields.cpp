@@ -238,11 +238,7 @@ std::string ShortValue(const nlohmann::json& value, ui::Language lang)
         out = ui::Tr(ui::Str::Empty, lang);
     else
         out = "…";
-    size_t chars = 0, cut = 0;
-    for (size_t i = 0; i < out.size(); ++i)
-        if ((static_cast<unsigned char>(out[i]) & 0xC0) != 0x80 && ++chars == 19)
-            cut = i;
-    return cut ? out.substr(0, cut) + "…" : out;
+    return text::Clip(out, 18);
 }
 } // namespace
 

@@ -5,6 +5,7 @@
 // dialog previews what would change and asks before anything does.
 #include "ui/sync_panel.h"
 
+#include "core/text/text.h"
 #include "ui/app_state.h"
 #include "ui/widgets.h"
 
@@ -93,22 +94,12 @@ std::string StatusText(const ui::SyncView& sync, ui::Language lang)
     return "";
 }
 
-// At most `chars` characters of UTF-8 text (never cut inside a character), "…" when shortened.
-std::string Clip(const std::string& text, size_t chars)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == chars)
-            return text.substr(0, i) + "…";
-    return text;
-}
-
 // A value as a person reads it: text as it is, anything else as JSON, "–" when absent; shortened to `chars`.
 std::string ValueText(const nlohmann::json& value, size_t chars)
 {
     if (value.is_null())
         return "–";
-    return Clip(value.is_string() ? value.get_ref<const std::string&>() : value.dump(), chars);
+    return text::Clip(value.is_string() ? value.get_ref<const std::string&>() : value.dump(), chars);
 }
 
 const char* FieldLabel(const std::string& key, ui::Language lang)
@@ -306,7 +297,7 @@ void DrawDetails(ui::AppState& app)
 
 std::string ui::DescribeImportChange(const datasync::ImportChange& change, Language lang)
 {
-    const std::string record = change.record_name.empty() ? change.record_id : Clip(change.record_name, 60);
+    const std::string record = change.record_name.empty() ? change.record_id : text::Clip(change.record_name, 60);
     if (change.kind == datasync::ImportChange::Kind::Add)
         return record + ": " + Tr(Str::ImportNew, lang);
     std::string text = record + ": " + FieldLabel(change.field, lang) + ": ";

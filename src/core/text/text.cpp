@@ -320,6 +320,15 @@ std::string FormatDate(const std::string& iso)
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
+std::string Clip(const std::string& text, size_t chars)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && count++ == chars)
+            return text.substr(0, i) + "…";
+    return text;
+}
+
 bool LooksLikeFormula(const std::string& text)
 {
     return !text.empty() && std::string("=+-@\t\r").find(text[0]) != std::string::npos;

@@ -25,6 +25,8 @@ bool VietnameseLess(const std::string& a, const std::string& b);
 bool IsValidDate(const std::string& iso);
 // "2021-03-25" -> "25/03/2021"; anything that is not a valid date is returned unchanged.
 std::string FormatDate(const std::string& iso);
+// At most `chars` characters of UTF-8 text (never cut inside a character), "…" when shortened.
+std::string Clip(const std::string& text, size_t chars);
 
 // True when a spreadsheet would run the text as a formula: it starts with = + - @ TAB or CR (CSV injection).
 bool LooksLikeFormula(const std::string& text);
