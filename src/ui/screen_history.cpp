@@ -216,10 +216,10 @@ void ui::DrawHistoryScreen(HistoryScreen& screen, AppState& app)
     Section(app, Tr(Str::LeadingUnits, lang));
     if (ImGui::BeginTable("leaders", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
     {
-        ImGui::TableSetupColumn(Tr(Str::Year, lang));
-        ImGui::TableSetupColumn(Tr(Str::LeadingUnit, lang));
-        ImGui::TableSetupColumn(Tr(Str::Total, lang));
-        ImGui::TableSetupColumn(Tr(Str::Chair, lang));
+        ImGui::TableSetupColumn(Tr(Str::Year, lang), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(Tr(Str::LeadingUnit, lang), ImGuiTableColumnFlags_WidthStretch, 4);
+        ImGui::TableSetupColumn(Tr(Str::Total, lang), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(Tr(Str::Chair, lang), ImGuiTableColumnFlags_WidthStretch, 3);
         ImGui::TableHeadersRow();
         for (auto it = screen.years.rbegin(); it != screen.years.rend(); ++it)
         {
@@ -235,8 +235,13 @@ void ui::DrawHistoryScreen(HistoryScreen& screen, AppState& app)
                 const std::string label = OrgName(app, it->leader_org_id) + "##leader" + std::to_string(it->year);
                 if (Link(app, label.c_str()))
                     OpenMember(app, it->leader_org_id);
-                ImGui::SameLine();
-                ImGui::TextDisabled("(%s)", Tr(it->leader_by_ballot ? Str::ByBallot : Str::ByRank, lang));
+                // "(suy tôn)" beside the name, or under it when the column is narrow (never cut).
+                const std::string how = std::string("(") + Tr(it->leader_by_ballot ? Str::ByBallot : Str::ByRank, lang) + ")";
+                const float cell_right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x; // in a table: the cell's
+                if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(how.c_str()).x <= cell_right)
+                    ImGui::SameLine();
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextDisabled("%s", how.c_str());
             }
             ImGui::TableNextColumn();
             const scoring::MemberResult* m = Find(it->result, it->leader_org_id);
@@ -246,7 +251,7 @@ void ui::DrawHistoryScreen(HistoryScreen& screen, AppState& app)
             for (const model::YearFile& y : app.dataset.years)
                 if (y.year.year == it->year)
                     chair = y.year.chair_org_id;
-            ImGui::TextUnformatted(chair.empty() ? "–" : OrgName(app, chair).c_str());
+            ImGui::TextWrapped("%s", chair.empty() ? "–" : OrgName(app, chair).c_str()); // a phone wraps, never cuts
         }
         ImGui::EndTable();
     }
