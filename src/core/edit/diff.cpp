@@ -104,11 +104,6 @@ std::vector<Rec> Records(const json& doc)
         recs[0].leaves[""] = doc;
     return recs;
 }
-
-json WithoutNested(const json& record)
-{
-    return record; // kept whole: the UI reads its name from it
-}
 } // namespace
 
 std::vector<FieldDiff> DiffVersions(const json& before, const json& after)
@@ -131,7 +126,7 @@ std::vector<FieldDiff> DiffVersions(const json& before, const json& after)
         if (was == old_index.end())
         {
             if (!now.id.empty())
-                out.push_back({DiffKind::Added, now.id, "", nullptr, now.record, WithoutNested(now.record)});
+                out.push_back({DiffKind::Added, now.id, "", nullptr, now.record, now.record});
             else
                 for (const auto& [field, value] : now.leaves) // a new file: its own fields as set
                     out.push_back({DiffKind::Changed, "", field, nullptr, value, json()});
@@ -142,19 +137,19 @@ std::vector<FieldDiff> DiffVersions(const json& before, const json& after)
         {
             auto other = now.leaves.find(field);
             if (other == now.leaves.end())
-                out.push_back({DiffKind::Changed, now.id, field, value, nullptr, WithoutNested(now.record)});
+                out.push_back({DiffKind::Changed, now.id, field, value, nullptr, now.record});
             else if (other->second != value)
-                out.push_back({DiffKind::Changed, now.id, field, value, other->second, WithoutNested(now.record)});
+                out.push_back({DiffKind::Changed, now.id, field, value, other->second, now.record});
         }
         for (const auto& [field, value] : now.leaves)
             if (then.leaves.find(field) == then.leaves.end())
-                out.push_back({DiffKind::Changed, now.id, field, nullptr, value, WithoutNested(now.record)});
+                out.push_back({DiffKind::Changed, now.id, field, nullptr, value, now.record});
     }
     for (size_t i = 0; i < old_recs.size(); ++i)
     {
         const Rec& then = old_recs[i];
         if (old_index[then.id] == i && !then.id.empty() && new_index.find(then.id) == new_index.end())
-            out.push_back({DiffKind::Removed, then.id, "", then.record, nullptr, WithoutNested(then.record)});
+            out.push_back({DiffKind::Removed, then.id, "", then.record, nullptr, then.record});
     }
     return out;
 }
