@@ -20,8 +20,8 @@ async function open(page, route) {
 }
 
 // Taps the `index`-th "Văn bản" (top to bottom) after scrolling it into view; returns the download and the print tab.
-// The wheel turns over the screen's right edge (its scrollbar): over a ballot's card it does not scroll the screen
-// (seen in this test: the card, a child window, takes the wheel), which flows.mjs's reveal() relies on.
+// The wheel turns over the screen's right edge (its scrollbar), clear of every button, as flows.mjs's reveal() does.
+// (A ballot card passes the wheel on to the page: tests/ui/test_ui_touch.cpp.)
 async function tapDocument(page, index = 0, expectFile = true) {
   const v = page.viewportSize();
   // From the top: the screen keeps its scroll position from the screen shown before.

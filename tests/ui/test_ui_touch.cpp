@@ -125,3 +125,47 @@ TEST_SUITE("ui")
         CHECK(panel->Pos.x <= status.x + 1);
     }
 }
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("the mouse wheel over a ballot card scrolls the page (a card that never scrolls does not take the wheel)")
+    {
+        struct Size
+        {
+            float w, h, scale;
+        };
+        for (const Size size : {Size{1280, 800, 1}, Size{1280, 800, 2}, Size{390, 844, 1}, Size{1920, 1080, 1}})
+            for (const float fx : {0.1f, 0.5f, 0.9f})
+                for (const float fy : {0.15f, 0.5f, 0.85f})
+                {
+                    CAPTURE(size.w);
+                    CAPTURE(size.scale);
+                    CAPTURE(fx);
+                    CAPTURE(fy);
+                    uitest::Harness h(size.w, size.h, size.scale);
+                    uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+                    ui::OpenRoute(h.app, "/results/ballots?year=2021");
+                    h.Frames(3);
+                    REQUIRE(ScrollOf("screen") == 0);
+                    ImGuiWindow* card = nullptr; // the first ballot card on screen
+                    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+                    {
+                        const std::string name = window->Name;
+                        if (!card && window->Active && name.substr(name.rfind('/') + 1).rfind("ballot_", 0) == 0)
+                            card = window;
+                    }
+                    REQUIRE(card != nullptr);
+                    const float x = card->Pos.x + card->Size.x * fx;
+                    // inside the card and inside the page's visible part (not under the status bar)
+                    const float y = std::min(card->Pos.y + card->Size.y * fy, card->ParentWindow->InnerRect.Max.y - 10);
+                    ImGuiIO& io = ImGui::GetIO();
+                    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+                    io.AddMousePosEvent(x, y);
+                    h.Frame();
+                    REQUIRE(ImGui::GetCurrentContext()->HoveredWindow == card);
+                    io.AddMouseWheelEvent(0, -2);
+                    h.Frames(3);
+                    CHECK(ScrollOf("screen") > 0);
+                }
+    }
+}
