@@ -125,6 +125,8 @@ std::string server::MakeLocation(const Location& at, bool* created)
     if (head.status != 404)
         return "cannot reach the bucket '" + at.bucket_name + "': " + Explain(at, head);
     s3::Response r = s3::CreateBucket(at.s3, at.bucket_name);
+    if (r.status == 409 && r.error == "BucketAlreadyOwnedByYou") // created at the same moment by another copy
+        return "";
     if (r.status != 200)
         return "cannot create the bucket '" + at.bucket_name + "': " + Explain(at, r);
     *created = true;

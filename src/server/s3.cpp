@@ -132,6 +132,9 @@ server::s3::Response Send(const server::s3::Options& o, const std::string& metho
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 5L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(o.timeout_s));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    // A store that stops answering mid-request: give up after 5 s without a byte (the client gets 503 and retries).
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 5L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r.body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, ReadHeader);
