@@ -155,7 +155,17 @@ testing::ServerProcess testing::StartServer(const std::vector<std::string>& args
     std::vector<std::string> args_s = args;
     const bool writable = std::find(args.begin(), args.end(), "--tokens") != args.end();
     auto data = std::find(args_s.begin(), args_s.end(), "--data");
-    if (allow_bucket && S3Mode() && writable && data != args_s.end() && data + 1 != args_s.end() && !fs::is_empty(*(data + 1)))
+    std::error_code ec;
+    if (allow_bucket && S3Mode() && writable && data != args_s.end() && data + 1 != args_s.end())
+    {
+        // The server would fill a missing or empty folder from --init-from: do that here, then copy it to the bucket.
+        auto init = std::find(args_s.begin(), args_s.end(), "--init-from");
+        if ((!fs::exists(*(data + 1), ec) || fs::is_empty(*(data + 1), ec)) && init != args_s.end() &&
+            init + 1 != args_s.end())
+            fs::copy(*(init + 1), *(data + 1), fs::copy_options::recursive, ec);
+    }
+    if (allow_bucket && S3Mode() && writable && data != args_s.end() && data + 1 != args_s.end() &&
+        fs::exists(*(data + 1), ec) && !fs::is_empty(*(data + 1), ec))
     {
         const std::string location = BucketFor(*(data + 1));
         if (location.empty())
