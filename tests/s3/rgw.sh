@@ -48,7 +48,7 @@ done
 stop
 mkdir -p "$dir/run" "$dir/log" "$dir/mon.a" "$dir/rgw.a"
 dir=$(cd "$dir" && pwd)
-started=$(date +%s.%N)
+started=$(date +%s%N)
 trap 'stop' ERR
 fsid=$(uuidgen)
 mon2=$(free_port); mon1=$(free_port); rgw=$(free_port)
@@ -112,5 +112,5 @@ THIDUA_S3_ENDPOINT=http://127.0.0.1:$rgw
 AWS_ACCESS_KEY_ID=$key
 AWS_SECRET_ACCESS_KEY=$secret
 ENV
-printf 'rgw.sh: Ceph RGW at http://127.0.0.1:%s up in %.1f s (state in %s)\n' "$rgw" \
-    "$(echo "$(date +%s.%N) - $started" | bc 2>/dev/null || echo 0)" "$dir"
+ms=$((($(date +%s%N) - started) / 1000000))
+printf 'rgw.sh: Ceph RGW at http://127.0.0.1:%s up in %d.%d s (state in %s)\n' "$rgw" $((ms / 1000)) $((ms % 1000 / 100)) "$dir"
