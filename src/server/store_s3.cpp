@@ -226,12 +226,15 @@ std::string ListData(BucketState& b, std::map<std::string, BucketState::Cached>*
     return "";
 }
 
-// Keeps a version in history. The key is named by the SHA-256 of the bytes, so every writer of that key writes the
-// same bytes: a plain PUT, which also makes the version the newest for --history-keep (a restored old version).
+// Keeps a version in history unless it is there already (*created tells which). The key is named by the SHA-256
+// of the bytes, so every writer of that key writes the same bytes. With refresh, a version that was there is
+// written again, which makes it the newest for --history-keep (a restored old version).
 std::string KeepVersion(const BucketState& b, const std::string& path, const std::string& etag,
-                        const std::string& bytes, bool refresh)
+                        const std::string& bytes, bool refresh, bool* created = nullptr)
 {
     const s3::Response r = s3::Put(b.options, b.bucket, HistoryKey(b, path, etag), bytes, {!refresh, ""});
+    if (created)
+        *created = r.status == 200 && !refresh;
     if (r.status == 200 || (!refresh && (r.status == 412 || r.status == 500 || r.status == 409)))
         return "";
     return s3::Describe(b.options, r);
@@ -460,8 +463,15 @@ server::WriteResult server::bucket::WriteDataFile(Store& store, const WriteReque
     const std::string new_etag = EtagOf(req.bytes);
     if (exists)
         KeepVersion(b, req.path, current.etag, current.bytes, false); // normally there already
-    if (std::string err = KeepVersion(b, req.path, new_etag, req.bytes, true); !err.empty())
+    // The new version goes to history first (a crash after the data PUT must not leave it unkept). A write that
+    // then loses the race takes back the copy it made, so losers' versions do not fill --history-keep.
+    bool created = false;
+    if (std::string err = KeepVersion(b, req.path, new_etag, req.bytes, false, &created); !err.empty())
         return Unavailable("cannot keep history of " + req.path, err);
+    auto take_back = [&] {
+        if (created)
+            s3::Delete(b.options, b.bucket, HistoryKey(b, req.path, new_etag));
+    };
 
     // The compare-and-swap is S3's: the object must still be the one just compared (its S3 ETag), or absent.
     s3::Condition cond;
@@ -476,10 +486,20 @@ server::WriteResult server::bucket::WriteDataFile(Store& store, const WriteReque
         BucketState::Cached now;
         std::string error;
         const int status = Fetch(b, req.path, &now, &error);
+        if (status != 0 || now.etag != new_etag) // the same bytes may have won from another writer
+            take_back();
+        if (put.status == 500)
+            std::fprintf(stderr, "thidua serve: %s: S3 answered 500 to a conditional PUT: a lost race, answered 412\n",
+                         req.path.c_str());
         return {412, req.path + " has changed (another write landed first)", status == 0 ? now.etag : "", 0};
     }
     if (put.status != 200)
+    {
+        take_back();
         return Unavailable("cannot write " + req.path, s3::Describe(b.options, put));
+    }
+    if (!created)
+        KeepVersion(b, req.path, new_etag, req.bytes, true); // kept before: now the newest for --history-keep
     {
         std::lock_guard<std::mutex> lock(b.mu);
         b.objects[req.path] = BucketState::Cached{put.etag, req.bytes, new_etag};
