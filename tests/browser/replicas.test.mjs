@@ -4,7 +4,7 @@
 // not through the servers) and in the audit.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +43,8 @@ function startFailoverProxy(ports, onForward) {
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
-    resolve({ url: `http://127.0.0.1:${server.address().port}/`, alive, served, close: () => server.close() })));
+    resolve({ url: `http://127.0.0.1:${server.address().port}/`, alive, served,
+      close: () => { server.close(); server.closeAllConnections(); } })));
 }
 
 // A data file as the bucket holds it, read with curl's own SigV4 (any S3 tool can read the bucket).
@@ -55,8 +56,15 @@ function readFromBucket(env, bucketPath) {
 
 describe('two replicas on one bucket', { skip: haveRgw ? false : 'radosgw is not installed (scripts/setup installs it)' }, () => {
   let rgwDir, env, location, tokensFile, token, admin, replicas = [], proxy, browser;
+  // The daemons are stopped by their PIDs after the test, and also when this process exits early; a fixed folder
+  // under build/ lets the next run's start stop what a killed run left there.
+  const stopRgw = () => {
+    if (rgwDir) execFileSync(path.join(root, 'tests', 's3', 'rgw.sh'), ['stop', rgwDir]);
+    rgwDir = null;
+  };
   before(async () => {
-    rgwDir = mkdtempSync(path.join(tmpdir(), 'thidua-rgw-'));
+    rgwDir = path.join(root, 'build', 'rgw-browser');
+    process.on('exit', stopRgw);
     execFileSync(path.join(root, 'tests', 's3', 'rgw.sh'), ['start', rgwDir], { stdio: ['ignore', 'ignore', 'inherit'] });
     env = Object.fromEntries(readFileSync(path.join(rgwDir, 'env'), 'utf8').trim().split('\n').map((l) => l.split('=')));
     Object.assign(process.env, env); // the replicas and thidua migrate take the keys from the environment
@@ -71,13 +79,11 @@ describe('two replicas on one bucket', { skip: haveRgw ? false : 'radosgw is not
     browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
+    await browser?.close().catch(() => {});
     proxy?.close();
-    for (const r of replicas) await r.stop({ keepData: true });
-    if (rgwDir) {
-      execFileSync(path.join(root, 'tests', 's3', 'rgw.sh'), ['stop', rgwDir]);
-      rmSync(rgwDir, { recursive: true, force: true });
-    }
+    for (const r of replicas) // the killed one has exited already
+      if (r.proc.exitCode === null && r.proc.signalCode === null) await r.stop({ keepData: true });
+    stopRgw();
   });
 
   test('kill -9 of one replica mid-sync: the app keeps syncing through the other and no edit is lost', async () => {
