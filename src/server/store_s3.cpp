@@ -28,6 +28,10 @@
 // replica) and the one-writer lock that lets the checker see one dataset (across replicas two writes to different
 // files are not serialised; each write is still checked against the dataset as it stood).
 //
+// Known costs: a replica reads every audit object once at start-up (one GET each; a year of a cluster is a few
+// thousand), and a replica starting while another one's write is between its data PUT and its audit object records
+// that file as "found" (an extra audit line, no data lost).
+//
 // RGW 16.2 quirks handled here and in s3.cpp (tests/server/test_s3_store.cpp names each): If-Match must be sent
 // without quotes; a lost race on a conditional PUT may be answered 500 instead of 412 (treated as 412: re-read and
 // answer the client 412); If-Match is compared as a prefix (we only ever send the full S3 ETag we just read, and

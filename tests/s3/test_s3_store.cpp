@@ -471,3 +471,55 @@ TEST_CASE("thidua migrate: the sample to a bucket and back, with history and aud
     RemoveTree(root);
 }
 }
+
+TEST_SUITE("s3 store")
+{
+TEST_CASE("one location string opens either store: <root>/<cluster> with OpenStore, ReadObjectAt, ListSubLocations")
+{
+    NeedBucket();
+    server::StoreOptions options;
+    options.s3_endpoint = S3EndpointForTests();
+    const std::string folder_root = MakeTempDir("s3-roots");
+    const std::string bucket_root = std::string("s3://") + kBucket + "/" + UniqueKey("deployment");
+    for (const std::string& root : {folder_root, bucket_root})
+    {
+        CAPTURE(root);
+        std::string out = Shell(Cli() + " migrate " + THIDUA_SAMPLE_DATA_DIR + " " + root + "/cum1 --s3-endpoint " +
+                                options.s3_endpoint);
+        REQUIRE(out.find("rc=0") != std::string::npos);
+        server::Location at;
+        REQUIRE(server::OpenLocation(root, options, &at) == "");
+        REQUIRE(server::WriteKey(at, "deployment.json", "{\"clusters\":[\"cum1\"]}") == "");
+        std::string bytes;
+        bool found = false;
+        CHECK(server::ReadObjectAt(root, options, "deployment.json", &bytes, &found) == "");
+        CHECK(found);
+        CHECK(bytes == "{\"clusters\":[\"cum1\"]}");
+        CHECK(server::ReadObjectAt(root, options, "missing.json", &bytes, &found) == "");
+        CHECK(!found);
+        std::vector<std::string> names;
+        CHECK(server::ListSubLocations(root, options, &names) == "");
+        CHECK(names == std::vector<std::string>{"cum1"});
+        server::Store store;
+        REQUIRE(server::OpenStore(root + "/cum1", false, &store, options) == "");
+        const server::Listing now = server::CurrentFiles(store);
+        CHECK(now.error == "");
+        size_t sample_files = 0;
+        for (const auto& [rel, content] : SnapshotTree(THIDUA_SAMPLE_DATA_DIR, true))
+            sample_files += content != "<dir>";
+        CHECK(now.files.size() == sample_files);
+        std::string cluster;
+        CHECK(server::ReadDataFile(store, "cluster.json", &cluster));
+        CHECK(cluster == ReadFileOr(std::string(THIDUA_SAMPLE_DATA_DIR) + "/cluster.json", ""));
+    }
+    // synth writes a bucket as it writes a folder, and check reads it back.
+    const std::string synth = std::string("s3://") + kBucket + "/" + UniqueKey("synth");
+    std::string out = Shell(Cli() + " synth --members 3 --criteria 4 --years 1 --seed 2 --s3-endpoint " +
+                            options.s3_endpoint + " " + synth);
+    CHECK(out.find("rc=0") != std::string::npos);
+    out = Shell(Cli() + " check --s3-endpoint " + options.s3_endpoint + " " + synth);
+    CHECK(out.find(" 0 error(s)") != std::string::npos);
+    CHECK(out.find("rc=0") != std::string::npos);
+    RemoveTree(folder_root);
+}
+}
