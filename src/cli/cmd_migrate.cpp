@@ -22,7 +22,8 @@ void PrintMigrateUsage()
     std::printf("usage: thidua migrate FROM TO [--s3-endpoint URL]\n\n"
                 "  FROM, TO   a data folder or s3://BUCKET/PREFIX (TO must hold no data files; a missing folder or\n"
                 "             bucket is created)\n"
-                "  --s3-endpoint URL  the S3 service (path style), e.g. http://127.0.0.1:8000\n\n"
+                "  --s3-endpoint URL  the S3 service (path style), e.g. http://127.0.0.1:8000; default\n"
+                "             AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL\n\n"
                 "Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or ~/.aws/credentials.\n"
                 "Exit 0 copied and compared, 1 failed (nothing is deleted at FROM), 2 usage.\n");
 }

@@ -3,6 +3,7 @@
 
 #include "core/check/check.h"
 #include "core/io/json_read.h"
+#include "server/s3.h"
 #include "server/server.h"
 #include "server/store.h"
 
@@ -34,7 +35,8 @@ void PrintServeUsage()
         "               object; history and audit under PREFIX/.thidua/). Several servers may share one bucket.\n"
         "               Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or ~/.aws/credentials\n"
         "               (AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE); never from the command line.\n"
-        "  --s3-endpoint URL  the S3 service, e.g. https://s3.example.org or http://127.0.0.1:8000 (path style)\n"
+        "  --s3-endpoint URL  the S3 service, e.g. https://s3.example.org or http://127.0.0.1:8000 (path style);\n"
+        "               default AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL from the environment\n"
         "  --init-from DIR  when the data folder is missing or empty, copy the data files of DIR into it first\n"
         "               (default: the sample above)\n"
         "  --tokens FILE    bearer tokens (see 'thidua token'); data and API then need a token, and writes are\n"
@@ -227,9 +229,9 @@ int cli::RunServe(int argc, char** argv)
         return 2;
     }
     const bool bucket = server::IsBucketLocation(config.data_dir);
-    if (bucket && config.store.s3_endpoint.empty())
+    if (bucket && config.store.s3_endpoint.empty() && server::s3::EndpointFromEnvironment().empty())
     {
-        std::fprintf(stderr, "thidua serve: %s needs --s3-endpoint URL\n", config.data_dir.c_str());
+        std::fprintf(stderr, "thidua serve: %s needs --s3-endpoint URL (or AWS_ENDPOINT_URL)\n", config.data_dir.c_str());
         return 2;
     }
     if (data_given && !bucket) // a bucket is filled with `thidua migrate FOLDER s3://...`

@@ -18,9 +18,9 @@ std::string server::OpenLocation(const std::string& text, const StoreOptions& op
     }
     if (!s3::ParseLocation(text, &out->bucket_name, &out->prefix))
         return "not an S3 location: " + text + " (s3://bucket/prefix)";
-    if (options.s3_endpoint.empty())
-        return text + " needs the S3 service's address: --s3-endpoint URL";
-    out->s3.endpoint = options.s3_endpoint;
+    out->s3.endpoint = options.s3_endpoint.empty() ? s3::EndpointFromEnvironment() : options.s3_endpoint;
+    if (out->s3.endpoint.empty())
+        return text + " needs the S3 service's address: --s3-endpoint URL (or AWS_ENDPOINT_URL)";
     out->s3.access_key = options.s3_access_key;
     out->s3.secret_key = options.s3_secret_key;
     return s3::LoadCredentials(&out->s3);

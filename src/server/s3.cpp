@@ -277,6 +277,14 @@ std::string server::s3::LoadCredentials(Options* o)
            (file.empty() ? std::string("~/.aws/credentials") : file) + " under [" + profile + "]";
 }
 
+std::string server::s3::EndpointFromEnvironment()
+{
+    for (const char* name : {"AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"})
+        if (const char* v = std::getenv(name); v && *v)
+            return v;
+    return "";
+}
+
 std::string server::s3::Describe(const Options& o, const Response& r)
 {
     if (r.status == 0)

@@ -24,6 +24,10 @@ struct Options
 // from AWS_REGION / AWS_DEFAULT_REGION when set. Returns "" or why there are no keys.
 std::string LoadCredentials(Options* options);
 
+// The endpoint from the environment when none is given: AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL (the names
+// the AWS tools use); "" when neither is set.
+std::string EndpointFromEnvironment();
+
 struct Response
 {
     int status = 0;     // 0: no HTTP answer (see error)

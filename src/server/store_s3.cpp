@@ -268,9 +268,10 @@ std::string Connect(const std::string& location, const server::StoreOptions& opt
 {
     if (!s3::ParseLocation(location, &b->bucket, &b->prefix))
         return "not an S3 location: " + location + " (s3://bucket/prefix)";
-    if (options.s3_endpoint.empty())
-        return location + " needs the S3 service's address: --s3-endpoint URL (e.g. https://s3.example.org)";
-    b->options.endpoint = options.s3_endpoint;
+    b->options.endpoint = options.s3_endpoint.empty() ? s3::EndpointFromEnvironment() : options.s3_endpoint;
+    if (b->options.endpoint.empty())
+        return location + " needs the S3 service's address: --s3-endpoint URL or AWS_ENDPOINT_URL (e.g. "
+                          "https://s3.example.org)";
     b->options.access_key = options.s3_access_key;
     b->options.secret_key = options.s3_secret_key;
     return s3::LoadCredentials(&b->options);

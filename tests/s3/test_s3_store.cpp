@@ -396,7 +396,7 @@ TEST_CASE("bad S3 settings get a clear message and an exit code, never a crash")
     const std::string tokens = MakeTempDir("s3-bad") + "/tokens.json";
     IssueToken(tokens, "admin", "a");
     const std::string serve = "timeout 30 " + Cli() + " serve --port 0 --tokens " + tokens + " --store ";
-    std::string out = Shell(serve + "s3://" + kBucket + "/x");
+    std::string out = Shell("env -u AWS_ENDPOINT_URL -u AWS_ENDPOINT_URL_S3 " + serve + "s3://" + kBucket + "/x");
     CHECK(out.find("needs --s3-endpoint URL") != std::string::npos);
     CHECK(out.find("rc=2") != std::string::npos);
     out = Shell("env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY AWS_SHARED_CREDENTIALS_FILE=/nonexistent " + serve +
