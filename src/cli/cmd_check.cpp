@@ -1,12 +1,13 @@
 // `thidua check PATH...`: prints every problem as `file:/json/pointer: message`; exit 0 valid, 1 problems, 2 usage.
-// Reads the disk (the core takes bytes); a folder with datapackage.json is checked as one dataset.
-#include "server/location.h"
-#include "server/paths.h"
+// Reads a folder or an S3 bucket (the core takes bytes); a folder with datapackage.json, or a bucket, is checked as one
+// dataset.
 #include "cli/commands.h"
 #include "server/store.h"
 
 #include "core/check/check.h"
 #include "core/io/dataset.h"
+#include "server/location.h"
+#include "server/paths.h"
 
 #include <nlohmann/json.hpp>
 

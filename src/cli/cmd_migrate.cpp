@@ -67,7 +67,11 @@ std::string Load(const server::Location& from, Deployment* d)
             {
                 server::AuditEntry e;
                 if (server::shared::ParseAuditLine(line, &e))
-                    d->audit[e.gen] = server::shared::AuditLine(e).substr(0, server::shared::AuditLine(e).size() - 1);
+                {
+                    std::string one = server::shared::AuditLine(e);
+                    one.pop_back(); // the "\n"
+                    d->audit[e.gen] = one;
+                }
             }
         }
     }

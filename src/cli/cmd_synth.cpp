@@ -1,10 +1,10 @@
 // `thidua synth --members N --criteria M --years Y --seed S OUT`: writes a valid synthetic dataset of any size
 // (for tests and benchmarks). Builds model structs and writes them with io::WriteFile; every file is synthetic.
-#include "server/location.h"
 #include "cli/commands.h"
 
 #include "core/io/dataset.h"
 #include "core/scoring/scoring.h"
+#include "server/location.h"
 
 #include <cstdio>
 #include <cstring>
