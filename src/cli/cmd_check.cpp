@@ -1,10 +1,13 @@
 // `thidua check PATH...`: prints every problem as `file:/json/pointer: message`; exit 0 valid, 1 problems, 2 usage.
-// Reads the disk (the core takes bytes); a folder with datapackage.json is checked as one dataset.
+// Reads a folder or an S3 bucket (the core takes bytes); a folder with datapackage.json, or a bucket, is checked as one
+// dataset.
 #include "cli/commands.h"
 #include "server/store.h"
 
 #include "core/check/check.h"
 #include "core/io/dataset.h"
+#include "server/location.h"
+#include "server/paths.h"
 
 #include <nlohmann/json.hpp>
 
@@ -128,7 +131,9 @@ int Bench(const std::string& folder)
 
 void Usage()
 {
-    std::fprintf(stderr, "usage: thidua check PATH...\n"
+    std::fprintf(stderr, "usage: thidua check [--s3-endpoint URL] PATH...\n"
+                         "  PATH: s3://BUCKET/PREFIX: the data files of a bucket, checked as one dataset (keys as for\n"
+                         "        thidua serve), or:\n"
                          "  PATH: a data folder (with datapackage.json: checked as one dataset, references across files too),\n"
                          "        a folder of loose files, or single files (a file listed by a datapackage.json above it\n"
                          "        is checked within that dataset; any other file is checked on its own).\n"
@@ -153,11 +158,39 @@ int cli::RunCheck(int argc, char** argv)
         }
     Totals totals;
     int checked = 0;
+    server::StoreOptions store;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (!std::strcmp(argv[i], "--s3-endpoint"))
+            store.s3_endpoint = argv[i + 1];
     for (int i = 1; i < argc; ++i)
     {
         std::string arg = argv[i];
         std::error_code ec;
-        if (fs::is_directory(arg, ec))
+        if (arg == "--s3-endpoint" && i + 1 < argc)
+        {
+            ++i;
+            continue;
+        }
+        if (server::IsBucketLocation(arg))
+        {
+            server::Location at;
+            std::vector<std::string> keys;
+            std::string err = server::OpenLocation(arg, store, &at);
+            if (err.empty())
+                err = server::ListKeys(at, &keys);
+            io::DataFiles files;
+            for (const std::string& key : keys)
+                if (err.empty() && server::CheckDataPath(key).empty())
+                    err = server::ReadKey(at, key, &files[key]);
+            if (!err.empty())
+            {
+                std::fprintf(stderr, "thidua check: %s: %s\n", arg.c_str(), err.c_str());
+                return 2;
+            }
+            Print(check::CheckDataset(files), arg, &totals);
+            checked += static_cast<int>(files.size());
+        }
+        else if (fs::is_directory(arg, ec))
         {
             io::DataFiles files = ReadFolder(arg);
             if (files.count(io::kDescriptorPath))

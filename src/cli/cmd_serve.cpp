@@ -3,6 +3,7 @@
 
 #include "core/check/check.h"
 #include "core/io/json_read.h"
+#include "server/s3.h"
 #include "server/server.h"
 #include "server/store.h"
 
@@ -23,12 +24,19 @@ namespace
 void PrintServeUsage()
 {
     std::printf(
-        "usage: thidua serve [--host H] [--port P] [--web DIR] [--data DIR] [--init-from DIR]\n"
+        "usage: thidua serve [--host H] [--port P] [--web DIR] [--data DIR | --store s3://BUCKET/PREFIX\n"
+        "                    --s3-endpoint URL] [--init-from DIR]\n"
         "                    [--tokens FILE] [--cert PEM --key PEM] [--max-file-bytes N] [limits...]\n\n"
         "  --host H     address to listen on (default 127.0.0.1)\n"
         "  --port P     port (default 8080; 0 picks a free port)\n"
         "  --web DIR    web build folder served at / (default %s)\n"
         "  --data DIR   data folder served at /data/ (default %s)\n"
+        "  --store LOC  the data store: a folder (as --data) or s3://BUCKET/PREFIX, an S3 bucket (each data file one\n"
+        "               object; history and audit under PREFIX/.thidua/). Several servers may share one bucket.\n"
+        "               Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or ~/.aws/credentials\n"
+        "               (AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE); never from the command line.\n"
+        "  --s3-endpoint URL  the S3 service, e.g. https://s3.example.org or http://127.0.0.1:8000 (path style);\n"
+        "               default AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL from the environment\n"
         "  --init-from DIR  when the data folder is missing or empty, copy the data files of DIR into it first\n"
         "               (default: the sample above)\n"
         "  --tokens FILE    bearer tokens (see 'thidua token'); data and API then need a token, and writes are\n"
@@ -104,6 +112,17 @@ int cli::RunServe(int argc, char** argv)
             if (!value(&config.data_dir))
                 return 2;
             data_given = true;
+        }
+        else if (arg == "--store")
+        {
+            if (!value(&config.data_dir))
+                return 2;
+            data_given = true;
+        }
+        else if (arg == "--s3-endpoint")
+        {
+            if (!value(&config.store.s3_endpoint))
+                return 2;
         }
         else if (arg == "--init-from")
         {
@@ -209,7 +228,13 @@ int cli::RunServe(int argc, char** argv)
         std::fprintf(stderr, "thidua serve: --cert and --key go together\n");
         return 2;
     }
-    if (data_given)
+    const bool bucket = server::IsBucketLocation(config.data_dir);
+    if (bucket && config.store.s3_endpoint.empty() && server::s3::EndpointFromEnvironment().empty())
+    {
+        std::fprintf(stderr, "thidua serve: %s needs --s3-endpoint URL (or AWS_ENDPOINT_URL)\n", config.data_dir.c_str());
+        return 2;
+    }
+    if (data_given && !bucket) // a bucket is filled with `thidua migrate FOLDER s3://...`
     {
         int copied = 0;
         if (std::string err = server::InitDataFolder(config.data_dir, init_from, &copied); !err.empty())
@@ -256,8 +281,8 @@ int cli::RunServe(int argc, char** argv)
             known->errors[key] = lines;
             return lines;
         };
-        config.check = [errors_of](const std::string& data_dir, const std::string& path, const std::string& bytes) {
-            io::DataFiles files = server::ReadAllDataFiles(data_dir);
+        config.check = [errors_of](const io::DataFiles& dataset, const std::string& path, const std::string& bytes) {
+            io::DataFiles files = dataset;
             const std::set<std::string> before = errors_of(files, nullptr);
             files[path] = bytes;
             std::vector<check::Issue> after;

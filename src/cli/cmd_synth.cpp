@@ -4,6 +4,7 @@
 
 #include "core/io/dataset.h"
 #include "core/scoring/scoring.h"
+#include "server/location.h"
 
 #include <cstdio>
 #include <cstring>
@@ -64,8 +65,9 @@ model::Score MakeScore(const std::string& id, const std::string& crit, const std
 
 int Usage()
 {
-    std::fprintf(stderr, "usage: thidua synth --members N --criteria M --years Y --seed S OUT\n"
-                         "  writes a valid synthetic dataset (every file \"synthetic\": true) into the folder OUT\n"
+    std::fprintf(stderr, "usage: thidua synth --members N --criteria M --years Y --seed S [--s3-endpoint URL] OUT\n"
+                         "  writes a valid synthetic dataset (every file \"synthetic\": true) into the folder OUT, or\n"
+                         "  into a bucket: OUT = s3://BUCKET/PREFIX with --s3-endpoint (keys as for thidua serve)\n"
                          "  N: 2-2000 member units, M: 4-2000 scored criteria, Y: 1-50 years from 2021\n");
     return 2;
 }
@@ -76,9 +78,15 @@ int cli::RunSynth(int argc, char** argv)
     int64_t members = 10, criteria = 10, years = 1;
     uint64_t seed = 1;
     std::string out;
+    server::StoreOptions store;
     for (int i = 1; i < argc; ++i)
     {
         std::string a = argv[i];
+        if (a == "--s3-endpoint" && i + 1 < argc)
+        {
+            store.s3_endpoint = argv[++i];
+            continue;
+        }
         auto value = [&](int64_t* v) {
             if (i + 1 >= argc)
                 return false;
@@ -337,9 +345,32 @@ int cli::RunSynth(int argc, char** argv)
 
     io::DataFiles written;
     std::error_code ec;
+    server::Location bucket;
+    if (server::IsBucketLocation(out))
+    {
+        bool created = false;
+        std::string err = server::OpenLocation(out, store, &bucket);
+        if (err.empty())
+            err = server::MakeLocation(bucket, &created);
+        if (!err.empty())
+        {
+            std::fprintf(stderr, "thidua synth: %s\n", err.c_str());
+            return 1;
+        }
+    }
     for (const model::FileInfo& f : ds.files)
     {
         std::string bytes = io::WriteFile(ds, f.path);
+        if (bucket.bucket)
+        {
+            if (std::string err = server::WriteKey(bucket, f.path, bytes); !err.empty())
+            {
+                std::fprintf(stderr, "thidua synth: %s\n", err.c_str());
+                return 1;
+            }
+            written[f.path] = std::move(bytes);
+            continue;
+        }
         fs::path p = fs::path(out) / f.path;
         fs::create_directories(p.parent_path(), ec);
         std::ofstream file(p, std::ios::binary);

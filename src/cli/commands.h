@@ -10,4 +10,5 @@ int RunSynth(int argc, char** argv);
 int RunSchema(int argc, char** argv);
 int RunToken(int argc, char** argv);
 int RunDoc(int argc, char** argv);
+int RunMigrate(int argc, char** argv);
 } // namespace cli

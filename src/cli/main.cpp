@@ -21,6 +21,7 @@ const Command kCommands[] = {
     {"synth", cli::RunSynth, "write a synthetic dataset of any size"},
     {"schema", cli::RunSchema, "write the JSON Schemas of the data file formats"},
     {"token", cli::RunToken, "issue, revoke or list the server's bearer tokens"},
+    {"migrate", cli::RunMigrate, "copy a deployment between a data folder and an S3 bucket, every file compared"},
     {"doc", cli::RunDoc, "write a paper (covenant, minutes, ballot count, proposal, score table) as .docx/.html/.xlsx"},
 };
 

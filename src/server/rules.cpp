@@ -10,13 +10,14 @@
 
 using nlohmann::json;
 
-std::string server::WriteRefusal(const Principal& who, const std::string& path, const std::string& data_dir)
+std::string server::WriteRefusal(const Principal& who, const std::string& path,
+                                 const std::map<std::string, std::string>& dataset)
 {
     roles::Principal p{who.role, who.org};
     if (who.role == Role::Viewer)
         return "the viewer role is read-only";
     // The rules need the year's status and phases: read the dataset as it stands (only for a writing role).
-    const io::LoadResult data = io::LoadDataset(ReadAllDataFiles(data_dir));
+    const io::LoadResult data = io::LoadDataset(dataset);
     switch (roles::WriteRefusal(p, path, data.dataset))
     {
     case roles::Refusal::None: return "";

@@ -7,14 +7,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace server
 {
 // "" when `who` may PUT the data path, otherwise the reason (for a 403). The rule is core's access table
-// (roles::WriteRefusal), applied to the dataset in `data_dir` as it stands.
-std::string WriteRefusal(const Principal& who, const std::string& path, const std::string& data_dir);
+// (roles::WriteRefusal), applied to the dataset as it stands (path -> bytes).
+std::string WriteRefusal(const Principal& who, const std::string& path,
+                         const std::map<std::string, std::string>& dataset);
 
 // The bytes of data file `path` as `who` may receive them: private contact details ("private": true in a
 // registry file's contact_details) are taken out for a role that may not see them (roles::MaySeePrivate).

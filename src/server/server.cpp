@@ -377,9 +377,10 @@ void GetData(Instance& inst, const httplib::Request& req, httplib::Response& res
     const std::string rel = DataPathOf(req, res);
     if (rel.empty())
         return;
-    std::string bytes;
-    if (!server::ReadDataFile(inst.store, rel, &bytes))
-        return SendError(res, 404, "not found: " + rel);
+    std::string bytes, error;
+    if (!server::ReadDataFile(inst.store, rel, &bytes, &error))
+        return error.empty() ? SendError(res, 404, "not found: " + rel)
+                             : SendError(res, 503, "the data store cannot be read: " + error);
     bytes = server::ForRole(who, rel, std::move(bytes));
     const std::string etag = server::EtagOf(bytes);
     res.set_header("ETag", etag);
@@ -460,7 +461,10 @@ void CommitWrite(Instance& inst, const Principal& who, server::WriteRequest w, h
     if (server::WriteResult early = server::CheckPrecondition(inst.store, w.path, w.pre); early.status != 0)
         return SendWriteResult(res, early);
     std::lock_guard<std::mutex> one_writer(inst.write_mu); // role rules, checker and commit see one dataset
-    if (std::string why = server::WriteRefusal(who, w.path, inst.store.data_dir); !why.empty())
+    std::map<std::string, std::string> dataset;
+    if (std::string err = server::ReadDataset(inst.store, &dataset); !err.empty())
+        return SendError(res, 503, "the data store cannot be read (" + err + "); nothing was changed; try again later");
+    if (std::string why = server::WriteRefusal(who, w.path, dataset); !why.empty())
         return SendError(res, 403, "refused: " + why);
     json doc;
     if (auto issues = server::ParseStrict(w.path, w.bytes, &doc, inst.config.max_json_depth); !issues.empty())
@@ -477,7 +481,7 @@ void CommitWrite(Instance& inst, const Principal& who, server::WriteRequest w, h
             return SendIssues(res, 403, issues);
     if (inst.config.check)
     {
-        std::vector<check::Issue> issues = inst.config.check(inst.store.data_dir, w.path, w.bytes);
+        std::vector<check::Issue> issues = inst.config.check(dataset, w.path, w.bytes);
         std::vector<check::Issue> errors;
         for (const check::Issue& i : issues)
             if (i.severity == check::Severity::Error)
@@ -523,21 +527,17 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
     if (Authenticate(inst, req, res, &who))
         return;
     server::Store& store = inst.store;
-    if (!store.writable)
-        server::RescanReadOnly(store);
-    const bool delta = req.has_param("since") && req.get_param_value("epoch") == store.epoch && store.writable;
+    const server::Listing now = server::CurrentFiles(store);
+    if (!now.error.empty())
+        return SendError(res, 503, "the data store cannot be read: " + now.error);
+    const bool delta = req.has_param("since") && req.get_param_value("epoch") == now.epoch && store.writable;
     int64_t since = 0;
     if (delta)
         since = std::atoll(req.get_param_value("since").c_str());
     json files = json::object();
-    int64_t generation = 0;
-    {
-        std::lock_guard<std::mutex> lock(store.mu);
-        generation = store.generation;
-        for (const auto& [path, e] : store.files)
-            if (!delta || e.gen > since)
-                files[path] = {{"etag", e.etag}, {"size", e.size}, {"gen", e.gen}};
-    }
+    for (const auto& [path, e] : now.files)
+        if (!delta || e.gen > since)
+            files[path] = {{"etag", e.etag}, {"size", e.size}, {"gen", e.gen}};
     // A role that receives registry files without private contacts sees those files' own ETags.
     if (!roles::MaySeePrivate({who.role, who.org}))
         for (auto& [path, entry] : files.items())
@@ -551,8 +551,8 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
             }
         }
     const std::string body =
-        json{{"epoch", store.epoch}, {"generation", generation}, {"full", !delta}, {"files", files}}.dump();
-    const std::string etag = store.writable ? "\"m-" + store.epoch + "-" + std::to_string(generation) +
+        json{{"epoch", now.epoch}, {"generation", now.generation}, {"full", !delta}, {"files", files}}.dump();
+    const std::string etag = store.writable ? "\"m-" + now.epoch + "-" + now.version +
                                                   (roles::MaySeePrivate({who.role, who.org}) ? "" : "-p") + "\""
                                             : server::EtagOf(body);
     res.set_header("Vary", "Authorization, Accept-Encoding"); // the registry's ETags depend on the role
@@ -575,22 +575,19 @@ void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response&
     if (Authenticate(inst, req, res, &who))
         return;
     server::Store& store = inst.store;
-    if (!store.writable)
-        server::RescanReadOnly(store);
+    const server::Listing now = server::CurrentFiles(store);
+    if (!now.error.empty())
+        return SendError(res, 503, "the data store cannot be read: " + now.error);
     // What the answer depends on: the role's view (private contacts or not) and every file's ETag. An unchanged
     // dataset is answered from the cache, compressed once per coding.
     const bool full_view = roles::MaySeePrivate({who.role, who.org});
     std::vector<std::string> paths;
-    int64_t generation = 0;
-    std::string key = store.epoch + (full_view ? "+" : "-");
+    const int64_t generation = now.generation;
+    std::string key = now.epoch + (full_view ? "+" : "-");
+    for (const auto& [path, e] : now.files)
     {
-        std::lock_guard<std::mutex> lock(store.mu);
-        generation = store.generation;
-        for (const auto& [path, e] : store.files)
-        {
-            paths.push_back(path);
-            key += path + "=" + e.etag + ";";
-        }
+        paths.push_back(path);
+        key += path + "=" + e.etag + ";";
     }
     res.set_header("Vary", "Authorization, Accept-Encoding");
     res.set_header("Cache-Control", "no-store");
@@ -620,7 +617,7 @@ void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response&
             const std::string etag = server::EtagOf(bytes);
             files[path] = {{"etag", etag}, {"data", std::move(bytes)}};
         }
-        body = std::make_shared<const std::string>(json{{"format", "thidua.snapshot"}, {"epoch", store.epoch},
+        body = std::make_shared<const std::string>(json{{"format", "thidua.snapshot"}, {"epoch", now.epoch},
                                                         {"generation", generation}, {"files", std::move(files)}}
                                                        .dump());
     }
@@ -747,7 +744,7 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
             return InstancePtr(nullptr, deleter);
         }
     }
-    if (std::string err = OpenStore(config.data_dir, !config.tokens_file.empty(), &inst->store); !err.empty())
+    if (std::string err = OpenStore(config.data_dir, !config.tokens_file.empty(), &inst->store, config.store); !err.empty())
     {
         *error = err;
         return InstancePtr(nullptr, deleter);

@@ -4,26 +4,29 @@
 #pragma once
 
 #include "core/check/issue.h"
+#include "server/store.h"
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace server
 {
-// Extra content check for a PUT (the shared checker): the data folder, the path, and the new bytes.
-// Every Error it returns refuses the write with 422.
-using CheckHook = std::function<std::vector<check::Issue>(const std::string& data_dir, const std::string& path,
-                                                          const std::string& bytes)>;
+// Extra content check for a PUT (the shared checker): the dataset as it stands (path -> bytes), the path, and the
+// new bytes. Every Error it returns refuses the write with 422.
+using CheckHook = std::function<std::vector<check::Issue>(const std::map<std::string, std::string>& dataset,
+                                                          const std::string& path, const std::string& bytes)>;
 
 struct Config
 {
     std::string host = "127.0.0.1";
     int port = 8080;           // 0 = pick a free port
     std::string web_dir;       // the web build (index.html, thidua.js, thidua.wasm)
-    std::string data_dir;      // the data folder served at /data/
+    std::string data_dir;      // the data served at /data/: a folder, or s3://bucket/prefix (store.h, OpenStore)
+    StoreOptions store;        // the S3 endpoint and keys for an s3:// data_dir
     std::string tokens_file;   // "" = no tokens: every request may read, nothing may be written
     std::string cert_file;     // TLS certificate (PEM); with key_file, the server speaks HTTPS
     std::string key_file;      // TLS private key (PEM)

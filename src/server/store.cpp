@@ -3,6 +3,7 @@
 
 #include "server/paths.h"
 #include "server/sha256.h"
+#include "server/store_s3.h"
 
 #include <nlohmann/json.hpp>
 
@@ -245,14 +246,43 @@ bool EtagMatches(const std::string& header, const std::string& current, bool exi
 }
 } // namespace
 
+std::string server::shared::NowUtc()
+{
+    return ::NowUtc();
+}
+
+std::string server::shared::AuditLine(const AuditEntry& e)
+{
+    return ::AuditLine(e);
+}
+
+bool server::shared::ParseAuditLine(const std::string& line, AuditEntry* e)
+{
+    return ::ParseAuditLine(line, e);
+}
+
+bool server::shared::EtagMatches(const std::string& header, const std::string& current, bool exists)
+{
+    return ::EtagMatches(header, current, exists);
+}
+
 std::string server::EtagOf(const std::string& bytes)
 {
     const auto digest = Sha256(bytes);
     return "\"" + Base64Url(digest.data(), digest.size()) + "\"";
 }
 
-std::string server::OpenStore(const std::string& data_dir, bool writable, Store* store)
+bool server::IsBucketLocation(const std::string& location)
 {
+    return location.rfind("s3://", 0) == 0;
+}
+
+std::string server::OpenStore(const std::string& location, bool writable, Store* store, const StoreOptions& options)
+{
+    store->location = location;
+    if (IsBucketLocation(location))
+        return bucket::Open(location, options, writable, store);
+    const std::string& data_dir = location;
     std::error_code ec;
     const fs::path root = fs::canonical(data_dir, ec);
     if (ec || !fs::is_directory(root))
@@ -344,6 +374,8 @@ std::string server::NewEpoch()
 
 void server::RescanReadOnly(Store& store)
 {
+    if (store.bucket)
+        return; // a bucket is listed on every request anyway
     std::map<std::string, FileEntry> files;
     for (const std::string& path : ListDataFiles(store.data_dir, false))
     {
@@ -355,8 +387,10 @@ void server::RescanReadOnly(Store& store)
     store.files = std::move(files);
 }
 
-bool server::ReadDataFile(const Store& store, const std::string& path, std::string* bytes)
+bool server::ReadDataFile(const Store& store, const std::string& path, std::string* bytes, std::string* error)
 {
+    if (store.bucket)
+        return bucket::ReadDataFile(store, path, bytes, error);
     std::string full;
     if (!ResolveUnder(store.data_dir, path, &full).empty())
         return false;
@@ -389,6 +423,8 @@ server::WriteResult Compare(const std::string& full, const std::string& path, co
 
 server::WriteResult server::CheckPrecondition(const Store& store, const std::string& path, const Precondition& pre)
 {
+    if (store.bucket)
+        return bucket::CheckPrecondition(store, path, pre);
     std::string full;
     if (std::string why = ResolveUnder(store.data_dir, path, &full); !why.empty())
         return {403, path + ": " + why, "", 0};
@@ -404,6 +440,8 @@ server::WriteResult server::WriteDataFile(Store& store, const WriteRequest& req)
         return {403, "the server is read-only (start it with --tokens FILE to accept writes)", "", 0};
     if (!req.pre.has_if_match && !req.pre.if_none_match_star)
         return {428, "a write needs If-Match: \"<etag>\" (or If-None-Match: * to create)", "", 0};
+    if (store.bucket)
+        return bucket::WriteDataFile(store, req);
     std::string full;
     if (std::string why = ResolveUnder(store.data_dir, req.path, &full); !why.empty())
         return {403, req.path + ": " + why, "", 0};
@@ -450,6 +488,8 @@ std::vector<server::AuditEntry> server::ReadAudit(Store& store, const std::strin
     std::vector<AuditEntry> out;
     if (!store.writable)
         return out;
+    if (store.bucket)
+        return bucket::ReadAudit(store, path);
     std::string log;
     {
         std::lock_guard<std::mutex> lock(store.mu);
@@ -476,6 +516,8 @@ bool server::ReadHistoryVersion(const Store& store, const std::string& path, con
     if (!store.writable || bare.size() != 43 ||
         bare.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
         return false;
+    if (store.bucket)
+        return bucket::ReadHistoryVersion(store, path, bare, bytes);
     std::string kept;
     if (!ReadWhole(HistoryPath(store, path, bare), &kept) || EtagOf(kept) != "\"" + bare + "\"")
         return false;
@@ -493,6 +535,58 @@ std::map<std::string, std::string> server::ReadAllDataFiles(const std::string& d
             out[path] = std::move(bytes);
     }
     return out;
+}
+
+server::Listing server::CurrentFiles(Store& store)
+{
+    if (store.bucket)
+        return bucket::CurrentFiles(store);
+    if (!store.writable)
+        RescanReadOnly(store);
+    Listing out;
+    out.epoch = store.epoch;
+    std::lock_guard<std::mutex> lock(store.mu);
+    out.generation = store.generation;
+    out.files = store.files;
+    out.version = std::to_string(store.generation);
+    return out;
+}
+
+std::string server::ReadDataset(Store& store, std::map<std::string, std::string>* files)
+{
+    if (store.bucket)
+        return bucket::ReadDataset(store, files);
+    *files = ReadAllDataFiles(store.data_dir);
+    return "";
+}
+
+std::string server::ReadObjectAt(const std::string& location, const StoreOptions& options, const std::string& key,
+                                 std::string* bytes, bool* found)
+{
+    *found = false;
+    if (IsBucketLocation(location))
+        return bucket::ReadObjectAt(location, options, key, bytes, found);
+    std::error_code ec;
+    const std::string full = location + "/" + key;
+    if (!fs::exists(full, ec))
+        return "";
+    if (!ReadWhole(full, bytes))
+        return "cannot read " + full;
+    *found = true;
+    return "";
+}
+
+std::string server::ListSubLocations(const std::string& location, const StoreOptions& options,
+                                     std::vector<std::string>* names)
+{
+    if (IsBucketLocation(location))
+        return bucket::ListSubLocations(location, options, names);
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(location, ec))
+        if (e.is_directory(ec) && !e.is_symlink(ec) && e.path().filename() != ".thidua")
+            names->push_back(e.path().filename().string());
+    std::sort(names->begin(), names->end());
+    return ec ? "cannot list " + location + ": " + ec.message() : "";
 }
 
 bool server::ReadWholeFile(const std::string& path, std::string* bytes)

@@ -2,6 +2,7 @@
 #include "fixture.h"
 
 #include <csignal>
+#include <cstdio>
 
 std::string testing::SelfFile(const std::string& org, int value)
 {
@@ -35,6 +36,12 @@ testing::SyncServer testing::StartSyncServer(const std::string& tag, const std::
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     s.extra_args = extra_args;
     s.process = StartServer(args);
+    if (S3Mode() && s.process.banner.find("s3://") == std::string::npos)
+    {
+        std::fprintf(stderr, "fixture: THIDUA_TEST_S3 is set but the server is not on a bucket: %s\n",
+                     s.process.banner.c_str());
+        StopServer(s.process, SIGKILL); // the test's REQUIRE(pid > 0) fails
+    }
     return s;
 }
 

@@ -26,7 +26,9 @@ struct ServerProcess
 
 // Starts `thidua serve --host 127.0.0.1 --port 0 <args...>`; pid stays -1 when it failed to start. With a
 // `log_path`, the server's stderr is appended to that file (and log_path is set) instead of the test's stderr.
-ServerProcess StartServer(const std::vector<std::string>& args, const std::string& log_path = "");
+// In the bucket mode (below) a writable server's --data DIR is moved to a bucket unless allow_bucket is false.
+ServerProcess StartServer(const std::vector<std::string>& args, const std::string& log_path = "",
+                          bool allow_bucket = true);
 // Sends `signal_number` and waits (bounded) for the process; returns its exit status (or -signal).
 int StopServer(ServerProcess& server, int signal_number);
 
@@ -43,6 +45,13 @@ std::string IssueToken(const std::string& tokens_file, const std::string& role, 
 
 // Sends `request` verbatim on a fresh loopback connection and returns the status code (0 on failure).
 int RawStatus(int port, const std::string& request);
+
+// The bucket mode (THIDUA_TEST_S3 names tests/s3/rgw.sh's env file): writable servers started with --data DIR run
+// on a copy of DIR in a fresh bucket prefix, and the file helpers here read and write DIR's files there.
+bool S3Mode();
+std::string S3EndpointForTests();
+// Copies DIR to a fresh prefix (once) and returns its s3:// location; "" on failure.
+std::string BucketFor(const std::string& data_dir);
 
 // Every file under root (relative path -> bytes), optionally skipping the server's .thidua folder.
 std::map<std::string, std::string> SnapshotTree(const std::string& root, bool skip_state);
