@@ -1,9 +1,11 @@
 // `thidua check PATH...`: prints every problem as `file:/json/pointer: message`; exit 0 valid, 1 problems, 2 usage.
-// Reads the disk (the core takes bytes); a folder with datapackage.json is checked as one dataset.
+// Reads the disk (the core takes bytes); a folder with datapackage.json is checked as one dataset, a deployment
+// folder (deployment.json) as its index plus one dataset per cluster it lists.
 #include "cli/commands.h"
 #include "server/store.h"
 
 #include "core/check/check.h"
+#include "core/deployment/deployment.h"
 #include "core/io/dataset.h"
 
 #include <nlohmann/json.hpp>
@@ -130,6 +132,7 @@ void Usage()
 {
     std::fprintf(stderr, "usage: thidua check PATH...\n"
                          "  PATH: a data folder (with datapackage.json: checked as one dataset, references across files too),\n"
+                         "        a deployment folder (deployment.json: the index, then each cluster folder it lists),\n"
                          "        a folder of loose files, or single files (a file listed by a datapackage.json above it\n"
                          "        is checked within that dataset; any other file is checked on its own).\n"
                          "  prints file:/json/pointer: message lines; exit 0 = valid, 1 = problems found, 2 = usage error\n");
@@ -160,6 +163,25 @@ int cli::RunCheck(int argc, char** argv)
         if (fs::is_directory(arg, ec))
         {
             io::DataFiles files = ReadFolder(arg);
+            if (!files.count(io::kDescriptorPath) && files.count("deployment.json"))
+            {
+                // A deployment: its index, then each cluster it lists as one dataset (<root>/<id>/).
+                deployment::Deployment d;
+                Print(deployment::ParseDeployment(files["deployment.json"], &d), arg, &totals);
+                checked += 1;
+                for (const deployment::ClusterEntry& c : d.clusters)
+                {
+                    io::DataFiles one = ReadFolder(fs::path(arg) / c.id);
+                    if (!one.count(io::kDescriptorPath))
+                        Print({{"deployment.json", "", "cluster '" + c.id + "': " + Join(arg, c.id) +
+                                                           "/datapackage.json is missing", check::Severity::Error}},
+                              arg, &totals);
+                    else
+                        Print(check::CheckDataset(one), Join(arg, c.id), &totals);
+                    checked += static_cast<int>(one.size());
+                }
+                continue;
+            }
             if (files.count(io::kDescriptorPath))
                 Print(check::CheckDataset(files), arg, &totals);
             else

@@ -665,6 +665,7 @@ std::string ui::RoleLabel(const AppState& app)
     case roles::Role::Secretariat: return Tr(Str::RoleSecretariat, lang);
     case roles::Role::Admin: return Tr(Str::RoleAdmin, lang);
     case roles::Role::Viewer: return Tr(Str::RoleViewer, lang);
+    case roles::Role::Ministry: return Tr(Str::RoleMinistry, lang);
     }
     return Tr(Str::RoleViewer, lang);
 }
@@ -675,7 +676,8 @@ bool ui::MayWriteSomething(const AppState& app)
         return true; // no server said who this is (a local copy): editing stays as it was
     switch (app.who.role)
     {
-    case roles::Role::Viewer: return false;
+    case roles::Role::Viewer:
+    case roles::Role::Ministry: return false;
     case roles::Role::Secretariat:
     case roles::Role::Admin: return true;
     case roles::Role::Unit:

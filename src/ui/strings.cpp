@@ -260,6 +260,7 @@ constexpr Row kRows[] = {
     {ui::Str::RoleSecretariat, "Văn phòng Cụm · thư ký cụm", "Cluster office · secretariat"},
     {ui::Str::RoleAdmin, "Quản trị máy chủ", "Server administrator"},
     {ui::Str::RoleViewer, "Chỉ xem", "View only"},
+    {ui::Str::RoleMinistry, "Bộ (chỉ xem các cụm, khối)", "Ministry (reads every cluster)"},
     {ui::Str::RefusedWrite, "Máy chủ không nhận thay đổi", "The server refused a change"},
     {ui::Str::RefusedReadOnly, "tài khoản chỉ xem không được sửa dữ liệu", "a view-only account changes nothing"},
     {ui::Str::RefusedNotOwnFile, "đơn vị chỉ được sửa bản tự chấm điểm của mình", "a unit changes only its own self-assessment"},

@@ -261,6 +261,7 @@ enum class Str
     RoleSecretariat,
     RoleAdmin,
     RoleViewer,
+    RoleMinistry,
     RefusedWrite,
     RefusedReadOnly,
     RefusedNotOwnFile,
