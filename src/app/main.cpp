@@ -1,6 +1,7 @@
 // The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
 // Per frame: fonts for the current scale -> (nothing more while the data loads) -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
 #include "app/history_driver.h"
+#include "app/ministry_driver.h"
 #include "app/sync_driver.h"
 #include "app/documents.h"
 #include "platform/platform.h"
@@ -16,6 +17,7 @@ namespace
 ui::AppState g_app;        // the one AppState (main.cpp may hold it; nothing in ui/ does)
 app::SyncDriver g_sync;
 app::HistoryDriver g_history;
+app::MinistryDriver g_ministry;
 bool g_first_frame_marked = false;
 bool g_ready_marked = false;
 bool g_fullscreen = false;
@@ -84,6 +86,7 @@ void Frame()
     const double now = platform::NowMs();
     app::TickSync(g_sync, app, now);
     app::TickHistory(g_history, g_sync, app);
+    app::TickMinistry(g_ministry, g_sync, app);
     double delay = app::NextSyncDelay(g_sync, now);
     if (app.wake_in_ms >= 0 && (delay < 0 || app.wake_in_ms < delay))
         delay = app.wake_in_ms; // one timer: the earlier of the next sync and the screen's own wake-up
@@ -134,6 +137,7 @@ int main()
     };
     platform::InitServices(services);
     g_pending_route = platform::InitialRoute();
+    g_app.cluster_address = platform::ClusterOfAddress();
     app::StartSync(g_sync, g_app, "");
     platform::Run();
     return 0;

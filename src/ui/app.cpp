@@ -36,7 +36,8 @@ const NavEntry kNav[] = {
     {ui::Screen::Results, ui::Str::NavResults, "/results"},    {ui::Screen::History, ui::Str::NavHistory, "/history"},
     {ui::Screen::Scoring, ui::Str::NavScoring, "/scoring"},
 };
-const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "scoring", "year"};
+const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "scoring", "year",
+                                    "ministry"};
 const char* const kLoadNames[] = {"loading", "ready", "failed"};
 const char* const kLayoutNames[] = {"landscape", "portrait", "phone"};
 const char* const kResultsViews[] = {"grid", "ballots", "awards"};
@@ -207,6 +208,21 @@ void DrawHeader(ui::AppState& app)
     }
 
     DrawYearSelector(app);
+    // In a deployment of several clusters: back to the list of clusters, and the ministry's table.
+    if (!app.cluster_address.empty())
+    {
+        const char* all = ui::Tr(ui::Str::ClustersStart, lang);
+        ui::Flow(ui::ButtonWidth(all));
+        if (ui::TouchButton(app, all))
+            app.open_start_page = true;
+        if (app.who_known && app.who.role == roles::Role::Ministry)
+        {
+            const char* table = ui::Tr(ui::Str::MinistryOpen, lang);
+            ui::Flow(ui::ButtonWidth(table));
+            if (ui::TouchButton(app, table, 0, app.screen == ui::Screen::Ministry))
+                ui::OpenScreen(app, ui::Screen::Ministry);
+        }
+    }
     if (app.who_known)
     {
         const std::string who = ui::RoleLabel(app);
@@ -332,6 +348,7 @@ void DrawScreen(ui::AppState& app)
     case ui::Screen::History: ui::DrawHistoryScreen(app.history, app); break;
     case ui::Screen::Scoring: ui::DrawScoringScreen(app.scoring, app); break;
     case ui::Screen::Year: ui::DrawYearScreen(app.year_screen, app); break;
+    case ui::Screen::Ministry: ui::DrawMinistryScreen(app.ministry, app); break;
     }
 }
 
@@ -464,6 +481,8 @@ void ui::OpenScreen(AppState& app, Screen screen)
         app.members.selected.clear();
     if (screen == Screen::Meetings)
         app.meetings.selected.clear();
+    if (screen == Screen::Ministry)
+        app.ministry.load_requested = true; // the table is the server's: fetched again each time it is opened
 }
 
 void ui::OpenMember(AppState& app, const std::string& org_id)
@@ -491,6 +510,8 @@ std::string ui::CurrentRoute(const AppState& app)
         route = std::string("/results/") + kResultsViews[static_cast<int>(app.results_screen.view)];
     else if (app.screen == Screen::Year)
         route = "/year";
+    else if (app.screen == Screen::Ministry)
+        route = "/bo";
     else
         route = kNav[static_cast<int>(app.screen)].route;
     const model::YearFile* latest = nullptr;
@@ -556,6 +577,8 @@ void ui::OpenRoute(AppState& app, const std::string& route_in)
             screen = entry.screen;
     if (first == "year")
         screen = Screen::Year;
+    if (first == "bo")
+        screen = Screen::Ministry;
     OpenScreen(app, screen);
     if (screen == Screen::Members && !second.empty())
         app.members.selected = second;

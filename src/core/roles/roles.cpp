@@ -139,6 +139,8 @@ bool ValidClusterId(const std::string& id)
 
 std::string CheckScope(Role role, const std::vector<std::string>& clusters)
 {
+    if (clusters.empty())
+        return ""; // a token for a one-cluster server (refused by a deployment: MayOpenCluster)
     const bool all = std::find(clusters.begin(), clusters.end(), "*") != clusters.end();
     if (all && clusters.size() > 1)
         return "'*' (every cluster) cannot be combined with named clusters";

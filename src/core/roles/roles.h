@@ -72,7 +72,8 @@ enum class ScopeRefusal
 // server (the cluster id is then "" and every token opens it, as before deployments).
 ScopeRefusal MayOpenCluster(Role role, const std::vector<std::string>& clusters, const std::string& cluster_id,
                             bool deployment);
-// "" when `clusters` is a valid scope for `role` (the table above), else the reason (English, for the CLI).
+// "" when `clusters` is a valid scope for `role` (the table above; no cluster at all is valid: a token for a
+// one-cluster server), else the reason (English, for the CLI).
 std::string CheckScope(Role role, const std::vector<std::string>& clusters);
 // A cluster id as it appears in addresses (/c/<id>/) and folder names: 1-40 of a-z, 0-9 and '-', starting with a
 // letter or digit.
