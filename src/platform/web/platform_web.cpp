@@ -278,8 +278,9 @@ EM_JS(char*, js_take_token, (), {
 });
 
 EM_JS(char*, js_cluster_of_address, (), {
-    const m = location.pathname.match(/^\/c\/([a-z0-9-]+)\//);
-    return Module.newString(m ? m[1] : "");
+    const parts = location.pathname.split('/'); // "/c/<id>/..." (no regex: a double slash would end the macro)
+    const ok = parts.length > 3 && parts[0] === "" && parts[1] === 'c' && /^[a-z0-9-]+$/.test(parts[2]);
+    return Module.newString(ok ? parts[2] : "");
 });
 
 EM_JS(void, js_open_address, (const char* url), {
