@@ -657,6 +657,17 @@ std::string ui::StateJson(const AppState& app)
     for (size_t i = 0; i < app.issues.size() && i < 50; ++i)
         lines.push_back(check::FormatIssue(app.issues[i]));
     state["issue_lines"] = lines;
+    // The deployment: the cluster this app was opened at, and the ministry's table as drawn (names, not ids).
+    state["cluster_address"] = app.cluster_address;
+    state["cluster_name"] = app.dataset.cluster.cluster.name;
+    const char* const ministry_status[] = {"idle", "loading", "ready", "offline", "refused", "no_deployment", "failed"};
+    nlohmann::json leaders = nlohmann::json::array();
+    for (const deployment::LeaderRow& row : app.ministry.table.rows)
+        leaders.push_back({{"cluster", row.cluster_name}, {"leader", row.leader_name}, {"rank", row.candidate_rank},
+                           {"forward", row.goes_forward}, {"tied", row.tied_at_quota}, {"synthetic", row.synthetic}});
+    state["ministry"] = {{"status", ministry_status[static_cast<int>(app.ministry.status)]},
+                         {"year", app.ministry.table.year}, {"leaders", app.ministry.table.leaders},
+                         {"quota", app.ministry.table.quota}, {"rows", leaders}};
     nlohmann::json problems = nlohmann::json::array(); // what sync refused from the server, and why
     for (const check::Issue& issue : app.sync.problems)
         problems.push_back(check::FormatIssue(issue));
