@@ -24,6 +24,13 @@ bool g_fullscreen = false;
 std::string g_pending_route; // the URL's route, applied once the data is there
 std::string g_announced;     // the last status told to screen readers
 
+// Where the sync worker's server paths (/api/manifest, /data/...) start: the cluster's own address in a deployment
+// of several clusters (/c/<id>), the root otherwise.
+std::string SyncBase()
+{
+    return g_app.cluster_address.empty() ? "" : "/c/" + g_app.cluster_address;
+}
+
 void EnsureFonts(ui::AppState& app)
 {
     const float ratio = platform::PixelRatio();
@@ -43,7 +50,7 @@ void Frame()
         app.retry_requested = false;
         app.load = ui::LoadState{};
         g_sync = app::SyncDriver{};
-        app::StartSync(g_sync, app, "");
+        app::StartSync(g_sync, app, SyncBase());
     }
     if (!g_pending_route.empty() && app.load.status == ui::LoadState::Status::Ready)
     {
@@ -138,7 +145,7 @@ int main()
     platform::InitServices(services);
     g_pending_route = platform::InitialRoute();
     g_app.cluster_address = platform::ClusterOfAddress();
-    app::StartSync(g_sync, g_app, "");
+    app::StartSync(g_sync, g_app, SyncBase());
     platform::Run();
     return 0;
 }

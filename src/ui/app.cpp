@@ -149,6 +149,24 @@ void DrawYearSelector(ui::AppState& app)
 void DrawViewOptions(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
+    // (In the header, or behind "Thêm" on a phone.) In a deployment of several clusters: back to the list of clusters, and the ministry's table.
+    if (!app.cluster_address.empty())
+    {
+        const char* all = ui::Tr(ui::Str::ClustersStart, lang);
+        ui::Flow(ui::ButtonWidth(all));
+        if (ui::TouchButton(app, all))
+            app.open_start_page = true;
+        if (app.who_known && app.who.role == roles::Role::Ministry)
+        {
+            const char* table = ui::Tr(ui::Str::MinistryOpen, lang);
+            ui::Flow(ui::ButtonWidth(table));
+            if (ui::TouchButton(app, table, 0, app.screen == ui::Screen::Ministry))
+            {
+                ui::OpenScreen(app, ui::Screen::Ministry);
+                ImGui::CloseCurrentPopup(); // on a phone: "Thêm" closes on the table (nothing when not in it)
+            }
+        }
+    }
     const char* present = ui::Tr(ui::Str::Present, lang);
     ui::Flow(ui::ButtonWidth(present));
     if (ui::TouchButton(app, present))
@@ -208,21 +226,6 @@ void DrawHeader(ui::AppState& app)
     }
 
     DrawYearSelector(app);
-    // In a deployment of several clusters: back to the list of clusters, and the ministry's table.
-    if (!app.cluster_address.empty())
-    {
-        const char* all = ui::Tr(ui::Str::ClustersStart, lang);
-        ui::Flow(ui::ButtonWidth(all));
-        if (ui::TouchButton(app, all))
-            app.open_start_page = true;
-        if (app.who_known && app.who.role == roles::Role::Ministry)
-        {
-            const char* table = ui::Tr(ui::Str::MinistryOpen, lang);
-            ui::Flow(ui::ButtonWidth(table));
-            if (ui::TouchButton(app, table, 0, app.screen == ui::Screen::Ministry))
-                ui::OpenScreen(app, ui::Screen::Ministry);
-        }
-    }
     if (app.who_known)
     {
         const std::string who = ui::RoleLabel(app);
