@@ -225,7 +225,8 @@ void DrawHeader(ui::AppState& app)
             ImGui::SameLine();
     }
 
-    DrawYearSelector(app);
+    if (app.screen != ui::Screen::Ministry) // the table has its own years, across clusters
+        DrawYearSelector(app);
     if (app.who_known)
     {
         const std::string who = ui::RoleLabel(app);
