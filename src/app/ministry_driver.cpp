@@ -2,6 +2,8 @@
 #include "app/ministry_driver.h"
 
 #include "core/deployment/ministry.h"
+#include "core/docs/document.h"
+#include "ui/screen_ministry.h"
 #include "core/io/json_read.h"
 #include "platform/platform.h"
 
@@ -15,6 +17,13 @@ void TickMinistry(MinistryDriver& ministry, const SyncDriver& sync, ui::AppState
         platform::OpenAddress("../../"); // the start page of the deployment, from /c/<id>/
     }
     ui::MinistryScreen& screen = app.ministry;
+    if (screen.download_requested)
+    {
+        screen.download_requested = false;
+        platform::Download(ui::MinistryFileName(screen.table),
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           docs::ToXlsx({ui::MinistrySheet(app, screen.table)}));
+    }
     if (!screen.load_requested || app.screen != ui::Screen::Ministry)
         return;
     screen.load_requested = false;

@@ -1,6 +1,6 @@
 // Fills the ministry's table (ui::MinistryScreen) from the deployment's server: GET ../../api/ministry?year=Y
 // (the app runs at /c/<cluster-id>/, the table is the deployment's, at /api/ministry). Asks nothing until the
-// screen asks; also leaves the app for the deployment's start page when the header's "Các cụm, khối" was tapped.
+// screen asks; saves the table as .xlsx when asked; also leaves the app for the deployment's start page when the header's "Các cụm, khối" was tapped.
 #pragma once
 
 #include "app/sync_driver.h"

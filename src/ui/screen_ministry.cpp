@@ -182,6 +182,58 @@ std::string FlagText(const AppState& app, const deployment::LeaderRow& row)
     return Tr(row.goes_forward ? Str::FlagPropose : row.tied_at_quota ? Str::FlagCouncil : Str::FlagNo, lang);
 }
 
+docs::Sheet MinistrySheet(const AppState& app, const deployment::MinistryTable& t)
+{
+    const Language lang = app.settings.lang;
+    docs::Sheet sheet;
+    sheet.name = std::to_string(t.year);
+    sheet.widths = {8, 34, 34, 40, 70, 22, 10};
+    sheet.rows.push_back({docs::TextValue(std::string(Tr(Str::MinistryTitle, lang)) + " – " + Tr(Str::Year, lang) +
+                                              " " + std::to_string(t.year),
+                                          true)});
+    sheet.rows.push_back({docs::TextValue(Tr(Str::MinistryQuotaRule, lang))});
+    sheet.rows.push_back({docs::TextValue(std::string(Tr(Str::Year, lang)) + " " + std::to_string(t.year) + ": " +
+                                          std::to_string(t.leaders) + " " + Tr(Str::MinistryLeadersCount, lang) +
+                                          " → " + Tr(Str::MinistryQuotaCount, lang) + " " + std::to_string(t.quota) +
+                                          " (" + Tr(Str::MinistryRoundDown, lang) + ")")});
+    sheet.rows.push_back({docs::TextValue(Tr(Str::MinistryRanking, lang))});
+    sheet.rows.push_back({});
+    sheet.header_row = static_cast<int>(sheet.rows.size());
+    sheet.rows.push_back({docs::TextValue(Tr(Str::ColOrder, lang)), docs::TextValue(Tr(Str::ColCluster, lang)),
+                          docs::TextValue(Tr(Str::ColLeader, lang)), docs::TextValue(Tr(Str::ColBasis, lang)),
+                          docs::TextValue(Tr(Str::ColProposals, lang)), docs::TextValue(Tr(Str::ColGovernmentFlag, lang)),
+                          docs::TextValue(Tr(Str::Points, lang))});
+    for (const deployment::LeaderRow& row : t.rows)
+    {
+        std::string proposals;
+        for (const deployment::ProposalRow& p : row.proposals)
+            proposals += (proposals.empty() ? "" : "; ") + ProposalText(app, p);
+        std::string cluster = row.cluster_name;
+        if (row.synthetic)
+            cluster += std::string(" (") + Tr(Str::SyntheticShort, lang) + ")";
+        const std::string leader = !row.has_year                ? Tr(Str::NoYearData, lang)
+                                   : row.leader_org_id.empty() ? Tr(Str::NoLeaderYet, lang)
+                                                               : row.leader_name;
+        std::vector<docs::SheetCell> cells = {
+            row.candidate_rank > 0 ? docs::NumberValue(row.candidate_rank) : docs::TextValue("–"),
+            docs::TextValue(cluster),
+            docs::TextValue(leader),
+            docs::TextValue(row.leader_org_id.empty() ? "" : BasisText(app, row)),
+            docs::TextValue(proposals),
+            docs::TextValue(FlagText(app, row)),
+        };
+        cells.push_back(row.leader_org_id.empty() ? docs::TextValue("")
+                                                  : docs::NumberValue(static_cast<double>(row.total) / 100.0, 2));
+        sheet.rows.push_back(cells);
+    }
+    return sheet;
+}
+
+std::string MinistryFileName(const deployment::MinistryTable& t)
+{
+    return "bang-tong-hop-cac-cum-khoi-" + std::to_string(t.year) + ".xlsx";
+}
+
 void DrawMinistryScreen(MinistryScreen& screen, AppState& app)
 {
     const Language lang = app.settings.lang;
@@ -211,6 +263,10 @@ void DrawMinistryScreen(MinistryScreen& screen, AppState& app)
             screen.load_requested = true;
         }
     }
+    const char* download = Tr(Str::MinistryDownload, lang);
+    Flow(ButtonWidth(download));
+    if (TouchButton(app, download))
+        screen.download_requested = true;
     DrawRules(app, t);
     if (app.layout == Layout::Phone)
         DrawCards(app, t);

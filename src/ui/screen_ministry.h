@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/deployment/ministry.h"
+#include "core/docs/document.h"
 
 #include <cstdint>
 #include <string>
@@ -31,6 +32,7 @@ struct MinistryScreen
     bool load_requested = true; // for the app layer (src/app/ministry_driver.h)
     deployment::MinistryTable table;
     std::string error;
+    bool download_requested = false; // "Tải bảng (Excel)": the app layer saves MinistrySheet as .xlsx
 };
 
 void DrawMinistryScreen(MinistryScreen& screen, AppState& app);
@@ -39,4 +41,7 @@ void DrawMinistryScreen(MinistryScreen& screen, AppState& app);
 std::string BasisText(const AppState& app, const deployment::LeaderRow& row);
 // "Đề nghị" / "Không" / "Bằng phiếu ở ranh giới: Hội đồng quyết định" / "–" for a cluster without a leader.
 std::string FlagText(const AppState& app, const deployment::LeaderRow& row);
+// The table as a spreadsheet sheet, in the screen's words (for the council's paper copy), and its file name.
+docs::Sheet MinistrySheet(const AppState& app, const deployment::MinistryTable& table);
+std::string MinistryFileName(const deployment::MinistryTable& table);
 } // namespace ui

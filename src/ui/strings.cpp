@@ -408,6 +408,7 @@ constexpr Row kRows[] = {
     {ui::Str::MinistryNoDeployment, "Máy chủ này chỉ giữ một cụm thi đua.", "This server holds one cluster only."},
     {ui::Str::MinistryFailed, "Máy chủ trả lời lỗi", "The server answered with an error"},
     {ui::Str::Decision, "Quyết định", "Decision"},
+    {ui::Str::MinistryDownload, "Tải bảng (Excel)", "Download the table (Excel)"},
 };
 constexpr int kRowCount = static_cast<int>(sizeof(kRows) / sizeof(kRows[0]));
 static_assert(kRowCount == static_cast<int>(ui::Str::Count), "one row per ui::Str");

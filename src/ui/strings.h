@@ -409,6 +409,7 @@ enum class Str
     MinistryNoDeployment,
     MinistryFailed,
     Decision,
+    MinistryDownload,
     Count, // keep last
 };
 

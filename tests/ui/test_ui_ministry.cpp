@@ -97,4 +97,26 @@ TEST_SUITE("ui")
         // Without a cluster address (a one-cluster server) the header offers no list of clusters.
         CHECK(!h.Has("Các cụm, khối"));
     }
+
+    TEST_CASE("the ministry table as a spreadsheet: the screen's words, numbers as numbers, the invented cluster marked")
+    {
+        uitest::Harness h;
+        const deployment::MinistryTable t = SampleTable(2024);
+        const docs::Sheet sheet = ui::MinistrySheet(h.app, t);
+        CHECK(ui::MinistryFileName(t) == "bang-tong-hop-cac-cum-khoi-2024.xlsx");
+        REQUIRE(sheet.header_row >= 0);
+        REQUIRE(sheet.rows.size() == static_cast<size_t>(sheet.header_row) + 1 + t.rows.size());
+        CHECK(sheet.rows[static_cast<size_t>(sheet.header_row)][1].text == "Cụm, khối");
+        const auto& first = sheet.rows[static_cast<size_t>(sheet.header_row) + 1];
+        CHECK(first[0].is_number);
+        CHECK(first[0].number == 1);
+        CHECK(first[2].text == "Sở TN&MT Hải Dương");
+        CHECK(first[4].text.find("Cờ thi đua của Bộ: Sở TN&MT Hải Dương (Đã trình)") == 0);
+        CHECK(first[6].is_number);
+        CHECK(first[6].number == doctest::Approx(97.58));
+        CHECK(sheet.rows[static_cast<size_t>(sheet.header_row) + 2][1].text == "Cụm thi đua số II (minh hoạ) (MINH HOẠ)");
+        const std::string xlsx = docs::ToXlsx({sheet});
+        CHECK(xlsx.rfind("PK", 0) == 0); // a zip
+        CHECK(xlsx.size() > 1000);
+    }
 }
