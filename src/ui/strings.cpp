@@ -527,6 +527,12 @@ const MessageRow kMessages[] = {
     {"the server refused the write ({}): {}", "máy chủ không nhận thay đổi ({1}): {2}"},
     {"refused: {}", "{1}"},
     {"the viewer role is read-only", "tài khoản chỉ xem không được sửa dữ liệu"},
+    // A deployment of several clusters (server/server.cpp): never the cluster ids on screen.
+    {"this token is for cluster {}, not {}", "mã truy cập này dành cho cụm, khối khác"},
+    {"this token names no cluster, and this server holds several; issue a token with --cluster {}",
+     "mã truy cập này không dành cho cụm, khối nào trên máy chủ này; hãy xin quản trị viên cấp mã mới"},
+    {"the ministry role reads every cluster and writes none", "tài khoản của Bộ chỉ xem các cụm, khối, không sửa dữ liệu"},
+    {"no cluster '{}' in this deployment (GET /api/deployment lists them)", "máy chủ không có cụm, khối này"},
     {"unit:{} may write only years/<yyyy>/self/{}.json, not {}",
      "đơn vị chỉ được sửa bản tự chấm điểm của mình, không được sửa {3}"},
     {"{} is not the self-assessment of a member of that year", "{1} không phải bản tự chấm điểm của một thành viên năm đó"},

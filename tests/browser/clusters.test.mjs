@@ -201,6 +201,13 @@ describe('a deployment of several clusters', () => {
       assert.equal(s.ministry.rows.filter((r) => r.forward).length, 1);
       await settle(page);
       await screenshot(page, `clusters-ministry-${name}`);
+      if (name === 'tablet') {
+        // The council's paper copy: an .xlsx of the same table.
+        const [download] = await Promise.all([page.waitForEvent('download'), tap(page, 'Tải bảng (Excel)')]);
+        assert.equal(download.suggestedFilename(), 'bang-tong-hop-cac-cum-khoi-2024.xlsx');
+        const bytes = readFileSync(await download.path());
+        assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+      }
       await context.close();
     }
   });

@@ -119,4 +119,19 @@ TEST_SUITE("ui")
         CHECK(xlsx.rfind("PK", 0) == 0); // a zip
         CHECK(xlsx.size() > 1000);
     }
+
+    TEST_CASE("the server's refusals about clusters read in Vietnamese, without cluster ids")
+    {
+        using ui::Language;
+        CHECK(ui::TrMessage("the server refused the write (403): refused: this token is for cluster cum1, not cum2",
+                            Language::Vi) == "máy chủ không nhận thay đổi (403): mã truy cập này dành cho cụm, khối khác");
+        CHECK(ui::TrMessage("refused: the ministry role reads every cluster and writes none", Language::Vi) ==
+              "tài khoản của Bộ chỉ xem các cụm, khối, không sửa dữ liệu");
+        CHECK(ui::TrMessage("refused: this token names no cluster, and this server holds several; issue a token with "
+                            "--cluster cum2",
+                            Language::Vi)
+                  .find("cum2") == std::string::npos);
+        CHECK(ui::TrMessage("no cluster 'x9' in this deployment (GET /api/deployment lists them)", Language::Vi) ==
+              "máy chủ không có cụm, khối này");
+    }
 }
