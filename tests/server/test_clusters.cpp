@@ -308,4 +308,28 @@ TEST_CASE("token scopes at issue: a unit or secretariat names one cluster; the m
     CHECK(ReadFileOr(tokens, "").find("\"clusters\"") != std::string::npos);
     RemoveTree(root);
 }
+
+TEST_CASE("--init-from a deployment copies its index and every cluster's data files, and serves them at /c/<id>/")
+{
+    const std::string root = MakeTempDir("init");
+    const std::string data = root + "/data", tokens = root + "/tokens.json";
+    const std::string viewer = RunCli("token issue --role viewer --cluster '*' --name v --tokens " + tokens);
+    ServerProcess sp = StartServer({"--web", root, "--data", data, "--init-from",
+                                    std::string(THIDUA_SOURCE_DIR) + "/assets/data", "--tokens", tokens});
+    REQUIRE(sp.pid > 0);
+    CHECK(ReadFileOr(data + "/deployment.json", "") ==
+          ReadFileOr(std::string(THIDUA_SOURCE_DIR) + "/assets/data/deployment.json", "-"));
+    for (const char* id : {"cum1", "cum2", "cum3", "khoi1", "khoi2"})
+    {
+        CAPTURE(id);
+        CHECK(Files(data + "/" + id) == Files(std::string(THIDUA_SOURCE_DIR) + "/assets/data/" + id));
+    }
+    httplib::Client http("127.0.0.1", sp.port);
+    auto r = http.Get("/c/khoi2/data/cluster.json", {{"Authorization", "Bearer " + viewer}});
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->body.find("Khối thi đua số II (minh hoạ)") != std::string::npos);
+    StopServer(sp, SIGTERM);
+    RemoveTree(root);
+}
 }
