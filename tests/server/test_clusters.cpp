@@ -332,4 +332,20 @@ TEST_CASE("--init-from a deployment copies its index and every cluster's data fi
     StopServer(sp, SIGTERM);
     RemoveTree(root);
 }
+
+TEST_CASE("thidua check on a deployment: the index and every cluster it lists")
+{
+    const std::string sample = std::string(THIDUA_SOURCE_DIR) + "/assets/data";
+    CHECK(std::system((std::string(THIDUA_CLI) + " check '" + sample + "' >/dev/null 2>&1").c_str()) == 0);
+    Deployment d = MakeDeployment("check");
+    WriteFileBytes(d.data + "/deployment.json", R"({"format":"thidua.deployment","schema_version":1,"name":"x",
+        "clusters":[{"id":"cum1","name":"Cụm 1","kind":"cluster","parent":"y"},
+                    {"id":"cum7","name":"Cụm 7","kind":"khối","parent":"y"},
+                    {"id":"cum8","name":"Cụm 8","kind":"cluster","parent":"y"}]})");
+    const std::string out = RunCli("check '" + d.data + "'", false);
+    CHECK(out.find("deployment.json:/clusters/1/kind: must be \"cluster\" or \"block\"") != std::string::npos);
+    CHECK(out.find("cluster 'cum8': ") != std::string::npos);
+    CHECK(out.find("/cum8/datapackage.json is missing") != std::string::npos);
+    RemoveTree(d.root);
+}
 }
