@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   issueToken, launchBrowser, root, screenshot, settle, sizes, startServer, state, tap, thiduaCli, waitReady,
 } from './harness.mjs';
-import { appendToMeetingField, MEETING_FILE, waitSync } from './flows.mjs';
+import { appendToMeetingField, MEETING_FILE, waitServiceWorker, waitSync } from './flows.mjs';
 import { execFileSync } from 'node:child_process';
 
 // Every data file of one cluster folder (without the server's .thidua state): path -> bytes.
@@ -171,6 +171,28 @@ describe('a deployment of several clusters', () => {
     assert.ok(meeting.venue.name.endsWith(' (thử Cụm I)'), meeting.venue.name);
     assert.deepEqual(files(path.join(server.dataDir, 'cum2')), cum2Before);
     assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test("a cluster's app reloads offline from its own service worker and store", async () => {
+    const context = await browser.newContext({ ...sizes.tablet, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}c/khoi1/?token=${tokens.admin}`);
+    await waitReady(page, 90000);
+    await waitServiceWorker(page);
+    await waitSync(page, () => window.thidua.state().sync.status === 'synced', null, 60000);
+    const worker = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return { scope: new URL(reg.scope).pathname, caches: await caches.keys() };
+    });
+    assert.equal(worker.scope, '/c/khoi1/');
+    assert.ok(worker.caches.some((k) => k.startsWith('thidua-shell-/c/khoi1/-')), worker.caches.join(', '));
+    await context.setOffline(true);
+    await page.reload();
+    await waitReady(page, 90000);
+    const s = await state(page);
+    assert.equal(s.cluster_address, 'khoi1');
+    assert.equal(s.cluster_name, 'Khối thi đua số I (minh hoạ)');
     await context.close();
   });
 
