@@ -3,7 +3,7 @@
 # static hosts can do the same (docs/deploy.md). A copy older than its file is ignored by the server.
 # Usage: cmake -DWEB=<build/web> -DBROTLI=<path or empty> [-DNAMES=a;b] -P compress_web.cmake
 if(NOT NAMES)
-    set(NAMES index.html thidua.js thidua.wasm sync-worker.js sw.js manifest.webmanifest icon.svg)
+    set(NAMES index.html start.html thidua.js thidua.wasm sync-worker.js sw.js manifest.webmanifest icon.svg)
 endif()
 foreach(name ${NAMES})
     set(file "${WEB}/${name}")

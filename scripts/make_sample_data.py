@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the Cluster I sample dataset (assets/data). Real facts come from the seed article and the sources
+"""Writes the Cluster I sample dataset (assets/data/cum1). Real facts come from the seed article and the sources
 in shared/design/domain.md §5 and are cited in each record's `sources`; everything invented for the demo
 (criteria, scores, ballots, registrations, later years, the focal officers and their contacts) sits in files marked "synthetic": true.
 Output is the same canonical JSON the C++ writer produces (sorted keys, 2 spaces). Deterministic.
@@ -8,7 +8,7 @@ import json, os, random, re, sys, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED_PATH = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/seed/000_a75712a1e0653b79.txt'
-OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, 'assets', 'data')
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "assets", "data", "cum1")
 SEED = unicodedata.normalize('NFC', open(SEED_PATH, encoding='utf-8').read())
 
 def nfc(x):

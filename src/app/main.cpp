@@ -1,6 +1,7 @@
 // The web app's entry point and the only wiring code: owns AppState and the sync driver, runs frames.
 // Per frame: fonts for the current scale -> (nothing more while the data loads) -> ImGui::NewFrame -> ui::DrawApp -> Render -> Present -> sync tick.
 #include "app/history_driver.h"
+#include "app/ministry_driver.h"
 #include "app/sync_driver.h"
 #include "app/documents.h"
 #include "platform/platform.h"
@@ -16,11 +17,19 @@ namespace
 ui::AppState g_app;        // the one AppState (main.cpp may hold it; nothing in ui/ does)
 app::SyncDriver g_sync;
 app::HistoryDriver g_history;
+app::MinistryDriver g_ministry;
 bool g_first_frame_marked = false;
 bool g_ready_marked = false;
 bool g_fullscreen = false;
 std::string g_pending_route; // the URL's route, applied once the data is there
 std::string g_announced;     // the last status told to screen readers
+
+// Where the sync worker's server paths (/api/manifest, /data/...) start: the cluster's own address in a deployment
+// of several clusters (/c/<id>), the root otherwise.
+std::string SyncBase()
+{
+    return g_app.cluster_address.empty() ? "" : "/c/" + g_app.cluster_address;
+}
 
 void EnsureFonts(ui::AppState& app)
 {
@@ -41,7 +50,7 @@ void Frame()
         app.retry_requested = false;
         app.load = ui::LoadState{};
         g_sync = app::SyncDriver{};
-        app::StartSync(g_sync, app, "");
+        app::StartSync(g_sync, app, SyncBase());
     }
     if (!g_pending_route.empty() && app.load.status == ui::LoadState::Status::Ready)
     {
@@ -84,6 +93,7 @@ void Frame()
     const double now = platform::NowMs();
     app::TickSync(g_sync, app, now);
     app::TickHistory(g_history, g_sync, app);
+    app::TickMinistry(g_ministry, g_sync, app);
     double delay = app::NextSyncDelay(g_sync, now);
     if (app.wake_in_ms >= 0 && (delay < 0 || app.wake_in_ms < delay))
         delay = app.wake_in_ms; // one timer: the earlier of the next sync and the screen's own wake-up
@@ -134,7 +144,8 @@ int main()
     };
     platform::InitServices(services);
     g_pending_route = platform::InitialRoute();
-    app::StartSync(g_sync, g_app, "");
+    g_app.cluster_address = platform::ClusterOfAddress();
+    app::StartSync(g_sync, g_app, SyncBase());
     platform::Run();
     return 0;
 }

@@ -14,7 +14,7 @@ struct SyncDriver
 {
     datasync::Client client;
     datasync::Remote remote;
-    std::string base_url;          // the page's origin, "http://127.0.0.1:8080"
+    std::string base_url;          // prefix of the server's paths: "" (the page's origin) or "/c/<cluster-id>"
     bool started = false;          // the stored state was looked for
     bool ready = false;            // the client holds the dataset (from the store or the first download)
     bool in_flight = false;        // the worker is syncing a snapshot of `client`

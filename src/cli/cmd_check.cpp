@@ -1,10 +1,11 @@
 // `thidua check PATH...`: prints every problem as `file:/json/pointer: message`; exit 0 valid, 1 problems, 2 usage.
-// Reads a folder or an S3 bucket (the core takes bytes); a folder with datapackage.json, or a bucket, is checked as one
-// dataset.
+// Reads a folder or an S3 bucket (the core takes bytes); a location with datapackage.json is checked as one dataset, a
+// deployment (deployment.json) as its index plus one dataset per cluster it lists.
 #include "cli/commands.h"
 #include "server/store.h"
 
 #include "core/check/check.h"
+#include "core/deployment/deployment.h"
 #include "core/io/dataset.h"
 #include "server/location.h"
 #include "server/paths.h"
@@ -135,6 +136,7 @@ void Usage()
                          "  PATH: s3://BUCKET/PREFIX: the data files of a bucket, checked as one dataset (keys as for\n"
                          "        thidua serve), or:\n"
                          "  PATH: a data folder (with datapackage.json: checked as one dataset, references across files too),\n"
+                         "        a deployment folder (deployment.json: the index, then each cluster folder it lists),\n"
                          "        a folder of loose files, or single files (a file listed by a datapackage.json above it\n"
                          "        is checked within that dataset; any other file is checked on its own).\n"
                          "  prints file:/json/pointer: message lines; exit 0 = valid, 1 = problems found, 2 = usage error\n");
@@ -171,29 +173,56 @@ int cli::RunCheck(int argc, char** argv)
             ++i;
             continue;
         }
-        if (server::IsBucketLocation(arg))
+        if (server::IsBucketLocation(arg) || fs::is_directory(arg, ec))
         {
-            server::Location at;
-            std::vector<std::string> keys;
-            std::string err = server::OpenLocation(arg, store, &at);
-            if (err.empty())
-                err = server::ListKeys(at, &keys);
+            // The data files of a folder or a bucket prefix, and deployment.json when it is there.
+            auto read = [&](const std::string& where, io::DataFiles* files) -> std::string {
+                if (!server::IsBucketLocation(where))
+                {
+                    *files = ReadFolder(where);
+                    return "";
+                }
+                server::Location at;
+                std::vector<std::string> keys;
+                std::string err = server::OpenLocation(where, store, &at);
+                if (err.empty())
+                    err = server::ListKeys(at, &keys);
+                for (const std::string& key : keys)
+                    if (err.empty() && (server::CheckDataPath(key).empty() || key == "deployment.json"))
+                        err = server::ReadKey(at, key, &(*files)[key]);
+                return err;
+            };
             io::DataFiles files;
-            for (const std::string& key : keys)
-                if (err.empty() && server::CheckDataPath(key).empty())
-                    err = server::ReadKey(at, key, &files[key]);
-            if (!err.empty())
+            if (std::string err = read(arg, &files); !err.empty())
             {
                 std::fprintf(stderr, "thidua check: %s: %s\n", arg.c_str(), err.c_str());
                 return 2;
             }
-            Print(check::CheckDataset(files), arg, &totals);
-            checked += static_cast<int>(files.size());
-        }
-        else if (fs::is_directory(arg, ec))
-        {
-            io::DataFiles files = ReadFolder(arg);
-            if (files.count(io::kDescriptorPath))
+            if (!files.count(io::kDescriptorPath) && files.count("deployment.json"))
+            {
+                // A deployment: its index, then each cluster it lists as one dataset (<root>/<id>/).
+                deployment::Deployment d;
+                Print(deployment::ParseDeployment(files["deployment.json"], &d), arg, &totals);
+                checked += 1;
+                for (const deployment::ClusterEntry& c : d.clusters)
+                {
+                    io::DataFiles one;
+                    if (std::string err = read(Join(arg, c.id), &one); !err.empty())
+                    {
+                        std::fprintf(stderr, "thidua check: %s: %s\n", Join(arg, c.id).c_str(), err.c_str());
+                        return 2;
+                    }
+                    if (!one.count(io::kDescriptorPath))
+                        Print({{"deployment.json", "", "cluster '" + c.id + "': " + Join(arg, c.id) +
+                                                           "/datapackage.json is missing", check::Severity::Error}},
+                              arg, &totals);
+                    else
+                        Print(check::CheckDataset(one), Join(arg, c.id), &totals);
+                    checked += static_cast<int>(one.size());
+                }
+                continue;
+            }
+            if (files.count(io::kDescriptorPath) || server::IsBucketLocation(arg))
                 Print(check::CheckDataset(files), arg, &totals);
             else
                 for (const auto& [path, bytes] : files)

@@ -13,11 +13,16 @@ namespace
 {
 void PrintTokenUsage()
 {
-    std::printf("usage: thidua token issue --role ROLE [--name NAME] --tokens FILE\n"
+    std::printf("usage: thidua token issue --role ROLE [--cluster ID]... [--name NAME] --tokens FILE\n"
                 "       thidua token revoke --id ID --tokens FILE\n"
                 "       thidua token list --tokens FILE\n\n"
-                "ROLE is viewer, unit:<org-id>, secretariat or admin. 'issue' prints the secret once;\n"
-                "the file keeps only its SHA-256. The server re-reads the file when it changes.\n");
+                "ROLE is viewer, unit:<org-id>, secretariat, admin or ministry. 'issue' prints the secret once;\n"
+                "the file keeps only its SHA-256. The server re-reads the file when it changes.\n\n"
+                "On a deployment of several clusters (a data folder with deployment.json) a token opens only the\n"
+                "clusters it names: --cluster cum1 (repeat for more), or --cluster '*' for every cluster.\n"
+                "  unit:<org-id>, secretariat  exactly one cluster      viewer, admin  named clusters or '*'\n"
+                "  ministry                    every cluster, read-only (no --cluster)\n"
+                "A token without --cluster opens a one-cluster server only.\n");
 }
 } // namespace
 
@@ -30,6 +35,7 @@ int cli::RunToken(int argc, char** argv)
     }
     const std::string action = argv[1];
     std::string role, name, file, id;
+    std::vector<std::string> clusters;
     for (int i = 2; i < argc; ++i)
     {
         const std::string arg = argv[i];
@@ -43,6 +49,8 @@ int cli::RunToken(int argc, char** argv)
             role = value;
         else if (arg == "--name")
             name = value;
+        else if (arg == "--cluster")
+            clusters.push_back(value);
         else if (arg == "--tokens")
             file = value;
         else if (arg == "--id")
@@ -72,6 +80,13 @@ int cli::RunToken(int argc, char** argv)
             std::fprintf(stderr, "thidua token: %s\n", err.c_str());
             return 2;
         }
+        if (std::string err = roles::CheckScope(p.role, clusters); !err.empty())
+        {
+            std::fprintf(stderr, "thidua token: %s\n", err.c_str());
+            return 2;
+        }
+        if (p.role == server::Role::Ministry)
+            clusters = {"*"};
         const std::string secret = server::NewTokenSecret();
         if (secret.empty())
         {
@@ -82,6 +97,7 @@ int cli::RunToken(int argc, char** argv)
         t.sha256 = server::Sha256Hex(secret);
         t.id = "t" + t.sha256.substr(0, 10);
         t.role = role;
+        t.clusters = clusters;
         t.name = name;
         char when[32];
         const std::time_t now = std::time(nullptr);
@@ -94,8 +110,11 @@ int cli::RunToken(int argc, char** argv)
             return 1;
         }
         std::printf("%s\n", secret.c_str());
-        std::fprintf(stderr, "issued %s (%s%s%s); the secret above is shown only once\n", t.id.c_str(), role.c_str(),
-                     name.empty() ? "" : ", ", name.c_str());
+        std::string scope;
+        for (const std::string& c : clusters)
+            scope += (scope.empty() ? ", cluster " : " ") + c;
+        std::fprintf(stderr, "issued %s (%s%s%s%s); the secret above is shown only once\n", t.id.c_str(),
+                     role.c_str(), scope.c_str(), name.empty() ? "" : ", ", name.c_str());
         return 0;
     }
     if (action == "revoke")
@@ -120,8 +139,13 @@ int cli::RunToken(int argc, char** argv)
     if (action == "list")
     {
         for (const server::Token& t : tokens)
-            std::printf("%s  %-28s %-20s %s%s\n", t.id.c_str(), t.role.c_str(), t.created.c_str(), t.name.c_str(),
-                        t.revoked ? "  (revoked)" : "");
+        {
+            std::string scope;
+            for (const std::string& c : t.clusters)
+                scope += (scope.empty() ? "" : ",") + c;
+            std::printf("%s  %-28s %-12s %-20s %s%s\n", t.id.c_str(), t.role.c_str(), scope.empty() ? "-" : scope.c_str(),
+                        t.created.c_str(), t.name.c_str(), t.revoked ? "  (revoked)" : "");
+        }
         return 0;
     }
     std::fprintf(stderr, "thidua token: unknown action '%s'\n", action.c_str());

@@ -69,6 +69,10 @@ void LoadProgress(int files_done, int files_total);
 std::string TakeTokenFromAddress();
 // The URL hash when the page was opened, without '#' (e.g. "/meetings/mtg.x"); "" when none.
 std::string InitialRoute();
+// The cluster id of the page address /c/<id>/ (a deployment of several clusters), "" on a one-cluster server.
+std::string ClusterOfAddress();
+// Leaves the app for another address (relative to the page), e.g. the deployment's start page "../../".
+void OpenAddress(const std::string& url);
 // Enters or leaves full screen (projector). Call right after a key press or tap: browsers allow it only then.
 void SetFullscreen(bool on);
 

@@ -20,14 +20,29 @@
 // the snapshot compressed on the fly (a data file keeps the ETag of its bytes: that ETag is the version that
 // If-Match names).
 // With --tokens, /data and /api need "Authorization: Bearer <token>" (401 otherwise); without, the server is read-only.
+//
+// A deployment of several clusters (a data folder with deployment.json instead of datapackage.json, issue #14)
+// serves every route above under /c/<cluster-id>/ (web shell, data and API of that cluster, each with its own
+// store), and at the root:
+//   GET  /                          the start page (web/start.html): the clusters this token may open
+//   GET  /api/deployment            {name, role, clusters: [{id, name, kind, parent, synthetic}]} in Vietnamese
+//                                   order, only the clusters the token opens (core/roles: MayOpenCluster)
+//   GET  /api/ministry?year=Y       the ministry's table across clusters (core/deployment/ministry.h); for a token
+//                                   that opens every cluster (ministry, or viewer/admin with --cluster '*')
+//   GET  /api/whoami                {role, name, token_id, clusters}
+// A token used on a cluster it does not open gets 403 naming its clusters; an unknown cluster id 404.
 #include "server/server.h"
 
+#include "core/deployment/deployment.h"
+#include "core/deployment/ministry.h"
+#include "core/io/dataset.h"
 #include "core/io/json_read.h"
 #include "core/model/model.h"
 
 #include "core/text/text.h"
 
 #include "server/encoding.h"
+#include "server/location.h"
 #include "server/paths.h"
 #include "server/pool.h"
 #include "server/rules.h"
@@ -65,15 +80,37 @@ struct TokenCache
 };
 } // namespace
 
-struct server::Instance
+// One cluster's data tree and what belongs to it: the store, its write lock and its snapshot cache. A one-cluster
+// server has one, with id "" and no address prefix.
+struct ClusterState
 {
-    Config config;
-    Store store;
-    TokenCache tokens;
-    std::unique_ptr<httplib::Server> http;
+    std::string id;     // "" on a one-cluster server
+    std::string prefix; // "" or "/c/<id>": where its routes start
+    server::Store store;
     // One write at a time per data folder: the checker reads the whole dataset, so a second write landing between
     // its check and its commit could leave two valid writes making an invalid dataset (issue #11).
     std::mutex write_mu;
+    // The last snapshot for each view (all contacts, or without the private ones), identified by every file's
+    // ETag, with its compressed forms: a first visit after no change costs neither reading nor compressing.
+    struct Snapshot
+    {
+        std::string key;
+        std::shared_ptr<const std::string> body;
+        std::map<std::string, std::shared_ptr<const std::string>> packed; // coding ("" = identity) -> bytes
+    };
+    std::mutex snapshot_mu;
+    std::map<bool, Snapshot> snapshots;
+};
+
+struct server::Instance
+{
+    Config config;
+    bool deployment = false;            // several clusters (deployment.json) rather than one data tree
+    deployment::Deployment index;       // deployment mode: the clusters, as deployment.json lists them
+    std::map<std::string, std::unique_ptr<ClusterState>> clusters; // by id ("" on a one-cluster server)
+    bool writable = false;              // started with --tokens
+    TokenCache tokens;
+    std::unique_ptr<httplib::Server> http;
     // Writes per token in the current minute (a fixed window): one token cannot fill the disk or the CPU alone.
     std::mutex rate_mu;
     std::map<std::string, std::pair<int64_t, size_t>> writes; // token id -> (minute, writes in it)
@@ -89,16 +126,6 @@ struct server::Instance
     };
     std::mutex web_mu;
     std::map<std::string, WebTag> web_tags;
-    // The last snapshot for each view (all contacts, or without the private ones), identified by every file's
-    // ETag, with its compressed forms: a first visit after no change costs neither reading nor compressing.
-    struct Snapshot
-    {
-        std::string key;
-        std::shared_ptr<const std::string> body;
-        std::map<std::string, std::shared_ptr<const std::string>> packed; // coding ("" = identity) -> bytes
-    };
-    std::mutex snapshot_mu;
-    std::map<bool, Snapshot> snapshots;
 };
 
 namespace
@@ -135,6 +162,8 @@ std::string RoleName(const Principal& p)
         return "secretariat";
     case Role::Admin:
         return "admin";
+    case Role::Ministry:
+        return "ministry";
     }
     return "";
 }
@@ -185,8 +214,67 @@ int Authenticate(Instance& inst, const httplib::Request& req, httplib::Response&
     }
     p.token_id = t->id;
     p.name = t->name;
+    p.clusters = t->clusters;
     *who = p;
     return 0;
+}
+
+std::string Joined(const std::vector<std::string>& list)
+{
+    std::string out;
+    for (const std::string& s : list)
+        out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+// Authenticate, then the token's clusters (core/roles: MayOpenCluster): 0, or the status answered (401, 403).
+int Admit(Instance& inst, const ClusterState& cluster, const httplib::Request& req, httplib::Response& res,
+          Principal* who)
+{
+    if (int status = Authenticate(inst, req, res, who))
+        return status;
+    if (inst.config.tokens_file.empty())
+        return 0; // a read-only server without tokens: everyone reads every cluster
+    switch (roles::MayOpenCluster(who->role, who->clusters, cluster.id, inst.deployment))
+    {
+    case roles::ScopeRefusal::None: return 0;
+    case roles::ScopeRefusal::NoCluster:
+        SendError(res, 403, "refused: this token names no cluster, and this server holds several; issue a token "
+                            "with --cluster " + cluster.id);
+        return 403;
+    case roles::ScopeRefusal::OtherCluster:
+        SendError(res, 403, "refused: this token is for cluster " + Joined(who->clusters) + ", not " + cluster.id);
+        return 403;
+    }
+    return 403;
+}
+
+// The cluster a path under /c/<id>/ names (deployment mode), or the only one; nullptr when the path names none.
+ClusterState* ClusterOfPath(Instance& inst, const std::string& path, std::string* id_out = nullptr)
+{
+    if (!inst.deployment)
+        return inst.clusters.begin()->second.get();
+    if (path.rfind("/c/", 0) != 0)
+        return nullptr;
+    const size_t end = path.find('/', 3);
+    const std::string id = path.substr(3, end == std::string::npos ? std::string::npos : end - 3);
+    if (id_out)
+        *id_out = id;
+    auto it = inst.clusters.find(id);
+    return it == inst.clusters.end() ? nullptr : it->second.get();
+}
+
+// The cluster of a routed request, or nullptr after answering 404 (unknown id) or 400 (not an id).
+ClusterState* ClusterOf(Instance& inst, const httplib::Request& req, httplib::Response& res)
+{
+    std::string id;
+    if (ClusterState* c = ClusterOfPath(inst, req.path, &id))
+        return c;
+    if (!roles::ValidClusterId(id))
+        SendError(res, 400, "refused: '" + id + "' is not a cluster id");
+    else
+        SendError(res, 404, "no cluster '" + id + "' in this deployment (GET /api/deployment lists them)");
+    return nullptr;
 }
 
 // For a request that carries a body, before any of it is read: true after answering with an error when the body
@@ -212,27 +300,29 @@ bool RefuseBodyEarly(Instance& inst, const httplib::Request& req, httplib::Respo
                                 std::to_string(inst.config.max_file_bytes));
         return true;
     }
-    const bool write_route = (req.method == "PUT" && req.path.rfind("/data/", 0) == 0) ||
-                             (req.method == "POST" && req.path == "/api/restore");
+    ClusterState* cluster = ClusterOfPath(inst, req.path);
+    const std::string rest = cluster ? req.path.substr(cluster->prefix.size()) : "";
+    const bool write_route = cluster && ((req.method == "PUT" && rest.rfind("/data/", 0) == 0) ||
+                                         (req.method == "POST" && rest == "/api/restore"));
     if (!write_route)
     {
         SendError(res, 405, "method not allowed");
         return true;
     }
-    if (!inst.store.writable)
+    if (!inst.writable)
     {
         SendError(res, 403, "the server is read-only (start it with --tokens FILE to accept writes)");
         return true;
     }
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, *cluster, req, res, &who))
         return true;
     res.headers.erase("Connection"); // the body may be read: the connection stays usable
     return false;
 }
 
 // The data path of a /data/ request, or "" after answering with an error.
-std::string DataPathOf(const httplib::Request& req, httplib::Response& res)
+std::string DataPathOf(const ClusterState& cluster, const httplib::Request& req, httplib::Response& res)
 {
     const std::string raw = req.target.substr(0, req.target.find('?'));
     if (raw.find('%') != std::string::npos)
@@ -240,7 +330,7 @@ std::string DataPathOf(const httplib::Request& req, httplib::Response& res)
         SendError(res, 400, "refused: percent-encoding in a data path");
         return "";
     }
-    const std::string rel = req.path.substr(std::string("/data/").size());
+    const std::string rel = req.path.substr(cluster.prefix.size() + std::string("/data/").size());
     if (std::string why = server::CheckDataPath(rel); !why.empty())
     {
         SendError(res, rel.find("..") != std::string::npos || rel.find('\\') != std::string::npos ? 400 : 404,
@@ -314,9 +404,8 @@ int64_t MtimeNs(const struct stat& st)
 
 // The web build: index.html for "/", each file as the best representation Accept-Encoding allows among the
 // file and its precompressed x.br / x.gz (made by the build; used only when not older than the file).
-void ServeWeb(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void ServeWeb(Instance& inst, const httplib::Request& req, httplib::Response& res, std::string rel)
 {
-    std::string rel = req.path.size() > 1 ? req.path.substr(1) : "";
     if (rel.empty() || rel.back() == '/')
         rel += "index.html";
     if (req.target.find("%2e") != std::string::npos || req.target.find("%2E") != std::string::npos)
@@ -369,16 +458,16 @@ void ServeWeb(Instance& inst, const httplib::Request& req, httplib::Response& re
     SendBody(res, std::move(bytes), type, coding);
 }
 
-void GetData(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void GetData(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, cl, req, res, &who))
         return;
-    const std::string rel = DataPathOf(req, res);
+    const std::string rel = DataPathOf(cl, req, res);
     if (rel.empty())
         return;
     std::string bytes, error;
-    if (!server::ReadDataFile(inst.store, rel, &bytes, &error))
+    if (!server::ReadDataFile(cl.store, rel, &bytes, &error))
         return error.empty() ? SendError(res, 404, "not found: " + rel)
                              : SendError(res, 503, "the data store cannot be read: " + error);
     bytes = server::ForRole(who, rel, std::move(bytes));
@@ -451,18 +540,19 @@ bool OverRate(Instance& inst, const Principal& who, httplib::Response& res)
 // current file, so a stale If-Match costs no dataset check), then under the data folder's write lock the role
 // rules, strict JSON (depth, duplicate keys, BOM, schema_version), a unit's own records, the shared checker, and
 // the compare-and-swap write.
-void CommitWrite(Instance& inst, const Principal& who, server::WriteRequest w, httplib::Response& res)
+void CommitWrite(Instance& inst, ClusterState& cl, const Principal& who, server::WriteRequest w,
+                 httplib::Response& res)
 {
     if (OverRate(inst, who, res))
         return;
     if (w.pre.has_if_match && w.pre.if_match.find('*') != std::string::npos)
         return SendError(res, 428, "refused: If-Match: * would overwrite " + w.path +
                                        " blindly; send the ETag of the version you changed");
-    if (server::WriteResult early = server::CheckPrecondition(inst.store, w.path, w.pre); early.status != 0)
+    if (server::WriteResult early = server::CheckPrecondition(cl.store, w.path, w.pre); early.status != 0)
         return SendWriteResult(res, early);
-    std::lock_guard<std::mutex> one_writer(inst.write_mu); // role rules, checker and commit see one dataset
+    std::lock_guard<std::mutex> one_writer(cl.write_mu); // role rules, checker and commit see one dataset
     std::map<std::string, std::string> dataset;
-    if (std::string err = server::ReadDataset(inst.store, &dataset); !err.empty())
+    if (std::string err = server::ReadDataset(cl.store, &dataset); !err.empty())
         return SendError(res, 503, "the data store cannot be read (" + err + "); nothing was changed; try again later");
     if (std::string why = server::WriteRefusal(who, w.path, dataset); !why.empty())
         return SendError(res, 403, "refused: " + why);
@@ -491,21 +581,23 @@ void CommitWrite(Instance& inst, const Principal& who, server::WriteRequest w, h
     }
     w.who = who.token_id + (who.name.empty() ? "" : " " + who.name);
     w.role = RoleName(who);
-    SendWriteResult(res, server::WriteDataFile(inst.store, w));
+    SendWriteResult(res, server::WriteDataFile(cl.store, w));
 }
 
-void PutData(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void PutData(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, cl, req, res, &who))
         return;
-    const std::string rel = DataPathOf(req, res);
+    const std::string rel = DataPathOf(cl, req, res);
     if (rel.empty())
         return;
-    if (!inst.store.writable)
+    if (!inst.writable)
         return SendError(res, 403, "the server is read-only (start it with --tokens FILE to accept writes)");
     if (who.role == Role::Viewer)
         return SendError(res, 403, "refused: the viewer role is read-only");
+    if (who.role == Role::Ministry)
+        return SendError(res, 403, "refused: the ministry role reads every cluster and writes none");
     if (req.body.size() > inst.config.max_file_bytes)
         return SendError(res, 413, rel + ": " + std::to_string(req.body.size()) + " bytes is over the limit of " +
                                        std::to_string(inst.config.max_file_bytes));
@@ -518,15 +610,15 @@ void PutData(Instance& inst, const httplib::Request& req, httplib::Response& res
     if (!w.pre.has_if_match && !w.pre.if_none_match_star)
         return SendError(res, 428, "a write needs If-Match: \"<etag>\" (or If-None-Match: * to create " + rel + ")");
     w.op_ids = OpIds(req);
-    CommitWrite(inst, who, std::move(w), res);
+    CommitWrite(inst, cl, who, std::move(w), res);
 }
 
-void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void GetManifest(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, cl, req, res, &who))
         return;
-    server::Store& store = inst.store;
+    server::Store& store = cl.store;
     const server::Listing now = server::CurrentFiles(store);
     if (!now.error.empty())
         return SendError(res, 503, "the data store cannot be read: " + now.error);
@@ -569,12 +661,12 @@ void GetManifest(Instance& inst, const httplib::Request& req, httplib::Response&
 // The whole dataset in one answer for a first visit: every data file with the bytes and ETag GET /data/<path>
 // gives this token (ForRole), so the client stores it exactly as if it had fetched each file. A file that is not
 // valid UTF-8 cannot travel in a JSON string: it is left out, and the client fetches it by itself.
-void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void GetSnapshot(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, cl, req, res, &who))
         return;
-    server::Store& store = inst.store;
+    server::Store& store = cl.store;
     const server::Listing now = server::CurrentFiles(store);
     if (!now.error.empty())
         return SendError(res, 503, "the data store cannot be read: " + now.error);
@@ -594,8 +686,8 @@ void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response&
     const std::string coding = server::PickEncoding(req.get_header_value("Accept-Encoding"), {"br", "gzip"});
     std::shared_ptr<const std::string> body;
     {
-        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
-        Instance::Snapshot& cached = inst.snapshots[full_view];
+        std::lock_guard<std::mutex> lock(cl.snapshot_mu);
+        ClusterState::Snapshot& cached = cl.snapshots[full_view];
         if (cached.key == key)
         {
             if (auto it = cached.packed.find(coding); it != cached.packed.end())
@@ -629,10 +721,10 @@ void GetSnapshot(Instance& inst, const httplib::Request& req, httplib::Response&
             packed = made;
     }
     {
-        std::lock_guard<std::mutex> lock(inst.snapshot_mu);
-        Instance::Snapshot& cached = inst.snapshots[full_view];
+        std::lock_guard<std::mutex> lock(cl.snapshot_mu);
+        ClusterState::Snapshot& cached = cl.snapshots[full_view];
         if (cached.key != key)
-            cached = Instance::Snapshot{key, body, {}};
+            cached = ClusterState::Snapshot{key, body, {}};
         if (packed != body || coding.empty())
             cached.packed[coding] = packed;
     }
@@ -658,32 +750,32 @@ std::string PathParam(const httplib::Request& req, httplib::Response& res)
     return p;
 }
 
-void GetHistory(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void GetHistory(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, cl, req, res, &who))
         return;
     const std::string path = PathParam(req, res);
     if (path.empty())
         return;
     json out = json::array();
-    for (const server::AuditEntry& e : server::ReadAudit(inst.store, path))
+    for (const server::AuditEntry& e : server::ReadAudit(cl.store, path))
         out.push_back(AuditJson(e));
     res.set_header("Cache-Control", "no-cache");
     SendCompressed(req, res, json{{"path", path}, {"versions", out}}.dump(1) + "\n", "application/json");
 }
 
-void GetVersion(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void GetVersion(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, cl, req, res, &who))
         return;
     const std::string path = PathParam(req, res);
     if (path.empty())
         return;
     std::string bytes;
     const std::string etag = req.get_param_value("etag");
-    if (!server::ReadHistoryVersion(inst.store, path, etag, &bytes))
+    if (!server::ReadHistoryVersion(cl.store, path, etag, &bytes))
         return SendError(res, 404, "no version " + etag + " of " + path + " in history");
     // The same bytes GET /data would send this role for that version: no private contacts where it may not see them.
     bytes = server::ForRole(who, path, std::move(bytes));
@@ -692,10 +784,10 @@ void GetVersion(Instance& inst, const httplib::Request& req, httplib::Response& 
     SendCompressed(req, res, std::move(bytes), "application/json");
 }
 
-void PostRestore(Instance& inst, const httplib::Request& req, httplib::Response& res)
+void PostRestore(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
-    if (Authenticate(inst, req, res, &who))
+    if (Admit(inst, cl, req, res, &who))
         return;
     // The secretariat restores the files it may write (CommitWrite applies the same role rules as a PUT); a unit and
     // the viewer never restore.
@@ -706,7 +798,7 @@ void PostRestore(Instance& inst, const httplib::Request& req, httplib::Response&
         return;
     std::string bytes;
     const std::string etag = req.get_param_value("etag");
-    if (!server::ReadHistoryVersion(inst.store, path, etag, &bytes))
+    if (!server::ReadHistoryVersion(cl.store, path, etag, &bytes))
         return SendError(res, 404, "no version " + etag + " of " + path + " in history");
     server::WriteRequest w;
     w.path = path;
@@ -715,7 +807,80 @@ void PostRestore(Instance& inst, const httplib::Request& req, httplib::Response&
     w.pre.if_match = req.get_header_value("If-Match");
     w.pre.if_none_match_star = req.get_header_value("If-None-Match") == "*";
     w.action = "restore";
-    CommitWrite(inst, who, std::move(w), res);
+    CommitWrite(inst, cl, who, std::move(w), res);
+}
+
+// ---- the deployment's own routes (several clusters) ----
+
+// Does this token open cluster `id`? (Everyone does on a server without tokens: it is read-only.)
+bool Opens(const Instance& inst, const Principal& who, const std::string& id)
+{
+    return inst.config.tokens_file.empty() ||
+           roles::MayOpenCluster(who.role, who.clusters, id, inst.deployment) == roles::ScopeRefusal::None;
+}
+
+void GetDeployment(Instance& inst, const httplib::Request& req, httplib::Response& res)
+{
+    Principal who;
+    if (Authenticate(inst, req, res, &who))
+        return;
+    json list = json::array();
+    for (const deployment::ClusterEntry& c : deployment::SortedForDisplay(inst.index.clusters))
+        if (Opens(inst, who, c.id))
+            list.push_back({{"id", c.id}, {"name", c.name}, {"kind", c.kind}, {"parent", c.parent},
+                            {"synthetic", c.synthetic}});
+    bool all = true;
+    for (const deployment::ClusterEntry& c : inst.index.clusters)
+        all = all && Opens(inst, who, c.id);
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("Vary", "Authorization, Accept-Encoding");
+    SendCompressed(req, res,
+                   json{{"format", "thidua.deployment_view"}, {"name", inst.index.name}, {"role", RoleName(who)},
+                        {"name_of_token", who.name}, {"ministry_table", all}, {"clusters", list}}
+                       .dump(),
+                   "application/json");
+}
+
+// The ministry's table for ?year=Y (default: the latest year any cluster holds), computed with the engine on every
+// cluster's dataset as it stands. Only for a token that opens every cluster.
+void GetMinistry(Instance& inst, const httplib::Request& req, httplib::Response& res)
+{
+    Principal who;
+    if (Authenticate(inst, req, res, &who))
+        return;
+    for (const deployment::ClusterEntry& c : inst.index.clusters)
+        if (!Opens(inst, who, c.id) || who.role == Role::Unit || who.role == Role::Secretariat)
+            return SendError(res, 403, "refused: the table across clusters is for the ministry (or a viewer or "
+                                       "admin of every cluster); this token opens " +
+                                           (who.clusters.empty() ? std::string("no cluster") : Joined(who.clusters)));
+    int32_t year = 0;
+    if (req.has_param("year"))
+    {
+        const std::string y = req.get_param_value("year");
+        if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
+            return SendError(res, 400, "refused: year '" + y + "' is not a year (four digits)");
+        year = std::atoi(y.c_str());
+    }
+    std::vector<model::Dataset> datasets;
+    datasets.reserve(inst.index.clusters.size());
+    std::vector<deployment::ClusterData> input;
+    for (const deployment::ClusterEntry& c : inst.index.clusters)
+    {
+        std::map<std::string, std::string> files;
+        if (std::string err = server::ReadDataset(inst.clusters.at(c.id)->store, &files); !err.empty())
+            return SendError(res, 503, "the data store cannot be read: " + err);
+        datasets.push_back(io::LoadDataset(std::move(files)).dataset);
+    }
+    for (size_t i = 0; i < inst.index.clusters.size(); ++i)
+        input.push_back({inst.index.clusters[i], &datasets[i]});
+    if (year == 0)
+        for (const model::Dataset& d : datasets)
+            for (const model::YearFile& y : d.years)
+                year = std::max(year, y.year.year);
+    const deployment::MinistryTable table = deployment::BuildMinistryTable(input, year);
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("Vary", "Authorization, Accept-Encoding");
+    SendCompressed(req, res, deployment::ToJson(table).dump(), "application/json");
 }
 } // namespace
 
@@ -744,12 +909,50 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
             return InstancePtr(nullptr, deleter);
         }
     }
-    if (std::string err = OpenStore(config.data_dir, !config.tokens_file.empty(), &inst->store, config.store); !err.empty())
+    inst->writable = !config.tokens_file.empty();
+    // A location (folder or bucket) with datapackage.json is one cluster (as before deployments); one with
+    // deployment.json instead holds several, each in <root>/<id>/.
+    std::string index_bytes, ignored;
+    bool single = false, indexed = false;
+    if (std::string err = ReadObjectAt(config.data_dir, config.store, "datapackage.json", &ignored, &single);
+        err.empty() && !single)
+        err = ReadObjectAt(config.data_dir, config.store, "deployment.json", &index_bytes, &indexed);
+    if (!single && indexed)
     {
-        *error = err;
-        return InstancePtr(nullptr, deleter);
+        inst->deployment = true;
+        std::vector<check::Issue> issues = deployment::ParseDeployment(index_bytes, &inst->index);
+        if (!issues.empty())
+        {
+            *error = config.data_dir + "/" + check::FormatIssue(issues.front());
+            return InstancePtr(nullptr, deleter);
+        }
+        for (const deployment::ClusterEntry& c : inst->index.clusters)
+        {
+            auto cl = std::make_unique<ClusterState>();
+            cl->id = c.id;
+            cl->prefix = "/c/" + c.id;
+            const std::string dir = config.data_dir + "/" + c.id;
+            bool found = false;
+            if (ReadObjectAt(dir, config.store, "datapackage.json", &ignored, &found); !found)
+            {
+                *error = "deployment.json lists cluster '" + c.id + "', but " + dir + "/datapackage.json is missing";
+                return InstancePtr(nullptr, deleter);
+            }
+            inst->clusters[c.id] = std::move(cl);
+        }
     }
-    inst->store.history_keep = config.history_keep;
+    else
+        inst->clusters[""] = std::make_unique<ClusterState>();
+    for (auto& [id, cl] : inst->clusters)
+    {
+        const std::string dir = id.empty() ? config.data_dir : config.data_dir + "/" + id;
+        if (std::string err = OpenStore(dir, inst->writable, &cl->store, config.store); !err.empty())
+        {
+            *error = err;
+            return InstancePtr(nullptr, deleter);
+        }
+        cl->store.history_keep = config.history_keep;
+    }
     if (!config.cert_file.empty() || !config.key_file.empty())
     {
         auto tls = std::make_unique<httplib::SSLServer>(config.cert_file.c_str(), config.key_file.c_str());
@@ -798,34 +1001,75 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
         std::fprintf(stderr, "thidua serve: %s %s: internal error: %s\n", q.method.c_str(), q.path.c_str(), what.c_str());
         SendError(r, 500, "internal error (logged by the server)");
     });
-    http.Get("/api/manifest", [&I](const httplib::Request& q, httplib::Response& r) { GetManifest(I, q, r); });
-    http.Get("/api/snapshot", [&I](const httplib::Request& q, httplib::Response& r) { GetSnapshot(I, q, r); });
-    http.Get("/api/history", [&I](const httplib::Request& q, httplib::Response& r) { GetHistory(I, q, r); });
-    http.Get("/api/version", [&I](const httplib::Request& q, httplib::Response& r) { GetVersion(I, q, r); });
-    http.Post("/api/restore", [&I](const httplib::Request& q, httplib::Response& r) { PostRestore(I, q, r); });
-    http.Get("/api/whoami", [&I](const httplib::Request& q, httplib::Response& r) {
+    // Every cluster route resolves its cluster first (the only one, or /c/<id>/ in a deployment).
+    using Handler = void (*)(Instance&, ClusterState&, const httplib::Request&, httplib::Response&);
+    auto in_cluster = [&I](Handler handler) {
+        return [&I, handler](const httplib::Request& q, httplib::Response& r) {
+            if (ClusterState* cl = ClusterOf(I, q, r))
+                handler(I, *cl, q, r);
+        };
+    };
+    const std::string P = I.deployment ? "/c/[^/]*" : "";
+    http.Get(P + "/api/manifest", in_cluster(GetManifest));
+    http.Get(P + "/api/snapshot", in_cluster(GetSnapshot));
+    http.Get(P + "/api/history", in_cluster(GetHistory));
+    http.Get(P + "/api/version", in_cluster(GetVersion));
+    http.Post(P + "/api/restore", in_cluster(PostRestore));
+    http.Get(P + "/api/whoami", in_cluster([](Instance& I, ClusterState& cl, const httplib::Request& q,
+                                               httplib::Response& r) {
         Principal who;
-        if (Authenticate(I, q, r, &who))
+        if (Admit(I, cl, q, r, &who))
             return;
         SendCompressed(q, r, json{{"role", RoleName(who)}, {"org", who.org}, {"name", who.name},
-                           {"token_id", who.token_id}, {"writable", I.store.writable}}
+                           {"token_id", who.token_id}, {"writable", I.writable}, {"cluster", cl.id}}
                           .dump(),
                       "application/json");
-    });
-    http.Get("/api/audit", [&I](const httplib::Request& q, httplib::Response& r) {
+    }));
+    http.Get(P + "/api/audit", in_cluster([](Instance& I, ClusterState& cl, const httplib::Request& q,
+                                              httplib::Response& r) {
         Principal who;
-        if (Authenticate(I, q, r, &who))
+        if (Admit(I, cl, q, r, &who))
             return;
         if (who.role != Role::Admin)
             return SendError(r, 403, "refused: only an admin may read the whole audit log");
         json out = json::array();
-        for (const AuditEntry& e : ReadAudit(I.store, ""))
+        for (const AuditEntry& e : ReadAudit(cl.store, ""))
             out.push_back(AuditJson(e));
         SendCompressed(q, r, out.dump(1) + "\n", "application/json");
-    });
-    http.Get("/api/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 404, "no such API"); });
-    http.Get("/data/.*", [&I](const httplib::Request& q, httplib::Response& r) { GetData(I, q, r); });
-    http.Put("/data/.*", [&I](const httplib::Request& q, httplib::Response& r) { PutData(I, q, r); });
+    }));
+    http.Get(P + "/api/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 404, "no such API"); });
+    http.Get(P + "/data/.*", in_cluster(GetData));
+    http.Put(P + "/data/.*", in_cluster(PutData));
+    if (I.deployment)
+    {
+        http.Get("/api/deployment", [&I](const httplib::Request& q, httplib::Response& r) { GetDeployment(I, q, r); });
+        http.Get("/api/ministry", [&I](const httplib::Request& q, httplib::Response& r) { GetMinistry(I, q, r); });
+        http.Get("/api/whoami", [&I](const httplib::Request& q, httplib::Response& r) {
+            Principal who;
+            if (Authenticate(I, q, r, &who))
+                return;
+            SendCompressed(q, r, json{{"role", RoleName(who)}, {"name", who.name}, {"token_id", who.token_id},
+                               {"clusters", who.clusters}, {"writable", I.writable}}
+                              .dump(),
+                          "application/json");
+        });
+        auto elsewhere = [](const httplib::Request& q, httplib::Response& r) {
+            SendError(r, 404, "this server holds several clusters: " + q.path +
+                                  " is under /c/<cluster-id>/ (GET /api/deployment lists them)");
+        };
+        http.Get("/api/.*", elsewhere);
+        http.Get("/data/.*", elsewhere);
+        // The web shell of a cluster: /c/<id>/ and the files next to it; "/c/<id>" goes to "/c/<id>/" (the app's
+        // addresses are relative to it).
+        http.Get("/c/.*", [&I](const httplib::Request& q, httplib::Response& r) {
+            ClusterState* cl = ClusterOf(I, q, r);
+            if (!cl)
+                return;
+            if (q.path == cl->prefix)
+                return r.set_redirect(cl->prefix + "/");
+            ServeWeb(I, q, r, q.path.substr(cl->prefix.size() + 1));
+        });
+    }
     for (const char* pattern : {"/data/.*", "/api/.*", "/.*"})
     {
         auto refuse = [](const httplib::Request&, httplib::Response& r) { SendError(r, 405, "method not allowed"); };
@@ -834,7 +1078,13 @@ server::InstancePtr server::Start(const Config& config, std::string* error)
     }
     http.Post("/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 405, "method not allowed"); });
     http.Put("/.*", [](const httplib::Request&, httplib::Response& r) { SendError(r, 405, "method not allowed"); });
-    http.Get("/.*", [&I](const httplib::Request& q, httplib::Response& r) { ServeWeb(I, q, r); });
+    http.Get("/.*", [&I](const httplib::Request& q, httplib::Response& r) {
+        // The deployment's start page at "/"; a one-cluster server's app.
+        std::string rel = q.path.size() > 1 ? q.path.substr(1) : "";
+        if (I.deployment && rel.empty())
+            rel = "start.html";
+        ServeWeb(I, q, r, rel);
+    });
 
     if (config.port == 0)
         inst->port = http.bind_to_any_port(config.host);
@@ -856,7 +1106,7 @@ int server::BoundPort(const Instance& instance)
 
 bool server::IsWritable(const Instance& instance)
 {
-    return instance.store.writable;
+    return instance.writable;
 }
 
 bool server::Run(Instance& instance)
@@ -887,13 +1137,20 @@ std::string server::InitDataFolder(const std::string& to, const std::string& fro
     fs::create_directories(to, ec);
     if (ec)
         return "cannot create " + to + ": " + ec.message();
+    const bool deployment_root =
+        !fs::exists(src / "datapackage.json", ec) && fs::exists(src / "deployment.json", ec);
     for (auto it = fs::recursive_directory_iterator(src, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec))
     {
         if (!it->is_regular_file() || it->is_symlink())
             continue;
         const std::string rel = fs::relative(it->path(), src).generic_string();
-        if (!CheckDataPath(rel).empty())
+        // A deployment copies its index and each cluster's data files (<id>/<data path>).
+        const size_t slash = rel.find('/');
+        const bool in_cluster = deployment_root && slash != std::string::npos &&
+                                roles::ValidClusterId(rel.substr(0, slash)) &&
+                                CheckDataPath(rel.substr(slash + 1)).empty();
+        if (!(deployment_root ? rel == "deployment.json" || in_cluster : CheckDataPath(rel).empty()))
             continue;
         fs::create_directories((fs::path(to) / rel).parent_path(), ec);
         fs::copy_file(it->path(), fs::path(to) / rel, ec);

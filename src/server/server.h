@@ -55,7 +55,8 @@ bool Run(Instance& instance);
 // Safe from any thread (e.g. the signal-waiting thread).
 void Stop(Instance& instance);
 
-// Copies every allowed data file of `from` into `to` when `to` is missing or empty. Returns "" or an error;
+// Copies every allowed data file of `from` into `to` when `to` is missing or empty (a deployment: deployment.json
+// and every <cluster-id>/<data file>). Returns "" or an error;
 // sets *copied to the number of files copied.
 std::string InitDataFolder(const std::string& to, const std::string& from, int* copied);
 } // namespace server

@@ -24,6 +24,8 @@ std::string server::ParseRole(const std::string& text, Principal* out)
         p.role = Role::Secretariat;
     else if (text == "admin")
         p.role = Role::Admin;
+    else if (text == "ministry")
+        p.role = Role::Ministry;
     else if (text.rfind("unit:", 0) == 0 && text.size() > 5)
     {
         p.role = Role::Unit;
@@ -33,7 +35,7 @@ std::string server::ParseRole(const std::string& text, Principal* out)
             return "bad org id in role '" + text + "'";
     }
     else
-        return "unknown role '" + text + "' (viewer, unit:<org-id>, secretariat, admin)";
+        return "unknown role '" + text + "' (viewer, unit:<org-id>, secretariat, admin, ministry)";
     *out = p;
     return "";
 }
@@ -58,6 +60,8 @@ std::string server::LoadTokens(const std::string& path, std::vector<Token>* toke
             tok.name = t.value("name", "");
             tok.created = t.value("created", "");
             tok.revoked = t.value("revoked", false);
+            if (const auto c = t.find("clusters"); c != t.end())
+                tok.clusters = c->get<std::vector<std::string>>();
             tokens->push_back(tok);
         }
     }
@@ -72,8 +76,13 @@ std::string server::SaveTokens(const std::string& path, const std::vector<Token>
 {
     json arr = json::array();
     for (const Token& t : tokens)
-        arr.push_back({{"id", t.id}, {"sha256", t.sha256}, {"role", t.role}, {"name", t.name},
-                       {"created", t.created}, {"revoked", t.revoked}});
+    {
+        json one = {{"id", t.id}, {"sha256", t.sha256}, {"role", t.role}, {"name", t.name},
+                    {"created", t.created}, {"revoked", t.revoked}};
+        if (!t.clusters.empty())
+            one["clusters"] = t.clusters;
+        arr.push_back(one);
+    }
     const std::string bytes = json{{"tokens", arr}}.dump(2) + "\n";
     const std::string tmp = path + ".tmp";
     const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);

@@ -36,7 +36,8 @@ const NavEntry kNav[] = {
     {ui::Screen::Results, ui::Str::NavResults, "/results"},    {ui::Screen::History, ui::Str::NavHistory, "/history"},
     {ui::Screen::Scoring, ui::Str::NavScoring, "/scoring"},
 };
-const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "scoring", "year"};
+const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history", "scoring", "year",
+                                    "ministry"};
 const char* const kLoadNames[] = {"loading", "ready", "failed"};
 const char* const kLayoutNames[] = {"landscape", "portrait", "phone"};
 const char* const kResultsViews[] = {"grid", "ballots", "awards"};
@@ -148,6 +149,24 @@ void DrawYearSelector(ui::AppState& app)
 void DrawViewOptions(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
+    // (In the header, or behind "Thêm" on a phone.) In a deployment of several clusters: back to the list of clusters, and the ministry's table.
+    if (!app.cluster_address.empty())
+    {
+        const char* all = ui::Tr(ui::Str::ClustersStart, lang);
+        ui::Flow(ui::ButtonWidth(all));
+        if (ui::TouchButton(app, all))
+            app.open_start_page = true;
+        if (app.who_known && app.who.role == roles::Role::Ministry)
+        {
+            const char* table = ui::Tr(ui::Str::MinistryOpen, lang);
+            ui::Flow(ui::ButtonWidth(table));
+            if (ui::TouchButton(app, table, 0, app.screen == ui::Screen::Ministry))
+            {
+                ui::OpenScreen(app, ui::Screen::Ministry);
+                ImGui::CloseCurrentPopup(); // on a phone: "Thêm" closes on the table (nothing when not in it)
+            }
+        }
+    }
     const char* present = ui::Tr(ui::Str::Present, lang);
     ui::Flow(ui::ButtonWidth(present));
     if (ui::TouchButton(app, present))
@@ -206,7 +225,8 @@ void DrawHeader(ui::AppState& app)
             ImGui::SameLine();
     }
 
-    DrawYearSelector(app);
+    if (app.screen != ui::Screen::Ministry) // the table has its own years, across clusters
+        DrawYearSelector(app);
     if (app.who_known)
     {
         const std::string who = ui::RoleLabel(app);
@@ -332,6 +352,7 @@ void DrawScreen(ui::AppState& app)
     case ui::Screen::History: ui::DrawHistoryScreen(app.history, app); break;
     case ui::Screen::Scoring: ui::DrawScoringScreen(app.scoring, app); break;
     case ui::Screen::Year: ui::DrawYearScreen(app.year_screen, app); break;
+    case ui::Screen::Ministry: ui::DrawMinistryScreen(app.ministry, app); break;
     }
 }
 
@@ -464,6 +485,8 @@ void ui::OpenScreen(AppState& app, Screen screen)
         app.members.selected.clear();
     if (screen == Screen::Meetings)
         app.meetings.selected.clear();
+    if (screen == Screen::Ministry)
+        app.ministry.load_requested = true; // the table is the server's: fetched again each time it is opened
 }
 
 void ui::OpenMember(AppState& app, const std::string& org_id)
@@ -491,6 +514,8 @@ std::string ui::CurrentRoute(const AppState& app)
         route = std::string("/results/") + kResultsViews[static_cast<int>(app.results_screen.view)];
     else if (app.screen == Screen::Year)
         route = "/year";
+    else if (app.screen == Screen::Ministry)
+        route = "/bo";
     else
         route = kNav[static_cast<int>(app.screen)].route;
     const model::YearFile* latest = nullptr;
@@ -556,6 +581,8 @@ void ui::OpenRoute(AppState& app, const std::string& route_in)
             screen = entry.screen;
     if (first == "year")
         screen = Screen::Year;
+    if (first == "bo")
+        screen = Screen::Ministry;
     OpenScreen(app, screen);
     if (screen == Screen::Members && !second.empty())
         app.members.selected = second;
@@ -634,6 +661,17 @@ std::string ui::StateJson(const AppState& app)
     for (size_t i = 0; i < app.issues.size() && i < 50; ++i)
         lines.push_back(check::FormatIssue(app.issues[i]));
     state["issue_lines"] = lines;
+    // The deployment: the cluster this app was opened at, and the ministry's table as drawn (names, not ids).
+    state["cluster_address"] = app.cluster_address;
+    state["cluster_name"] = app.dataset.cluster.cluster.name;
+    const char* const ministry_status[] = {"idle", "loading", "ready", "offline", "refused", "no_deployment", "failed"};
+    nlohmann::json leaders = nlohmann::json::array();
+    for (const deployment::LeaderRow& row : app.ministry.table.rows)
+        leaders.push_back({{"cluster", row.cluster_name}, {"leader", row.leader_name}, {"rank", row.candidate_rank},
+                           {"forward", row.goes_forward}, {"tied", row.tied_at_quota}, {"synthetic", row.synthetic}});
+    state["ministry"] = {{"status", ministry_status[static_cast<int>(app.ministry.status)]},
+                         {"year", app.ministry.table.year}, {"leaders", app.ministry.table.leaders},
+                         {"quota", app.ministry.table.quota}, {"rows", leaders}};
     nlohmann::json problems = nlohmann::json::array(); // what sync refused from the server, and why
     for (const check::Issue& issue : app.sync.problems)
         problems.push_back(check::FormatIssue(issue));
@@ -665,6 +703,7 @@ std::string ui::RoleLabel(const AppState& app)
     case roles::Role::Secretariat: return Tr(Str::RoleSecretariat, lang);
     case roles::Role::Admin: return Tr(Str::RoleAdmin, lang);
     case roles::Role::Viewer: return Tr(Str::RoleViewer, lang);
+    case roles::Role::Ministry: return Tr(Str::RoleMinistry, lang);
     }
     return Tr(Str::RoleViewer, lang);
 }
@@ -675,7 +714,8 @@ bool ui::MayWriteSomething(const AppState& app)
         return true; // no server said who this is (a local copy): editing stays as it was
     switch (app.who.role)
     {
-    case roles::Role::Viewer: return false;
+    case roles::Role::Viewer:
+    case roles::Role::Ministry: return false;
     case roles::Role::Secretariat:
     case roles::Role::Admin: return true;
     case roles::Role::Unit:

@@ -14,6 +14,7 @@
 #include "ui/screen_history.h"
 #include "ui/screen_meetings.h"
 #include "ui/screen_members.h"
+#include "ui/screen_ministry.h"
 #include "ui/screen_overview.h"
 #include "ui/screen_present.h"
 #include "ui/screen_results.h"
@@ -44,6 +45,7 @@ enum class Screen
     History,
     Scoring, // self-assessment and final scores (added after History: kNav is indexed by Screen)
     Year, // running the year (secretariat): not in the navigation, opened from the overview
+    Ministry, // the ministry's table across the clusters of a deployment: opened from the header (route /bo)
 };
 
 enum class Layout
@@ -142,6 +144,11 @@ struct AppState
     DocumentState documents; // the "Văn bản" action: the paper asked for, handled by the app layer after the frame
     YearScreen year_screen;
     ChangeLogState change_log; // "Lịch sử thay đổi" of one file; the app layer's history driver fills it
+    MinistryScreen ministry;   // the table across clusters; the app layer's ministry driver fills it
+    // The cluster this app was opened at in a deployment of several (its address /c/<id>/), "" on a one-cluster
+    // server. Its data, store and sync are that cluster's only; the header then offers the list of clusters.
+    std::string cluster_address;
+    bool open_start_page = false; // "Các cụm, khối" was tapped: the app layer leaves for the deployment's start page
 
     // Who this device is on the server (GET /api/whoami); until known, nothing is offered for editing.
     roles::Principal who;

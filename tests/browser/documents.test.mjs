@@ -131,7 +131,7 @@ describe('the papers from the app', () => {
     await page.context().close(); // one app at a time: two software-rendered pages slow each other past the timeouts
     // A ballot whose counts were never entered, and a meeting whose chair is not recorded.
     const data = mkdtempSync(path.join(tmpdir(), 'thidua-docs-bad-'));
-    cpSync(path.join(root, 'assets', 'data'), data, { recursive: true });
+    cpSync(path.join(root, 'assets', 'data', 'cum1'), data, { recursive: true });
     const results = path.join(data, 'years', '2021', 'results.json');
     const r = JSON.parse(readFileSync(results, 'utf8'));
     r.ballots[1].counts = [];

@@ -27,7 +27,7 @@ async function startApache() {
   const run = path.join(dir, 'run');
   mkdirSync(run);
   cpSync(webDir, dir, { recursive: true, filter: (src) => !src.startsWith(path.join(webDir, 'data')) });
-  cpSync(path.join(root, 'assets', 'data'), path.join(dir, 'data'), { recursive: true });
+  cpSync(path.join(root, 'assets', 'data', 'cum1'), path.join(dir, 'data'), { recursive: true });
   let user = execFileSync('id', ['-un']).toString().trim();
   if (process.getuid() === 0) {
     user = 'www-data';
@@ -115,7 +115,7 @@ describe('first visit', () => {
   // thidua serve with tokens: the secretariat sees every byte (as Apache serves it), a viewer not the private contacts.
   let server, apache, browser, tokensDir, secretariat, viewer;
   let fromServer, fromApache;
-  const listed = JSON.parse(readFileSync(path.join(root, 'assets', 'data', 'datapackage.json'), 'utf8'))
+  const listed = JSON.parse(readFileSync(path.join(root, 'assets', 'data', 'cum1', 'datapackage.json'), 'utf8'))
     .resources.map((r) => r.path);
   before(async () => {
     browser = await launchBrowser();

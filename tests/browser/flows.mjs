@@ -65,7 +65,7 @@ export async function waitServiceWorker(page) {
 // have it before closing it. Pass the folder to startServer({dataDir}).
 export function dataWithYearOpen(year) {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-data-'));
-  cpSync(path.join(root, 'assets', 'data'), dir, { recursive: true });
+  cpSync(path.join(root, 'assets', 'data', 'cum1'), dir, { recursive: true });
   const file = path.join(dir, 'years', String(year), 'year.json');
   const doc = JSON.parse(readFileSync(file, 'utf8'));
   doc.year.status = 'voting';

@@ -29,9 +29,9 @@ export function issueToken(tokensFile, role, name = role) {
   return out.toString().split('\n')[0].trim();
 }
 
-// Starts `thidua serve --port 0` on a copy of assets/data (or on `dataDir` as it is, to restart a server on the
+// Starts `thidua serve --port 0` on a copy of assets/data/cum1 (or on `dataDir` as it is, to restart a server on the
 // same folder); resolves once it printed its address. `port` reuses a port (a restart after a stop).
-export async function startServer({ data = path.join(root, 'assets', 'data'), dataDir = null, web = webDir,
+export async function startServer({ data = path.join(root, 'assets', 'data', 'cum1'), dataDir = null, web = webDir,
   args = [], port = 0 } = {}) {
   const ownData = !dataDir;
   if (ownData) {

@@ -21,7 +21,7 @@ const MEMBERS = ['01', '25', '27', '31', '33', '37'].map((c) => 'org.sonnmt.' + 
 // A 2027 year copied from the 2025 sample (ids and dates moved to 2027), its self-assessment phase open, final
 // scores of 2025 carried over as the ranking, no ballots or proposals yet; one empty self file per member.
 function write2027(dataDir) {
-  const src = path.join(root, 'assets', 'data', 'years', '2025');
+  const src = path.join(root, 'assets', 'data', 'cum1', 'years', '2025');
   const move = (text) => text.replaceAll('2025', '2027');
   const year = JSON.parse(move(readFileSync(path.join(src, 'year.json'), 'utf8')));
   year.year.status = 'active';

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { issueToken, launchBrowser, root, sizes, startServer, thiduaCli, waitReady } from './harness.mjs';
 import { appendToMeetingField, MEETING_FILE, waitSync } from './flows.mjs';
 
-const SAMPLE = path.join(root, 'assets', 'data'); // the sample, named in one place
+const SAMPLE = path.join(root, 'assets', 'data', 'cum1'); // the sample, named in one place
 const haveRgw = spawnSync('sh', ['-c', 'command -v radosgw']).status === 0;
 
 // Forwards every request to the first replica still alive; a replica that refuses or drops a connection is marked

@@ -10,7 +10,7 @@ import {
   launchBrowser, openPage, root, screenshot, settle, sizes, startServer, state, tap, waitReady,
 } from './harness.mjs';
 
-const dataDir = path.join(root, 'assets', 'data');
+const dataDir = path.join(root, 'assets', 'data', 'cum1');
 const YEARS = [2021, 2024, 2025, 2026];
 // Whole English words that have no business on a Vietnamese screen.
 const ENGLISH = ['self', 'cross', 'final', 'review', 'draft', 'agreed', 'approved', 'rejected', 'refused', 'server',

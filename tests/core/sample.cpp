@@ -8,7 +8,7 @@
 
 model::Dataset coretest::LoadSample()
 {
-    const std::string root = THIDUA_SOURCE_DIR "/assets/data/";
+    const std::string root = THIDUA_SOURCE_DIR "/assets/data/cum1/";
     auto read = [](const std::string& path) {
         std::ifstream in(path, std::ios::binary);
         std::ostringstream out;

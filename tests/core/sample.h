@@ -1,4 +1,4 @@
-// The sample dataset (assets/data) read from disk for core tests, as the app loads it.
+// The sample dataset (assets/data/cum1) read from disk for core tests, as the app loads it.
 #pragma once
 
 #include "core/model/model.h"

@@ -52,7 +52,7 @@ TEST_SUITE("cli check")
 {
     TEST_CASE("the sample dataset is valid")
     {
-        Run r = Cli(std::string("check \"") + THIDUA_SOURCE_DIR + "/assets/data\"");
+        Run r = Cli(std::string("check \"") + THIDUA_SOURCE_DIR + "/assets/data/cum1\"");
         CHECK(r.code == 0);
         CHECK(r.out == "");
     }
@@ -113,7 +113,7 @@ TEST_SUITE("cli check")
             nlohmann::json fixture = nlohmann::json::parse(std::ifstream(entry.path()));
             fs::path dir = fs::temp_directory_path() / ("thidua-fixture-" + entry.path().stem().string());
             fs::remove_all(dir);
-            fs::copy(fs::path(THIDUA_SOURCE_DIR) / "assets/data", dir, fs::copy_options::recursive);
+            fs::copy(fs::path(THIDUA_SOURCE_DIR) / "assets/data/cum1", dir, fs::copy_options::recursive);
             std::string file = fixture["file"];
             nlohmann::json doc = nlohmann::json::parse(std::ifstream(dir / file));
             std::ofstream(dir / file, std::ios::binary) << doc.patch(fixture["patch"]).dump(2) << "\n";

@@ -12,7 +12,7 @@ namespace
 {
 model::Dataset LoadSample()
 {
-    const std::string root = THIDUA_SOURCE_DIR "/assets/data/";
+    const std::string root = THIDUA_SOURCE_DIR "/assets/data/cum1/";
     auto read = [&](const std::string& path) {
         std::ifstream in(root + path, std::ios::binary);
         std::ostringstream s;

@@ -20,7 +20,7 @@ namespace
 io::DataFiles ReadSample()
 {
     io::DataFiles files;
-    fs::path root = fs::path(THIDUA_SOURCE_DIR) / "assets/data";
+    fs::path root = fs::path(THIDUA_SOURCE_DIR) / "assets/data/cum1";
     for (const auto& e : fs::recursive_directory_iterator(root))
         if (e.path().extension() == ".json")
         {

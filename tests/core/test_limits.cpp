@@ -17,7 +17,7 @@ namespace
 {
 io::DataFiles SampleFiles()
 {
-    const std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data";
+    const std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data/cum1";
     io::DataFiles files;
     for (const auto& e : std::filesystem::recursive_directory_iterator(root))
         if (e.is_regular_file() && e.path().extension() == ".json")

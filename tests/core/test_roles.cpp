@@ -55,3 +55,44 @@ TEST_SUITE("roles")
         CHECK_FALSE(roles::ParseRole("root", &none));
     }
 }
+
+TEST_SUITE("roles")
+{
+    TEST_CASE("the ministry reads and writes nothing; it never sees private contacts")
+    {
+        const model::Dataset d = coretest::LoadSample();
+        const auto ministry = Role("ministry");
+        CHECK(roles::RoleName(ministry) == "ministry");
+        for (const char* path : {"cluster.json", "years/2026/year.json", "years/2026/self/org.sonnmt.27.json"})
+            CHECK(roles::WriteRefusal(ministry, path, d) == roles::Refusal::ReadOnlyRole);
+        CHECK(!roles::MaySeePrivate(ministry));
+    }
+
+    TEST_CASE("which clusters a token opens (the table in roles.h)")
+    {
+        using R = roles::Role;
+        using S = roles::ScopeRefusal;
+        const std::vector<std::string> cum1 = {"cum1"}, all = {"*"}, both = {"cum1", "cum2"}, none;
+        // A one-cluster server: every token, as before deployments.
+        CHECK(roles::MayOpenCluster(R::Unit, none, "", false) == S::None);
+        // A deployment.
+        CHECK(roles::MayOpenCluster(R::Unit, cum1, "cum1", true) == S::None);
+        CHECK(roles::MayOpenCluster(R::Unit, cum1, "cum2", true) == S::OtherCluster);
+        CHECK(roles::MayOpenCluster(R::Unit, all, "cum1", true) == S::OtherCluster); // never "*"
+        CHECK(roles::MayOpenCluster(R::Secretariat, both, "cum1", true) == S::OtherCluster); // exactly one
+        CHECK(roles::MayOpenCluster(R::Secretariat, none, "cum1", true) == S::NoCluster);
+        CHECK(roles::MayOpenCluster(R::Viewer, both, "cum2", true) == S::None);
+        CHECK(roles::MayOpenCluster(R::Viewer, all, "khoi1", true) == S::None);
+        CHECK(roles::MayOpenCluster(R::Admin, cum1, "cum2", true) == S::OtherCluster);
+        CHECK(roles::MayOpenCluster(R::Admin, all, "cum2", true) == S::None);
+        CHECK(roles::MayOpenCluster(R::Ministry, none, "cum2", true) == S::None);
+        CHECK(roles::CheckScope(R::Ministry, cum1) != "");
+        CHECK(roles::CheckScope(R::Unit, all) != "");
+        CHECK(roles::CheckScope(R::Viewer, {"*", "cum1"}) != "");
+        CHECK(roles::CheckScope(R::Admin, {"../x"}) != "");
+        CHECK(roles::CheckScope(R::Viewer, both) == "");
+        CHECK(roles::ValidClusterId("khoi-2"));
+        for (const char* bad : {"", "..", "-x", "Cum1", "a/b", "a b", "cụm"})
+            CHECK(!roles::ValidClusterId(bad));
+    }
+}

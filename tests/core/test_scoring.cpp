@@ -339,7 +339,7 @@ TEST_SUITE("scoring")
 
     TEST_CASE("the sample's stored ballots and proposals agree with the rules")
     {
-        std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data";
+        std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data/cum1";
         io::DataFiles files;
         for (const auto& e : std::filesystem::recursive_directory_iterator(root))
             if (e.path().extension() == ".json")

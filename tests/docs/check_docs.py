@@ -22,7 +22,7 @@ import openpyxl
 from docx.shared import Mm
 
 cli, tests_bin, source, out = sys.argv[1:5]
-data = os.path.join(source, "assets", "data")
+data = os.path.join(source, "assets", "data", "cum1")
 os.makedirs(out, exist_ok=True)
 failures = []
 

@@ -212,7 +212,7 @@ TEST_SUITE("docs")
         const model::Dataset data = coretest::LoadSample();
         const std::string out = std::string(THIDUA_SOURCE_DIR) + "/build/test-docs-cli.docx";
         const std::string cmd = std::string("\"") + THIDUA_CLI + "\" doc bien-ban-kiem-phieu --ballot ballot.cum1.2021.suy-ton.r2 \"" +
-                                THIDUA_SOURCE_DIR + "/assets/data\" \"" + out + "\" >/dev/null 2>&1";
+                                THIDUA_SOURCE_DIR + "/assets/data/cum1\" \"" + out + "\" >/dev/null 2>&1";
         REQUIRE(std::system(cmd.c_str()) == 0);
         CHECK(ReadFile(out) == docs::ToDocx(Build(data, docs::Kind::BallotMinutes, 2021, "ballot.cum1.2021.suy-ton.r2").document, {}));
         std::remove(out.c_str());
@@ -228,7 +228,7 @@ TEST_SUITE("docs")
         CHECK(listed.find("giao-uoc-thi-dua --year") != std::string::npos);
 
         const std::string missing = std::string("\"") + THIDUA_CLI + "\" doc bien-ban-hoi-nghi --meeting mtg.nothing \"" +
-                                    THIDUA_SOURCE_DIR + "/assets/data\" /tmp/x.docx >/dev/null 2>&1";
+                                    THIDUA_SOURCE_DIR + "/assets/data/cum1\" /tmp/x.docx >/dev/null 2>&1";
         CHECK(WEXITSTATUS(std::system(missing.c_str())) == 1);
     }
 

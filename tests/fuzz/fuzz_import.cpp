@@ -18,7 +18,7 @@ datasync::Client SampleClient()
     datasync::Client c;
     c.device_id = "fuzz";
     c.check = [](const std::string& path, const std::string& bytes) { return check::CheckFile(path, bytes); };
-    const std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data";
+    const std::filesystem::path root = std::filesystem::path(THIDUA_SOURCE_DIR) / "assets/data/cum1";
     for (const auto& e : std::filesystem::recursive_directory_iterator(root))
         if (e.is_regular_file() && e.path().extension() == ".json")
         {

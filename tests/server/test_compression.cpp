@@ -259,7 +259,7 @@ TEST_CASE("the snapshot holds every file with exactly the bytes and ETag GET /da
                                                 {"secretariat", IssueToken(tokens, "secretariat", "Văn phòng")},
                                                 {"unit", IssueToken(tokens, "unit:org.sotnmt.27", "Sở 27")}};
     ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens, "--init-from",
-                                    std::string(THIDUA_SOURCE_DIR) + "/assets/data"});
+                                    std::string(THIDUA_SOURCE_DIR) + "/assets/data/cum1"});
     REQUIRE(sp.pid > 0);
     httplib::Client http("127.0.0.1", sp.port);
     http.set_decompress(false);

@@ -313,7 +313,7 @@ TEST_CASE("two valid writes sent together never make an invalid dataset (full ch
     const std::string root = MakeTempDir("race");
     const std::string data = root + "/data", tokens = root + "/tokens.json";
     const std::string secret = IssueToken(tokens, "secretariat", "Văn phòng Cụm");
-    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data", data, std::filesystem::copy_options::recursive);
+    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data/cum1", data, std::filesystem::copy_options::recursive);
     ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens});
     REQUIRE(sp.pid > 0);
     const httplib::Headers sec = {{"Authorization", "Bearer " + secret}};
@@ -437,7 +437,7 @@ TEST_CASE("a unit cannot raise its rank with an impossible percentage: 422 with 
     const std::string root = MakeTempDir("percent");
     const std::string data = root + "/data", tokens = root + "/tokens.json";
     const std::string unit = IssueToken(tokens, "unit:org.sonnmt.27", "Sở NN&MT 27");
-    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data", data, std::filesystem::copy_options::recursive);
+    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data/cum1", data, std::filesystem::copy_options::recursive);
     ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens});
     REQUIRE(sp.pid > 0);
     const std::string rel = "years/2026/self/org.sonnmt.27.json";

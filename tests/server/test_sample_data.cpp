@@ -1,4 +1,4 @@
-// The server on the real sample data (assets/data, copied by --init-from) with the shared checker: a PUT that
+// The server on the real sample data (assets/data/cum1, copied by --init-from) with the shared checker: a PUT that
 // breaks a rule is refused with the checker's "file:/pointer: message" lines and nothing changes on disk.
 // The unit writes its 2026 self-assessment: the year in progress, its self-assessment phase open, its file a draft.
 #include "fixture.h"
@@ -21,7 +21,7 @@ TEST_CASE("with the sample data and the full checker: invalid content gets 422 w
     const std::string data = root + "/data", tokens = root + "/tokens.json";
     const std::string unit = IssueToken(tokens, "unit:org.sonnmt.27", "Sở NN&MT 27");
     const std::string secretariat = IssueToken(tokens, "secretariat", "Văn phòng Cụm");
-    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data", data, std::filesystem::copy_options::recursive);
+    std::filesystem::copy(std::string(THIDUA_SOURCE_DIR) + "/assets/data/cum1", data, std::filesystem::copy_options::recursive);
     ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens});
     REQUIRE(sp.pid > 0);
     const std::string rel = "years/2026/self/org.sonnmt.27.json";
@@ -86,7 +86,7 @@ TEST_CASE("private contact numbers never reach the viewer: left out of the regis
     const std::string viewer = IssueToken(tokens, "viewer", "Máy chiếu");
     const std::string secretariat = IssueToken(tokens, "secretariat", "Văn phòng Cụm");
     ServerProcess sp = StartServer({"--web", root, "--data", data, "--tokens", tokens, "--init-from",
-                                    std::string(THIDUA_SOURCE_DIR) + "/assets/data"});
+                                    std::string(THIDUA_SOURCE_DIR) + "/assets/data/cum1"});
     REQUIRE(sp.pid > 0);
     httplib::Client http("127.0.0.1", sp.port);
     const std::string path = "/data/registry/people.json";

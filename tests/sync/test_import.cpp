@@ -23,7 +23,7 @@ const char* const kMeetingName = "mtg.cum1.2021-03-25.giao-uoc.json";
 
 std::string ReadSample(const std::string& path)
 {
-    std::ifstream in(THIDUA_SOURCE_DIR "/assets/data/" + path, std::ios::binary);
+    std::ifstream in(THIDUA_SOURCE_DIR "/assets/data/cum1/" + path, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

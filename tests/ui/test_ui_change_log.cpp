@@ -54,7 +54,7 @@ TEST_SUITE("ui")
         setenv("TZ", "ICT-7", 1); // Việt Nam: UTC+7
         tzset();
         uitest::Harness h(1280, 1600); // tall enough for the whole log without scrolling
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.app.who = {roles::Role::Secretariat, ""};
         h.app.who_known = true;
         h.Frames(2);

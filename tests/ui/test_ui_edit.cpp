@@ -28,7 +28,7 @@ TEST_SUITE("ui")
     TEST_CASE("a ballot tally is edited, refused when invalid, undone and redone")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Chỉnh sửa"));
         CHECK(h.State()["edit"]["enabled"] == true);
@@ -89,7 +89,7 @@ TEST_SUITE("ui")
     TEST_CASE("a task's status is set from the meeting book")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Chỉnh sửa"));
         ui::OpenRoute(h.app, "/meetings/mtg.cum1.2021-03-25.giao-uoc");
@@ -114,7 +114,7 @@ TEST_SUITE("ui")
     TEST_CASE("a score typed in the explanation panel changes the total and the ranking is recomputed")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Chỉnh sửa"));
         ui::OpenRoute(h.app, "/results?year=2021");
@@ -159,7 +159,7 @@ TEST_SUITE("ui")
     TEST_CASE("a decision's text typed in Vietnamese is saved when the field is left")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Chỉnh sửa"));
         ui::OpenRoute(h.app, "/meetings/mtg.cum1.2021-03-25.giao-uoc");
@@ -189,7 +189,7 @@ TEST_SUITE("ui")
     TEST_CASE("a meeting's date is read and typed as dd/mm/yyyy, a wrong one is refused, and the calendar picks a day")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Chỉnh sửa"));
         const std::string id = "mtg.cum1.2021-03-25.giao-uoc";

@@ -11,7 +11,7 @@ TEST_SUITE("ui")
     TEST_CASE("the presentation runs through every slide and the whole reveal with clicker keys")
     {
         uitest::Harness h(1920, 1080);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         // The last year with a ballot and awards (2026, the year in progress, has neither yet).
         ui::OpenRoute(h.app, "/overview?year=2025");
         h.Frames(2);
@@ -82,7 +82,7 @@ TEST_SUITE("ui")
     TEST_CASE("on the projector a member's card shows public contacts only, and a click closes it")
     {
         uitest::Harness h(1920, 1080);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         ui::OpenRoute(h.app, "/overview?year=2024"); // the ten Sở TN&MT, before the 2025 merger
         h.Frames(2);
         // Even after the tablet chose to see private contacts, the projector never shows them.
@@ -111,7 +111,7 @@ TEST_SUITE("ui")
     TEST_CASE("the idle presentation asks for no frames once a row has slid in")
     {
         uitest::Harness h(1920, 1080);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         ui::OpenRoute(h.app, "/present/5");
         h.Frames(2);
@@ -124,7 +124,7 @@ TEST_SUITE("ui")
     TEST_CASE("the touch controls step the presentation too")
     {
         uitest::Harness h(1280, 800);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Trình chiếu"));
         REQUIRE(h.Tap("›"));
@@ -138,7 +138,7 @@ TEST_SUITE("ui")
     TEST_CASE("the control bar hides a few seconds after the pointer stops, the data badge stays, a touch brings it back")
     {
         uitest::Harness h(1920, 1080);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Trình chiếu"));
         CHECK(h.Has("›"));
@@ -163,7 +163,7 @@ TEST_SUITE("ui")
         {
             CAPTURE(w);
             uitest::Harness h(w, hgt);
-            uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+            uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
             ui::OpenRoute(h.app, "/present/5?year=2021");
             h.Frames(2);
             const int ranked = static_cast<int>(h.app.results.members.size());

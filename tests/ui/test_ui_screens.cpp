@@ -11,7 +11,7 @@
 
 namespace
 {
-const char* const kSample = THIDUA_SOURCE_DIR "/assets/data";
+const char* const kSample = THIDUA_SOURCE_DIR "/assets/data/cum1";
 const char* const kNavLabels[] = {"Tổng quan", "Thành viên", "Hội nghị", "Giao ước", "Kết quả", "Lịch sử"};
 const char* const kScreenNames[] = {"overview", "members", "meetings", "covenant", "results", "history"};
 
@@ -333,7 +333,7 @@ TEST_SUITE("ui")
     TEST_CASE("a unit that has entered no score yet reads 'Chưa có điểm', not a rating of 0, and the rating is never cut")
     {
         uitest::Harness h(1280, 800);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         ui::OpenRoute(h.app, "/results?year=2026"); // self-assessment open: two units have entered nothing
         h.Frames(3);
         int unscored = 0;

@@ -10,7 +10,7 @@ TEST_SUITE("ui")
     TEST_CASE("the sample loads without issues and the overview shows the 2021 theme")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(3);
         for (const check::Issue& issue : h.app.issues)
             MESSAGE(check::FormatIssue(issue));
@@ -24,7 +24,7 @@ TEST_SUITE("ui")
     TEST_CASE("tapping the language button switches the interface to English and back")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("English"));
         CHECK(h.app.settings.lang == ui::Language::En);

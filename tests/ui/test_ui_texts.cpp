@@ -34,7 +34,7 @@ void CollectStrings(const nlohmann::json& value, std::vector<std::string>& out)
 std::vector<std::string> SampleDataStrings()
 {
     std::vector<std::string> out;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(THIDUA_SOURCE_DIR "/assets/data"))
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(THIDUA_SOURCE_DIR "/assets/data/cum1"))
         if (entry.is_regular_file() && entry.path().extension() == ".json")
         {
             std::ifstream in(entry.path(), std::ios::binary);
@@ -98,7 +98,7 @@ void CollectIds(const nlohmann::json& value, std::set<std::string>& out)
 std::set<std::string> SampleDataIds()
 {
     std::set<std::string> out;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(THIDUA_SOURCE_DIR "/assets/data"))
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(THIDUA_SOURCE_DIR "/assets/data/cum1"))
         if (entry.is_regular_file() && entry.path().extension() == ".json")
         {
             std::ifstream in(entry.path(), std::ios::binary);
@@ -238,7 +238,7 @@ TEST_SUITE("ui texts")
                 codes.push_back(ui::TrCode(s, lang));
         CheckGlyphs(h.app.fonts, codes, "names of codes");
 
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         const std::vector<std::string> explanations = ExplanationStrings(h.app.dataset);
         CHECK(explanations.size() > 100);
         CheckGlyphs(h.app.fonts, explanations, "explanations");
@@ -251,7 +251,7 @@ TEST_SUITE("ui texts")
         SUBCASE("tablet") {}
         SUBCASE("tall") { height = 8000; }
         uitest::Harness h(1280, height);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         const std::set<std::string> ids = SampleDataIds();
         REQUIRE(ids.size() > 1000);
         std::map<std::string, std::string> problems; // text -> where and what, once per text
@@ -304,7 +304,7 @@ TEST_SUITE("ui texts")
     TEST_CASE("ballot percentages read 90,0 % in Vietnamese and 90.0% in English")
     {
         uitest::Harness h(1280, 8000);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         ui::OpenRoute(h.app, "/results/ballots?year=2024"); // 9 of 10 votes
         h.Frames(3);
         auto shows = [&](const std::string& text) {
@@ -346,7 +346,7 @@ TEST_SUITE("ui texts")
     TEST_CASE("a refused ballot tally shows the checker's reason in Vietnamese next to the field")
     {
         uitest::Harness h(1280, 800);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         REQUIRE(h.Tap("Chỉnh sửa"));
         ui::OpenRoute(h.app, "/results/ballots?year=2021");
@@ -405,7 +405,7 @@ TEST_SUITE("ui texts")
     TEST_CASE("every checker message on broken and mutated sample files has a Vietnamese text")
     {
         namespace fs = std::filesystem;
-        const fs::path root = THIDUA_SOURCE_DIR "/assets/data";
+        const fs::path root = THIDUA_SOURCE_DIR "/assets/data/cum1";
         auto read = [](const fs::path& p) {
             std::ifstream f(p, std::ios::binary);
             std::ostringstream s;

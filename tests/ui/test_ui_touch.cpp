@@ -54,7 +54,7 @@ TEST_SUITE("ui")
     TEST_CASE("a swipe that starts on blank background scrolls the page on a phone")
     {
         uitest::Harness h(390, 844);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         ui::OpenRoute(h.app, "/members?year=2024");
         h.Frames(3);
         std::string first; // the first unit of the list
@@ -106,7 +106,7 @@ TEST_SUITE("ui")
     TEST_CASE("the sync panel opens just above the status button a finger tapped, not at the top left")
     {
         uitest::Harness h(390, 844);
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
         const ui::RegisteredItem* chip = nullptr;
         for (const ui::RegisteredItem& item : h.app.items.items)

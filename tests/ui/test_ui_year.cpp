@@ -260,7 +260,7 @@ TEST_SUITE("ui")
     TEST_CASE("year plan: the next year opens on the sample data in one checked step, and undoes in one")
     {
         ui::AppState app;
-        uitest::LoadFolder(app, THIDUA_SOURCE_DIR "/assets/data");
+        uitest::LoadFolder(app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         model::Dataset& data = app.dataset;
         const size_t years = data.years.size(), files = data.files.size();
         ui::YearPlan plan = ui::ProposeYear(data);

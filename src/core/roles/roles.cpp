@@ -7,9 +7,13 @@ namespace roles
 {
 bool ParseRole(const std::string& text, Principal* out)
 {
-    if (text == "viewer" || text == "secretariat" || text == "admin")
+    if (text == "viewer" || text == "secretariat" || text == "admin" || text == "ministry")
     {
-        *out = {text == "viewer" ? Role::Viewer : text == "secretariat" ? Role::Secretariat : Role::Admin, ""};
+        *out = {text == "viewer"        ? Role::Viewer
+                : text == "secretariat" ? Role::Secretariat
+                : text == "admin"       ? Role::Admin
+                                        : Role::Ministry,
+                ""};
         return true;
     }
     const std::string prefix = "unit:";
@@ -29,6 +33,7 @@ std::string RoleName(const Principal& who)
     case Role::Unit: return "unit:" + who.org;
     case Role::Secretariat: return "secretariat";
     case Role::Admin: return "admin";
+    case Role::Ministry: return "ministry";
     }
     return "viewer";
 }
@@ -94,7 +99,7 @@ bool PhaseOpen(const model::YearFile& year, const std::string& kind)
 
 Refusal WriteRefusal(const Principal& who, const std::string& path, const model::Dataset& data)
 {
-    if (who.role == Role::Viewer)
+    if (who.role == Role::Viewer || who.role == Role::Ministry)
         return Refusal::ReadOnlyRole;
     int32_t y = YearOfPath(path);
     if (y == 0)
@@ -121,6 +126,61 @@ Refusal WriteRefusal(const Principal& who, const std::string& path, const model:
 
 bool MaySeePrivate(const Principal& who)
 {
-    return who.role != Role::Viewer;
+    return who.role != Role::Viewer && who.role != Role::Ministry;
+}
+
+bool ValidClusterId(const std::string& id)
+{
+    if (id.empty() || id.size() > 40 || id[0] == '-')
+        return false;
+    return std::all_of(id.begin(), id.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::string CheckScope(Role role, const std::vector<std::string>& clusters)
+{
+    if (clusters.empty())
+        return ""; // a token for a one-cluster server (refused by a deployment: MayOpenCluster)
+    const bool all = std::find(clusters.begin(), clusters.end(), "*") != clusters.end();
+    if (all && clusters.size() > 1)
+        return "'*' (every cluster) cannot be combined with named clusters";
+    for (const std::string& c : clusters)
+        if (c != "*" && !ValidClusterId(c))
+            return "'" + c + "' is not a cluster id (a-z, 0-9 and '-', at most 40)";
+    switch (role)
+    {
+    case Role::Unit:
+    case Role::Secretariat:
+        if (clusters.size() != 1 || all)
+            return "a unit or secretariat token names exactly one cluster (--cluster <id>)";
+        return "";
+    case Role::Ministry:
+        if (!clusters.empty() && !all)
+            return "a ministry token reads every cluster: give no --cluster (or '*')";
+        return "";
+    case Role::Viewer:
+    case Role::Admin:
+        return "";
+    }
+    return "";
+}
+
+ScopeRefusal MayOpenCluster(Role role, const std::vector<std::string>& clusters, const std::string& cluster_id,
+                            bool deployment)
+{
+    if (!deployment)
+        return ScopeRefusal::None;
+    if (role == Role::Ministry)
+        return ScopeRefusal::None;
+    if (clusters.empty())
+        return ScopeRefusal::NoCluster;
+    const bool all = clusters.size() == 1 && clusters[0] == "*";
+    // "*" is for the deployment's viewer and admin only; a unit or secretariat token is always for one cluster.
+    if (all && (role == Role::Viewer || role == Role::Admin))
+        return ScopeRefusal::None;
+    if (role == Role::Unit || role == Role::Secretariat)
+        return clusters.size() == 1 && clusters[0] == cluster_id ? ScopeRefusal::None : ScopeRefusal::OtherCluster;
+    return std::find(clusters.begin(), clusters.end(), cluster_id) != clusters.end() ? ScopeRefusal::None
+                                                                                     : ScopeRefusal::OtherCluster;
 }
 } // namespace roles

@@ -6,6 +6,7 @@
 #include "core/model/model.h"
 
 #include <string>
+#include <vector>
 
 namespace roles
 {
@@ -15,6 +16,7 @@ enum class Role
     Unit,        // a member unit: its own self-assessment while that phase is open
     Secretariat, // the chair's secretariat: everything of an open year; reopens a closed year
     Admin,       // the server's operator: like the secretariat, plus restore and audit
+    Ministry,    // the ministry's emulation department: reads every cluster of the deployment, writes none
 };
 
 struct Principal
@@ -34,7 +36,7 @@ enum class Refusal
     SelfSubmitted,    // the unit has already sent its self-assessment (the secretariat may reopen it)
 };
 
-// "viewer" | "unit:<org-id>" | "secretariat" | "admin" -> principal; false when the text is no role.
+// "viewer" | "unit:<org-id>" | "secretariat" | "admin" | "ministry" -> principal; false when the text is no role.
 bool ParseRole(const std::string& text, Principal* out);
 std::string RoleName(const Principal& who); // the inverse of ParseRole
 
@@ -48,6 +50,32 @@ int32_t YearOfPath(const std::string& path);
 // For "years/<yyyy>/self/<org-id>.json": the org id, else "".
 std::string SelfAssessmentOrg(const std::string& path);
 
-// Private contact details (personal phones) are for the secretariat, the admin and the units; never the viewer.
+// Private contact details (personal phones) are for the secretariat, the admin and the units; never the viewer
+// nor the ministry (they stay inside the cluster).
 bool MaySeePrivate(const Principal& who);
+
+// ---- clusters of a deployment ----------------------------------------------------------------------------
+// A token names the clusters it opens: a list of cluster ids, or "*" for every cluster of the deployment.
+//   unit:<org-id>, secretariat   exactly one cluster (its own); never "*"
+//   viewer                       one or more named clusters, or "*" (a projector at the ministry)
+//   admin                        one or more named clusters (that cluster's operator), or "*" (the deployment's)
+//   ministry                     always "*" (reads every cluster; writes none, so no cluster to name)
+// A token that names no cluster (issued before deployments, or for a one-cluster server) opens a one-cluster
+// server only.
+enum class ScopeRefusal
+{
+    None,
+    NoCluster,       // the token names no cluster, and this server holds several
+    OtherCluster,    // the token is for other clusters
+};
+// May a token of `role` naming `clusters` open cluster `cluster_id`? `deployment` is false on a one-cluster
+// server (the cluster id is then "" and every token opens it, as before deployments).
+ScopeRefusal MayOpenCluster(Role role, const std::vector<std::string>& clusters, const std::string& cluster_id,
+                            bool deployment);
+// "" when `clusters` is a valid scope for `role` (the table above; no cluster at all is valid: a token for a
+// one-cluster server), else the reason (English, for the CLI).
+std::string CheckScope(Role role, const std::vector<std::string>& clusters);
+// A cluster id as it appears in addresses (/c/<id>/) and folder names: 1-40 of a-z, 0-9 and '-', starting with a
+// letter or digit.
+bool ValidClusterId(const std::string& id);
 } // namespace roles

@@ -43,7 +43,7 @@ EM_JS(void, js_services_init, (), {
     // One database, one object store of strings; a transaction per write, reported only once committed.
     // The page opens it while the wasm downloads (web/index.html: window.thiduaIdb); the same way here otherwise.
     Module.idb = window.thiduaIdb || new Promise((resolve, reject) => {
-        const open = indexedDB.open('thidua', 1);
+        const open = indexedDB.open(window.thiduaStoreName || 'thidua', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('kv');
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
@@ -51,9 +51,9 @@ EM_JS(void, js_services_init, (), {
     window.addEventListener('online', () => Module._thidua_on_online(1));
     window.addEventListener('offline', () => Module._thidua_on_online(0));
     Module._thidua_on_online(navigator.onLine ? 1 : 0);
-    // One writer tab: the first tab holds the lock until it closes; others read only.
+    // One writer tab per cluster: the first tab holds the lock until it closes; others read only.
     if (navigator.locks && navigator.locks.request) {
-        navigator.locks.request('thidua-writer', {ifAvailable: true}, (lock) => {
+        navigator.locks.request((window.thiduaStoreName || 'thidua') + '-writer', {ifAvailable: true}, (lock) => {
             Module._thidua_on_writer(lock ? 1 : 0);
             return lock ? new Promise(() => {}) : undefined;
         });
@@ -87,7 +87,7 @@ EM_JS(void, js_store_put, (int id, const char* key, const char* value), {
         tx.objectStore('kv').put(v, k);
         tx.oncomplete = () => {
             // Tells the next page load that this browser holds the data: it then skips the early snapshot request.
-            if (k === 'client') try { localStorage.setItem('thidua-stored', '1'); } catch (e) {}
+            if (k === 'client') try { localStorage.setItem((window.thiduaStoreName || 'thidua') + '-stored', '1'); } catch (e) {}
             Module.serviceDone(id, true, "");
         };
         tx.onerror = tx.onabort = () => Module.serviceDone(id, false, String(tx.error));

@@ -277,6 +277,16 @@ EM_JS(char*, js_take_token, (), {
     return Module.newString(token);
 });
 
+EM_JS(char*, js_cluster_of_address, (), {
+    const parts = location.pathname.split('/'); // "/c/<id>/..." (no regex: a double slash would end the macro)
+    const ok = parts.length > 3 && parts[0] === "" && parts[1] === 'c' && /^[a-z0-9-]+$/.test(parts[2]);
+    return Module.newString(ok ? parts[2] : "");
+});
+
+EM_JS(void, js_open_address, (const char* url), {
+    location.href = new URL(UTF8ToString(url), location.href).href;
+});
+
 EM_JS(char*, js_initial_route, (), {
     return Module.newString(decodeURIComponent(location.hash.replace(/^#/, '')));
 });
@@ -816,6 +826,19 @@ std::string platform::InitialRoute()
     std::string result = route;
     free(route);
     return result;
+}
+
+std::string platform::ClusterOfAddress()
+{
+    char* id = js_cluster_of_address();
+    std::string result = id;
+    free(id);
+    return result;
+}
+
+void platform::OpenAddress(const std::string& url)
+{
+    js_open_address(url.c_str());
 }
 
 std::string platform::TakeTokenFromAddress()
