@@ -143,7 +143,7 @@ TEST_SUITE("ui")
                     CAPTURE(fx);
                     CAPTURE(fy);
                     uitest::Harness h(size.w, size.h, size.scale);
-                    uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data");
+                    uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
                     ui::OpenRoute(h.app, "/results/ballots?year=2021");
                     h.Frames(3);
                     REQUIRE(ScrollOf("screen") == 0);
