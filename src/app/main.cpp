@@ -27,10 +27,12 @@ void EnsureFonts(ui::AppState& app)
     const float ratio = platform::PixelRatio();
     const float css_height = ImGui::GetIO().DisplaySize.y / ratio;
     const float scale = ratio * ui::FontTextScale(app, css_height);
-    if (app.fonts.scale == scale)
+    const bool projector = app.presentation.active; // the slides' huge titles: only while they are shown
+    if (app.fonts.scale == scale && (app.fonts.huge != nullptr) == projector)
         return;
-    app.fonts = ui::BuildFonts(scale);
+    app.fonts = ui::BuildFonts(scale, projector);
     platform::ReloadFontTexture();
+    platform::Mark("thidua-fonts");
 }
 
 void Frame()

@@ -106,7 +106,9 @@ void LoadFromClient(const app::SyncDriver& driver, ui::AppState& app)
     for (const auto& [path, synced] : driver.client.synced)
         if (!files.count(path))
             files[path] = synced.bytes;
+    platform::Mark("thidua-load-start");
     io::LoadResult result = io::LoadDataset(files);
+    platform::Mark("thidua-loaded");
     app.dataset = std::move(result.dataset);
     app.issues = std::move(result.issues);
     app.load.status = ui::LoadState::Status::Ready;
@@ -568,6 +570,7 @@ void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& ba
     auto both = [&driver, &app, reads] {
         if (--reads->left > 0)
             return;
+        platform::Mark("thidua-store-read");
         if (reads->token_found)
             driver.remote.token = reads->token;
         AskWho(driver, app);

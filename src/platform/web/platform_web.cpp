@@ -60,7 +60,14 @@ WebPlatform g_web; // platform code is the one place allowed to hold process sta
 // Pointer events only (no mouse/touch listeners), so touch never produces ghost mouse clicks. Coordinates are
 // converted to canvas backing-store pixels. preventDefault keeps the browser from panning/zooming the page.
 EM_JS(void, js_install_listeners, (), {
-    Module.newString = (s) => { const n = lengthBytesUTF8(s) + 1; const p = _malloc(n); stringToUTF8(s, p, n); return p; };
+    // A JS string as malloc'd UTF-8 (the browser's own encoder: a stored dataset is megabytes).
+    Module.newString = (s) => {
+        const bytes = new TextEncoder().encode(s);
+        const p = _malloc(bytes.length + 1);
+        HEAPU8.set(bytes, p);
+        HEAPU8[p + bytes.length] = 0;
+        return p;
+    };
     const canvas = document.getElementById('canvas');
     // The hidden text proxy: the browser edits it (soft keyboard, IME composition, dictation, paste) and the
     // active ImGui field mirrors it. A textarea, so multi-line fields work; Enter ends one-line fields.
