@@ -17,6 +17,7 @@ ui::AppState g_app;        // the one AppState (main.cpp may hold it; nothing in
 app::SyncDriver g_sync;
 app::HistoryDriver g_history;
 bool g_first_frame_marked = false;
+bool g_overlay_shown = true; // the page's loading box covers the canvas (web/index.html starts with it)
 bool g_ready_marked = false;
 bool g_fullscreen = false;
 std::string g_pending_route; // the URL's route, applied once the data is there
@@ -55,13 +56,25 @@ void Frame()
     // costs the compositor a read-back of the canvas, and the main thread is needed for the responses (issue #13).
     // The fonts and the GL objects are made meanwhile, so the first frame drawn is the one with the data.
     if (app.load.status == ui::LoadState::Status::Loading)
+    {
+        if (!g_overlay_shown) // a retry: the canvas still shows the failed load's screen, so the box comes back
+        {
+            g_overlay_shown = true;
+            platform::ShowLoadingOverlay(true);
+        }
         return;
+    }
     app.now_ms = platform::NowMs();
     ImGui::NewFrame();
     ui::DrawApp(app);
     ImGui::Render();
     ui::FinishItemFrame(app.items);
     platform::Present();
+    if (g_overlay_shown)
+    {
+        g_overlay_shown = false;
+        platform::ShowLoadingOverlay(false);
+    }
 
     if (!g_first_frame_marked)
     {

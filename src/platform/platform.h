@@ -63,6 +63,9 @@ void Present();
 void Fetch(const HttpRequest& request, HttpCallback done);
 // Shows the data download's progress in the page's loading overlay (no frame is drawn until the data is in).
 void LoadProgress(int files_done, int files_total);
+// Shows the page's loading overlay again (a new load: the retry after a failed one; the canvas keeps its last
+// frame meanwhile) or hides it (a frame was drawn).
+void ShowLoadingOverlay(bool shown);
 
 // The access token given in the page address (?token=...), which is then removed from the address bar so it
 // is not bookmarked or shared by accident; "" when none.

@@ -244,6 +244,10 @@ EM_JS(void, js_load_progress, (int done, int total), {
     if (window.thiduaProgress) window.thiduaProgress(done, total);
 });
 
+EM_JS(void, js_show_loading, (int shown), {
+    if (window.thiduaLoading) window.thiduaLoading(shown !== 0);
+});
+
 // Puts the active field's text and selection into the hidden input, over the field (so the soft keyboard and
 // IME windows aim there). Offsets arrive in UTF-8 bytes; the DOM counts UTF-16 units.
 EM_JS(void, js_proxy_show, (const char* text, int sel_start, int sel_end, int kind, float x, float y, float w, float h), {
@@ -815,6 +819,11 @@ void platform::Fetch(const HttpRequest& request, HttpCallback done)
 void platform::LoadProgress(int files_done, int files_total)
 {
     js_load_progress(files_done, files_total);
+}
+
+void platform::ShowLoadingOverlay(bool shown)
+{
+    js_show_loading(shown ? 1 : 0);
 }
 
 std::string platform::InitialRoute()
