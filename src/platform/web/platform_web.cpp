@@ -240,6 +240,10 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* url, const char* 
         .catch((err) => done(0, "", new Uint8Array(0), String(err)));
 });
 
+EM_JS(int, js_early_request, (const char* url), {
+    return window.thiduaEarly && window.thiduaEarly[UTF8ToString(url)] ? 1 : 0;
+});
+
 EM_JS(void, js_load_progress, (int done, int total), {
     if (window.thiduaProgress) window.thiduaProgress(done, total);
 });
@@ -814,6 +818,11 @@ void platform::Fetch(const HttpRequest& request, HttpCallback done)
     headers += "}";
     js_fetch(id, request.method.c_str(), request.url.c_str(), headers.c_str(), request.body.data(),
              static_cast<int>(request.body.size()));
+}
+
+bool platform::EarlyRequest(const std::string& url)
+{
+    return js_early_request(url.c_str()) != 0;
 }
 
 void platform::LoadProgress(int files_done, int files_total)
