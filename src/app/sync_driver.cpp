@@ -346,6 +346,7 @@ bool LoadAhead(app::ReadAhead& ahead)
     for (const std::string& path : paths)
         if (!take(path))
             return false;
+    platform::Mark("thidua-data"); // every file is in
     io::DataFiles bytes; // as LoadFromClient gives them: a first download has no pending edit
     for (const auto& [path, file] : ahead.synced)
         bytes[path] = file.bytes;
@@ -397,7 +398,6 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
         driver.client.synced = std::move(ahead->synced);
         app.load.files_total = app.load.files_fetched = static_cast<int>(driver.client.synced.size()) - 1;
         platform::LoadProgress(app.load.files_fetched, app.load.files_total);
-        platform::Mark("thidua-data");
         ShowLoaded(app, std::move(ahead->result));
         driver.ready = true;
         driver.store_dirty = true;
