@@ -19,6 +19,7 @@ app::SyncDriver g_sync;
 app::HistoryDriver g_history;
 app::MinistryDriver g_ministry;
 bool g_first_frame_marked = false;
+bool g_overlay_shown = true; // the page's loading box covers the canvas (web/index.html starts with it)
 bool g_ready_marked = false;
 bool g_fullscreen = false;
 std::string g_pending_route; // the URL's route, applied once the data is there
@@ -36,10 +37,12 @@ void EnsureFonts(ui::AppState& app)
     const float ratio = platform::PixelRatio();
     const float css_height = ImGui::GetIO().DisplaySize.y / ratio;
     const float scale = ratio * ui::FontTextScale(app, css_height);
-    if (app.fonts.scale == scale)
+    const bool projector = app.presentation.active; // the slides' huge titles: only while they are shown
+    if (app.fonts.scale == scale && (app.fonts.huge != nullptr) == projector)
         return;
-    app.fonts = ui::BuildFonts(scale);
+    app.fonts = ui::BuildFonts(scale, projector);
     platform::ReloadFontTexture();
+    platform::Mark("thidua-fonts");
 }
 
 void Frame()
@@ -62,13 +65,25 @@ void Frame()
     // costs the compositor a read-back of the canvas, and the main thread is needed for the responses (issue #13).
     // The fonts and the GL objects are made meanwhile, so the first frame drawn is the one with the data.
     if (app.load.status == ui::LoadState::Status::Loading)
+    {
+        if (!g_overlay_shown) // a retry: the canvas still shows the failed load's screen, so the box comes back
+        {
+            g_overlay_shown = true;
+            platform::ShowLoadingOverlay(true);
+        }
         return;
+    }
     app.now_ms = platform::NowMs();
     ImGui::NewFrame();
     ui::DrawApp(app);
     ImGui::Render();
     ui::FinishItemFrame(app.items);
     platform::Present();
+    if (g_overlay_shown)
+    {
+        g_overlay_shown = false;
+        platform::ShowLoadingOverlay(false);
+    }
 
     if (!g_first_frame_marked)
     {

@@ -83,6 +83,22 @@ std::string Fingerprint(const datasync::Client& client)
     return j.dump();
 }
 
+io::LoadResult Load(const io::DataFiles& files)
+{
+    platform::Mark("thidua-load-start");
+    io::LoadResult result = io::LoadDataset(files);
+    platform::Mark("thidua-loaded");
+    return result;
+}
+
+void ShowLoaded(ui::AppState& app, io::LoadResult&& result)
+{
+    app.dataset = std::move(result.dataset);
+    app.issues = std::move(result.issues);
+    app.load.status = ui::LoadState::Status::Ready;
+    app.data_changed = true;
+}
+
 // Rebuilds app.dataset from what this tablet holds (last synced copies + pending edits).
 void LoadFromClient(const app::SyncDriver& driver, ui::AppState& app)
 {
@@ -106,11 +122,7 @@ void LoadFromClient(const app::SyncDriver& driver, ui::AppState& app)
     for (const auto& [path, synced] : driver.client.synced)
         if (!files.count(path))
             files[path] = synced.bytes;
-    io::LoadResult result = io::LoadDataset(files);
-    app.dataset = std::move(result.dataset);
-    app.issues = std::move(result.issues);
-    app.load.status = ui::LoadState::Status::Ready;
-    app.data_changed = true;
+    ShowLoaded(app, Load(files));
 }
 
 // The top-level field of the record that an edit changed, with its new value, read back from the dataset.
@@ -269,28 +281,134 @@ void FetchDescriptor(app::SyncDriver& driver, ui::AppState& app, const std::shar
     });
 }
 
+// The snapshot's answer: its datapackage.json and files, or (no usable snapshot) file by file.
+void TakeSnapshot(app::SyncDriver& driver, ui::AppState& app, const platform::HttpResponse& response,
+                  const std::shared_ptr<FirstLoad>& load)
+{
+    if (response.status == 200)
+    {
+        const nlohmann::json snapshot = nlohmann::json::parse(response.body, nullptr, false);
+        const nlohmann::json* files = io::Child(snapshot, "files");
+        const nlohmann::json* descriptor = files && files->is_object() ? io::Child(*files, io::kDescriptorPath) : nullptr;
+        const nlohmann::json* data = descriptor ? io::Child(*descriptor, "data") : nullptr;
+        const nlohmann::json* tag = descriptor ? io::Child(*descriptor, "etag") : nullptr;
+        if (io::StringOr(snapshot, "format", "") == "thidua.snapshot" && data && tag && data->is_string() &&
+            tag->is_string())
+            return TakeDescriptor(driver, app, tag->get_ref<const std::string&>(), data->get_ref<const std::string&>(),
+                                  files, load);
+    }
+    FetchDescriptor(driver, app, load);
+}
+} // namespace
+
+// ---- First visit: reading ahead -------------------------------------------------------------------------------
+// On a first visit the page's snapshot answer is usually in before the store has answered (a new IndexedDB
+// database is being created). The snapshot is read and loaded meanwhile into a ReadAhead, and taken only once the
+// store has said it holds nothing for this device: a stored state always wins (it may hold edits not yet sent).
+// Only a snapshot that holds every listed file is loaded ahead; anything else goes the ordinary way with the same
+// answer (no second request).
+struct app::ReadAhead
+{
+    std::string token;                     // the token it was asked with
+    bool answered = false;
+    platform::HttpResponse response;       // kept while not loaded ahead
+    bool loaded = false;                   // `synced` and `result` hold the whole dataset
+    std::map<std::string, datasync::SyncedFile> synced;
+    io::LoadResult result;
+    std::function<void()> waiting;         // FirstDownload, when the store answered first
+};
+
+namespace
+{
+bool LoadAhead(app::ReadAhead& ahead)
+{
+    if (ahead.response.status != 200)
+        return false;
+    const nlohmann::json snapshot = nlohmann::json::parse(ahead.response.body, nullptr, false);
+    const nlohmann::json* files = io::Child(snapshot, "files");
+    if (io::StringOr(snapshot, "format", "") != "thidua.snapshot" || !files || !files->is_object())
+        return false;
+    auto take = [&](const std::string& path) {
+        const nlohmann::json* entry = io::Child(*files, path.c_str());
+        const nlohmann::json* data = entry ? io::Child(*entry, "data") : nullptr;
+        const nlohmann::json* tag = entry ? io::Child(*entry, "etag") : nullptr;
+        if (!data || !tag || !data->is_string() || !tag->is_string())
+            return false;
+        ahead.synced[path] = {tag->get_ref<const std::string&>(), data->get_ref<const std::string&>()};
+        return true;
+    };
+    if (!take(io::kDescriptorPath))
+        return false;
+    std::vector<check::Issue> issues;
+    const std::vector<std::string> paths = io::ListDatasetFiles(ahead.synced[io::kDescriptorPath].bytes, &issues);
+    if (paths.empty())
+        return false;
+    for (const std::string& path : paths)
+        if (!take(path))
+            return false;
+    platform::Mark("thidua-data"); // every file is in
+    io::DataFiles bytes; // as LoadFromClient gives them: a first download has no pending edit
+    for (const auto& [path, file] : ahead.synced)
+        bytes[path] = file.bytes;
+    ahead.result = Load(bytes);
+    ahead.response = platform::HttpResponse{}; // the bytes now live in `synced`
+    return true;
+}
+
+// Starts reading the snapshot the page asked for (if it did) before the store has answered.
+void StartReadAhead(app::SyncDriver& driver, const std::string& token)
+{
+    if (!platform::EarlyRequest("api/snapshot"))
+        return;
+    auto ahead = std::make_shared<app::ReadAhead>();
+    ahead->token = token;
+    driver.read_ahead = ahead;
+    platform::HttpRequest request;
+    request.url = "api/snapshot";
+    if (!token.empty())
+        request.headers["Authorization"] = "Bearer " + token;
+    platform::Fetch(request, [ahead](const platform::HttpResponse& response) {
+        ahead->answered = true;
+        ahead->response = response;
+        ahead->loaded = LoadAhead(*ahead);
+        if (ahead->waiting)
+        {
+            std::function<void()> next = std::move(ahead->waiting);
+            next();
+        }
+    });
+}
+
 void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
 {
     auto load = std::make_shared<FirstLoad>();
     if (!driver.remote.token.empty())
         load->headers["Authorization"] = "Bearer " + driver.remote.token;
+    std::shared_ptr<app::ReadAhead> ahead = std::move(driver.read_ahead);
+    if (ahead && ahead->token == driver.remote.token)
+    {
+        if (!ahead->answered)
+        {
+            driver.read_ahead = ahead;
+            ahead->waiting = [&driver, &app] { FirstDownload(driver, app); };
+            return;
+        }
+        if (!ahead->loaded)
+            return TakeSnapshot(driver, app, ahead->response, load);
+        driver.client.synced = std::move(ahead->synced);
+        app.load.files_total = app.load.files_fetched = static_cast<int>(driver.client.synced.size()) - 1;
+        platform::LoadProgress(app.load.files_fetched, app.load.files_total);
+        ShowLoaded(app, std::move(ahead->result));
+        driver.ready = true;
+        driver.store_dirty = true;
+        driver.next_sync_ms = 0;
+        return;
+    }
     platform::HttpRequest request;
     request.url = "api/snapshot";
     request.headers = load->headers;
     platform::Fetch(request, [&driver, &app, load](const platform::HttpResponse& response) {
-        if (response.status == 200)
-        {
-            const nlohmann::json snapshot = nlohmann::json::parse(response.body, nullptr, false);
-            const nlohmann::json* files = io::Child(snapshot, "files");
-            const nlohmann::json* descriptor = files && files->is_object() ? io::Child(*files, io::kDescriptorPath) : nullptr;
-            const nlohmann::json* data = descriptor ? io::Child(*descriptor, "data") : nullptr;
-            const nlohmann::json* tag = descriptor ? io::Child(*descriptor, "etag") : nullptr;
-            if (io::StringOr(snapshot, "format", "") == "thidua.snapshot" && data && tag && data->is_string() &&
-                tag->is_string())
-                return TakeDescriptor(driver, app, tag->get_ref<const std::string&>(),
-                                      data->get_ref<const std::string&>(), files, load);
-        }
-        FetchDescriptor(driver, app, load);
+        TakeSnapshot(driver, app, response, load);
     });
 }
 
@@ -549,6 +667,7 @@ void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& ba
     driver.base_url = base_url;
     driver.client.check = [](const std::string& path, const std::string& bytes) { return check::CheckFile(path, bytes); };
     const std::string token = platform::TakeTokenFromAddress();
+    StartReadAhead(driver, token); // a first visit: the snapshot is loaded while the store opens
     if (!token.empty())
     {
         driver.remote.token = token;
@@ -568,6 +687,7 @@ void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& ba
     auto both = [&driver, &app, reads] {
         if (--reads->left > 0)
             return;
+        platform::Mark("thidua-store-read");
         if (reads->token_found)
             driver.remote.token = reads->token;
         AskWho(driver, app);
@@ -609,6 +729,7 @@ void OpenStored(app::SyncDriver& driver, ui::AppState& app, bool found, const st
                     if (found_time)
                         driver.last_synced_ms = std::max(driver.last_synced_ms, std::atof(time.c_str()));
                 });
+                driver.read_ahead.reset(); // a snapshot read ahead is not needed: the stored state wins
                 LoadFromClient(driver, app); // offline cold start: the last synced data + pending edits
                 driver.ready = true;
                 driver.next_sync_ms = 0;

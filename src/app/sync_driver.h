@@ -6,10 +6,13 @@
 #include "core/sync/client.h"
 #include "ui/app_state.h"
 
+#include <memory>
 #include <string>
 
 namespace app
 {
+struct ReadAhead; // the first visit's snapshot, read while the store is still opening (sync_driver.cpp)
+
 struct SyncDriver
 {
     datasync::Client client;
@@ -31,6 +34,7 @@ struct SyncDriver
     std::string preview_bytes;
     // When to ask GET /api/whoami again while no server has said who this is (0 = not yet scheduled).
     double next_whoami_ms = 0;
+    std::shared_ptr<ReadAhead> read_ahead;
 };
 
 // Opens the stored state, or downloads the dataset the first time; fills app.dataset either way.

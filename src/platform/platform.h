@@ -61,8 +61,13 @@ void Present();
 // Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it. A GET the page already
 // started while the wasm compiled (the first visit's data, web/index.html) is answered from that request.
 void Fetch(const HttpRequest& request, HttpCallback done);
+// True when the page started this GET itself and its answer is still to be taken (Fetch then gives it).
+bool EarlyRequest(const std::string& url);
 // Shows the data download's progress in the page's loading overlay (no frame is drawn until the data is in).
 void LoadProgress(int files_done, int files_total);
+// Shows the page's loading overlay again (a new load: the retry after a failed one; the canvas keeps its last
+// frame meanwhile) or hides it (a frame was drawn).
+void ShowLoadingOverlay(bool shown);
 
 // The access token given in the page address (?token=...), which is then removed from the address bar so it
 // is not bookmarked or shared by accident; "" when none.

@@ -1,5 +1,5 @@
 // HTTP routing for `thidua serve`.
-//   GET  /, /<file>                 the web build (index.html for "/")
+//   GET  /, /<file>                 the web build (index.html for "/"); Server-Timing: thidua-snapshot
 //   GET  /data/<path>               a data file; strong ETag (sha-256), If-None-Match -> 304, Cache-Control: no-cache
 //   PUT  /data/<path>               If-Match: "<etag>" (replace) or If-None-Match: * (create); 428 without, 412 on
 //                                   mismatch, 413 too big, 422 invalid (checker lines), 403 role/content rules;
@@ -450,6 +450,10 @@ void ServeWeb(Instance& inst, const httplib::Request& req, httplib::Response& re
     if (server::Compressible(type))
         res.set_header("Vary", "Accept-Encoding");
     res.set_header("ETag", etag);
+    // Tells the page that this server answers api/snapshot, in the one header a page can read about its own
+    // response (performance.getEntriesByType('navigation')[0].serverTiming): it asks for one only then, at once
+    // (Apache or a static host would answer 404, and the app fetches file by file there anyway).
+    res.set_header("Server-Timing", "thidua-snapshot");
     if (IfNoneMatchHits(req, etag))
     {
         res.status = 304;

@@ -78,7 +78,7 @@ void HandleKeys(ui::AppState& app)
 
 void Title(const ui::AppState& app, const std::string& text)
 {
-    ImGui::PushFont(app.fonts.huge);
+    ImGui::PushFont(app.fonts.huge ? app.fonts.huge : app.fonts.large); // huge is built from the next frame on
     ImGui::PushStyleColor(ImGuiCol_Text, kGold);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();

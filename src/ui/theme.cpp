@@ -35,7 +35,9 @@ ImFont* AddFont(const unsigned char* data, std::size_t size, float px)
 {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false; // the bytes live in the binary
-    config.OversampleH = 2;
+    // Glyphs snap to whole pixels, so rasterising them at twice the width buys no sub-pixel placement (imgui.h:
+    // "If enabled [PixelSnapH], you can set OversampleH/V to 1"): half the atlas, built in half the time.
+    config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
@@ -53,7 +55,7 @@ ImVec4 Rgb(int hex, float alpha = 1.0f)
 }
 } // namespace
 
-ui::Fonts ui::BuildFonts(float scale)
+ui::Fonts ui::BuildFonts(float scale, bool projector)
 {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
@@ -63,7 +65,8 @@ ui::Fonts ui::BuildFonts(float scale)
     fonts.regular = AddFont(kFontRegular, kFontRegularSize, px);
     fonts.bold = AddFont(kFontBold, kFontBoldSize, px);
     fonts.large = AddFont(kFontBold, kFontBoldSize, std::floor(px * 1.45f));
-    fonts.huge = AddFont(kFontBold, kFontBoldSize, std::floor(px * 2.6f));
+    if (projector)
+        fonts.huge = AddFont(kFontBold, kFontBoldSize, std::floor(px * 2.6f));
     atlas->Build();
     return fonts;
 }

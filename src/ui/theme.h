@@ -17,14 +17,17 @@ struct Fonts
     ImFont* regular = nullptr;
     ImFont* bold = nullptr;
     ImFont* large = nullptr;   // headings
-    ImFont* huge = nullptr;    // projector slides
+    ImFont* huge = nullptr;    // projector slides' titles; built only for the projector (nullptr otherwise)
     float scale = 0;           // the scale the atlas was built for
 };
 
 constexpr float kBaseFontPx = 17.0f; // CSS pixels at text size 100 %
 
 // Clears the atlas and adds Noto Sans (embedded subset) at `scale`. The caller re-uploads the texture.
-Fonts BuildFonts(float scale);
+// `projector` adds the huge size of the slides' titles: at 2.6× the text size it costs as much to rasterise as
+// the three other sizes together, so the app builds it only while the presentation runs (a first visit waits
+// for the atlas).
+Fonts BuildFonts(float scale, bool projector = true);
 // Resets the style to the theme and sizes it for `scale` (touch-friendly paddings).
 void ApplyTheme(ThemeKind kind, float scale);
 

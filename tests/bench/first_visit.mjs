@@ -4,7 +4,9 @@
 // Printed: bytes over the wire until ready (the browser's own count: Resource Timing transferSize of the page and
 // of every request that ended before the `thidua-ready` mark), time to ready (first and repeat visit), frames
 // drawn before ready (WebGL clears of the canvas, counted in the page), data requests before ready, and the
-// first-visit time under CDP Network.emulateNetworkConditions for venue Wi-Fi and a weak mobile link.
+// first-visit time under CDP Network.emulateNetworkConditions for venue Wi-Fi and a weak mobile link; and the app's
+// own marks (thidua-main: the wasm runs, thidua-fonts: the atlas built, thidua-store-read: the stored state read,
+// and the parse + check of the dataset between thidua-load-start and thidua-loaded).
 //   node tests/bench/first_visit.mjs [RUNS]        (scripts/bench-first-visit builds first)
 import path from 'node:path';
 import { launchBrowser, root, sizes, startServer } from '../browser/harness.mjs';
@@ -50,7 +52,13 @@ async function visit(context, url, { network = null, timeout = 120000 } = {}) {
       if (/\/data\/|\/api\/snapshot/.test(e.name)) dataRequests++;
       if (e.responseEnd <= ready) { bytes += e.transferSize; requests++; }
     }
-    return { ready, bytes, dataRequests, requests, frames: window.__framesAtReady };
+    // Where the app's time went (its own marks; the bare page has none): ms since navigation start.
+    const at = (name) => { const e = performance.getEntriesByName(name)[0]; return e && e.startTime <= ready ? e.startTime : NaN; };
+    const loadStart = performance.getEntriesByName('thidua-load-start').filter((e) => e.startTime <= ready).pop();
+    const loaded = performance.getEntriesByName('thidua-loaded').filter((e) => e.startTime <= ready).pop();
+    const marks = { main: at('thidua-main'), fonts: at('thidua-fonts'), store: at('thidua-store-read'),
+      load: loadStart && loaded ? loaded.startTime - loadStart.startTime : NaN };
+    return { ready, bytes, dataRequests, requests, frames: window.__framesAtReady, marks };
   });
   await page.close();
   return m;
@@ -120,6 +128,12 @@ try {
   const a2 = median(pick(AR, 'ready')), b2 = median(pick(BR, 'ready'));
   row('time to ready, repeat visit', ms(a2) + range(pick(AR, 'ready'), ms), ms(b2) + range(pick(BR, 'ready'), ms),
     `${ratio(a2, b2)} (goal ≤ 1.2×)`);
+  const when = (xs) => { const v = xs.filter((x) => !Number.isNaN(x)); return v.length ? Math.round(median(v)) + ' ms' : '—'; };
+  for (const [name, runs] of [['first', A], ['repeat', AR]]) {
+    const m = (k) => when(runs.map((r) => r.marks[k]));
+    row(`app's marks, ${name} visit`, `main ${m('main')}, fonts ${m('fonts')}, store ${m('store')}`,
+      `parse + check ${m('load')}`, '(medians; ms since navigation)');
+  }
   row('frames drawn before ready (first visit)', String(median(pick(A, 'frames'))), String(median(pick(B, 'frames'))),
     'goal ≤ 5');
   row('data requests before ready (first visit)', String(median(pick(A, 'dataRequests'))), '—', '');

@@ -48,6 +48,10 @@ EM_JS(void, js_services_init, (), {
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
     });
+    // The page's early read of every record (web/index.html: window.thiduaStored): each key is answered from it
+    // once, and never after this tab wrote the key (the early copy is then older than the store).
+    Module.stored = window.thiduaStored || null;
+    Module.storedTaken = new Set();
     window.addEventListener('online', () => Module._thidua_on_online(1));
     window.addEventListener('offline', () => Module._thidua_on_online(0));
     Module._thidua_on_online(navigator.onLine ? 1 : 0);
@@ -82,6 +86,7 @@ EM_JS(void, js_services_init, (), {
 
 EM_JS(void, js_store_put, (int id, const char* key, const char* value), {
     const k = UTF8ToString(key), v = UTF8ToString(value);
+    Module.storedTaken.add(k);
     Module.idb.then((db) => {
         const tx = db.transaction('kv', 'readwrite', {durability: 'strict'});
         tx.objectStore('kv').put(v, k);
@@ -96,11 +101,20 @@ EM_JS(void, js_store_put, (int id, const char* key, const char* value), {
 
 EM_JS(void, js_store_get, (int id, const char* key), {
     const k = UTF8ToString(key);
-    Module.idb.then((db) => {
+    const read = () => Module.idb.then((db) => {
         const req = db.transaction('kv', 'readonly').objectStore('kv').get(k);
         req.onsuccess = () => Module.serviceDone(id, req.result !== undefined, req.result === undefined ? "" : req.result);
         req.onerror = () => Module.serviceDone(id, false, "");
     }).catch(() => Module.serviceDone(id, false, ""));
+    if (!Module.stored || Module.storedTaken.has(k))
+        return read();
+    Module.storedTaken.add(k);
+    Module.stored.then((all) => {
+        if (!all) return read();
+        const value = all.get(k);
+        all.delete(k); // the page holds no second copy of a large record
+        Module.serviceDone(id, value !== undefined, value === undefined ? "" : value);
+    });
 });
 
 EM_JS(void, js_run_sync_worker, (int id, const char* input), {

@@ -60,7 +60,14 @@ WebPlatform g_web; // platform code is the one place allowed to hold process sta
 // Pointer events only (no mouse/touch listeners), so touch never produces ghost mouse clicks. Coordinates are
 // converted to canvas backing-store pixels. preventDefault keeps the browser from panning/zooming the page.
 EM_JS(void, js_install_listeners, (), {
-    Module.newString = (s) => { const n = lengthBytesUTF8(s) + 1; const p = _malloc(n); stringToUTF8(s, p, n); return p; };
+    // A JS string as malloc'd UTF-8 (the browser's own encoder: a stored dataset is megabytes).
+    Module.newString = (s) => {
+        const bytes = new TextEncoder().encode(s);
+        const p = _malloc(bytes.length + 1);
+        HEAPU8.set(bytes, p);
+        HEAPU8[p + bytes.length] = 0;
+        return p;
+    };
     const canvas = document.getElementById('canvas');
     // The hidden text proxy: the browser edits it (soft keyboard, IME composition, dictation, paste) and the
     // active ImGui field mirrors it. A textarea, so multi-line fields work; Enter ends one-line fields.
@@ -233,8 +240,16 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* url, const char* 
         .catch((err) => done(0, "", new Uint8Array(0), String(err)));
 });
 
+EM_JS(int, js_early_request, (const char* url), {
+    return window.thiduaEarly && window.thiduaEarly[UTF8ToString(url)] ? 1 : 0;
+});
+
 EM_JS(void, js_load_progress, (int done, int total), {
     if (window.thiduaProgress) window.thiduaProgress(done, total);
+});
+
+EM_JS(void, js_show_loading, (int shown), {
+    if (window.thiduaLoading) window.thiduaLoading(shown !== 0);
 });
 
 // Puts the active field's text and selection into the hidden input, over the field (so the soft keyboard and
@@ -815,9 +830,19 @@ void platform::Fetch(const HttpRequest& request, HttpCallback done)
              static_cast<int>(request.body.size()));
 }
 
+bool platform::EarlyRequest(const std::string& url)
+{
+    return js_early_request(url.c_str()) != 0;
+}
+
 void platform::LoadProgress(int files_done, int files_total)
 {
     js_load_progress(files_done, files_total);
+}
+
+void platform::ShowLoadingOverlay(bool shown)
+{
+    js_show_loading(shown ? 1 : 0);
 }
 
 std::string platform::InitialRoute()
