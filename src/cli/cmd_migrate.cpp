@@ -2,10 +2,12 @@
 // way, or folder to folder, bucket to bucket): the data files, the epoch, the kept versions and the audit. Every
 // copied object is read back from TO and compared with the bytes read from FROM; TO must hold no data yet.
 // The audit changes form on the way: one line per entry in a folder's .thidua/audit.log, one object per entry
-// (.thidua/audit/<generation>.json) in a bucket.
+// (.thidua/audit/<generation>.json) in a bucket. A deployment (deployment.json and one data tree per cluster) is
+// copied cluster by cluster, its index last.
 #include "cli/commands.h"
 
 #include "core/check/check.h"
+#include "core/deployment/deployment.h"
 #include "server/location.h"
 #include "server/paths.h"
 #include "server/store_s3.h"
@@ -77,38 +79,11 @@ std::string Load(const server::Location& from, Deployment* d)
     }
     return "";
 }
-} // namespace
-
-int cli::RunMigrate(int argc, char** argv)
+// Copies one data tree (a cluster) from FROM to TO; see the top of the file. Exit code as the command's.
+int MigrateOne(const std::string& from_text, const std::string& to_text, const server::StoreOptions& options)
 {
-    std::vector<std::string> places;
-    server::StoreOptions options;
-    for (int i = 1; i < argc; ++i)
-    {
-        const std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h")
-        {
-            PrintMigrateUsage();
-            return 0;
-        }
-        if (arg == "--s3-endpoint" && i + 1 < argc)
-            options.s3_endpoint = argv[++i];
-        else if (!arg.empty() && arg[0] == '-')
-        {
-            std::fprintf(stderr, "thidua migrate: unknown option '%s'\n\n", arg.c_str());
-            PrintMigrateUsage();
-            return 2;
-        }
-        else
-            places.push_back(arg);
-    }
-    if (places.size() != 2)
-    {
-        PrintMigrateUsage();
-        return 2;
-    }
     server::Location from, to;
-    for (auto [text, loc] : {std::pair{places[0], &from}, std::pair{places[1], &to}})
+    for (auto [text, loc] : {std::pair{from_text, &from}, std::pair{to_text, &to}})
         if (std::string err = server::OpenLocation(text, options, loc); !err.empty())
         {
             std::fprintf(stderr, "thidua migrate: %s\n", err.c_str());
@@ -201,5 +176,80 @@ int cli::RunMigrate(int argc, char** argv)
                 "all %zu objects read back and compared\n",
                 d.data.size(), d.kept.size() - (d.kept.count(".thidua/epoch") ? 1 : 0), d.audit.size(),
                 from.text.c_str(), to.text.c_str(), order.size());
+    return 0;
+}
+} // namespace
+
+int cli::RunMigrate(int argc, char** argv)
+{
+    std::vector<std::string> places;
+    server::StoreOptions options;
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h")
+        {
+            PrintMigrateUsage();
+            return 0;
+        }
+        if (arg == "--s3-endpoint" && i + 1 < argc)
+            options.s3_endpoint = argv[++i];
+        else if (!arg.empty() && arg[0] == '-')
+        {
+            std::fprintf(stderr, "thidua migrate: unknown option '%s'\n\n", arg.c_str());
+            PrintMigrateUsage();
+            return 2;
+        }
+        else
+            places.push_back(arg);
+    }
+    if (places.size() != 2)
+    {
+        PrintMigrateUsage();
+        return 2;
+    }
+    // A deployment (deployment.json, one data tree per cluster): each cluster is copied as a data tree, then the
+    // index, last, so a server started on TO sees either no deployment or every cluster it lists.
+    std::string index;
+    bool single = false, indexed = false;
+    if (std::string err = server::ReadObjectAt(places[0], options, "datapackage.json", &index, &single);
+        err.empty() && !single)
+        err = server::ReadObjectAt(places[0], options, "deployment.json", &index, &indexed);
+    if (single || !indexed)
+        return MigrateOne(places[0], places[1], options);
+    deployment::Deployment d;
+    if (std::vector<check::Issue> issues = deployment::ParseDeployment(index, &d); !issues.empty())
+    {
+        std::fprintf(stderr, "thidua migrate: %s/%s\n", places[0].c_str(), check::FormatIssue(issues.front()).c_str());
+        return 1;
+    }
+    std::string there;
+    bool exists = false;
+    server::ReadObjectAt(places[1], options, "deployment.json", &there, &exists);
+    if (exists)
+    {
+        std::fprintf(stderr, "thidua migrate: %s already holds a deployment (deployment.json); migrate copies into an "
+                             "empty folder or prefix\n", places[1].c_str());
+        return 1;
+    }
+    for (const deployment::ClusterEntry& c : d.clusters)
+        if (int rc = MigrateOne(places[0] + "/" + c.id, places[1] + "/" + c.id, options); rc != 0)
+            return rc;
+    server::Location to;
+    std::string back;
+    std::string err = server::OpenLocation(places[1], options, &to);
+    if (err.empty())
+        err = server::WriteKey(to, "deployment.json", index);
+    if (err.empty())
+        err = server::ReadKey(to, "deployment.json", &back);
+    if (err.empty() && back != index)
+        err = "deployment.json differs after copying";
+    if (!err.empty())
+    {
+        std::fprintf(stderr, "thidua migrate: %s: %s\n", places[1].c_str(), err.c_str());
+        return 1;
+    }
+    std::printf("thidua migrate: the deployment's index and its %zu clusters copied from %s to %s\n",
+                d.clusters.size(), places[0].c_str(), places[1].c_str());
     return 0;
 }

@@ -173,7 +173,7 @@ int Authenticate(Instance& inst, const httplib::Request& req, httplib::Response&
 {
     if (inst.config.tokens_file.empty())
     {
-        *who = Principal{Role::Viewer, "", "", "anonymous"};
+        *who = Principal{Role::Viewer, "", "", "anonymous", {}};
         return 0;
     }
     const std::string auth = req.get_header_value("Authorization");

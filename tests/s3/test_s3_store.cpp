@@ -474,6 +474,64 @@ TEST_CASE("thidua migrate: the sample to a bucket and back, with history and aud
 
 TEST_SUITE("s3 store")
 {
+TEST_CASE("the sample deployment in a bucket: thidua migrate assets/data s3://..., check, and every cluster served from it")
+{
+    NeedBucket();
+    const std::string endpoint = S3EndpointForTests();
+    const std::string deployment = std::string(THIDUA_SOURCE_DIR) + "/assets/data";
+    const std::string location = std::string("s3://") + kBucket + "/" + UniqueKey("demo");
+    std::string out = Shell(Cli() + " migrate " + deployment + " " + location + " --s3-endpoint " + endpoint);
+    REQUIRE(out.find("rc=0") != std::string::npos);
+    CHECK(out.find("its 5 clusters") != std::string::npos);
+    out = Shell(Cli() + " check " + location + " --s3-endpoint " + endpoint);
+    CHECK(out.find(" 0 error(s)") != std::string::npos);
+    CHECK(out.find("rc=0") != std::string::npos);
+    // A second copy into the same place is refused: migrate never merges two deployments.
+    out = Shell(Cli() + " migrate " + deployment + " " + location + " --s3-endpoint " + endpoint);
+    CHECK(out.find("already holds a deployment") != std::string::npos);
+    CHECK(out.find("rc=1") != std::string::npos);
+
+    const std::string root = MakeTempDir("s3-deployment");
+    const std::string tokens = root + "/tokens.json";
+    const std::string unit = RunCli("token issue --role unit:org.sotnmt.01 --cluster cum1 --name u --tokens " + tokens +
+                                    " 2>/dev/null");
+    const std::string ministry = RunCli("token issue --role ministry --name m --tokens " + tokens + " 2>/dev/null");
+    ServerProcess s = StartServer({"--web", root, "--store", location, "--s3-endpoint", endpoint, "--tokens", tokens});
+    REQUIRE(s.pid > 0);
+    httplib::Client http("127.0.0.1", s.port);
+    const httplib::Headers as_unit = {{"Authorization", "Bearer " + unit}};
+    const httplib::Headers as_ministry = {{"Authorization", "Bearer " + ministry}};
+    for (const std::string id : {"cum1", "cum2", "cum3", "khoi1", "khoi2"})
+    {
+        CAPTURE(id);
+        auto r = http.Get("/c/" + id + "/data/cluster.json", as_ministry);
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        CHECK(r->body == ReadFileOr(deployment + "/" + id + "/cluster.json", "-"));
+    }
+    auto table = http.Get("/api/ministry?year=2024", as_ministry);
+    REQUIRE(table);
+    CHECK(table->status == 200);
+    // A unit of Cluster I writes nothing in Cluster II: refused, and the bucket's object is unchanged.
+    auto before = http.Get("/c/cum2/data/cluster.json", as_ministry);
+    REQUIRE(before);
+    auto put = http.Put("/c/cum2/data/cluster.json",
+                        {{"Authorization", "Bearer " + unit}, {"If-Match", before->get_header_value("ETag")}},
+                        before->body, kJson);
+    REQUIRE(put);
+    CHECK(put->status == 403);
+    server::Location at;
+    server::StoreOptions options;
+    options.s3_endpoint = endpoint;
+    REQUIRE(server::OpenLocation(location, options, &at) == "");
+    std::string bytes;
+    CHECK(server::ReadKey(at, "cum2/cluster.json", &bytes) == "");
+    CHECK(bytes == ReadFileOr(deployment + "/cum2/cluster.json", "-"));
+    CHECK(http.Get("/c/cum2/data/cluster.json", as_unit)->status == 403);
+    StopServer(s, SIGTERM);
+    RemoveTree(root);
+}
+
 TEST_CASE("one location string opens either store: <root>/<cluster> with OpenStore, ReadObjectAt, ListSubLocations")
 {
     NeedBucket();
