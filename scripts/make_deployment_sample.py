@@ -42,8 +42,9 @@ def rename(text, name, unit, kind):
 
 
 def main():
+    # Cluster I is real, but its scores, ballots and proposals are illustrative (the app badges it too).
     clusters = [{'id': 'cum1', 'name': 'Cụm thi đua số I', 'kind': 'cluster', 'parent': MINISTRY,
-                 'synthetic': False}]
+                 'synthetic': True}]
     for cid, name, kind, unit, seed in INVENTED:
         out = os.path.join(OUT, cid)
         shutil.rmtree(out, ignore_errors=True)
