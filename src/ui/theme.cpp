@@ -59,6 +59,9 @@ ui::Fonts ui::BuildFonts(float scale, bool projector)
 {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
+    // The texture is as tall as the glyphs need, not rounded up to a power of two (WebGL2 takes any size): at 2×
+    // that is about 40 % fewer texels to rasterise into and upload.
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     Fonts fonts;
     fonts.scale = scale;
     const float px = std::floor(kBaseFontPx * scale);

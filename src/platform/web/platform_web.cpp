@@ -8,11 +8,11 @@
 // [SECTION] Frame loop and redraw scheduler
 // [SECTION] Platform API
 #include "platform/platform.h"
+#include "platform/web/renderer.h"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
 #include <GLES3/gl3.h>
@@ -49,6 +49,7 @@ struct WebPlatform
     bool proxy_blurred = false;    // the user closed the keyboard: finish editing next frame
     std::string route;             // the route last written to the URL hash
     size_t mirror_hash = 0;        // what the accessibility mirror last showed
+    bool render_failed = false;    // the shaders did not link: the page says so once
 };
 
 WebPlatform g_web; // platform code is the one place allowed to hold process state (architecture.md B7.10)
@@ -651,7 +652,6 @@ EM_BOOL OnAnimationFrame(double now_ms, void*)
         if (ImGui::GetActiveID() != 0 && g_web.hooks.text_edit && g_web.hooks.text_edit->id == ImGui::GetActiveID())
             ImGui::ClearActiveID(); // the user closed the keyboard: keep the text, stop editing
     }
-    ImGui_ImplOpenGL3_NewFrame();
     g_web.hooks.frame();
     UpdateMouseCursor();
 
@@ -764,7 +764,7 @@ bool platform::Init(const Hooks& hooks)
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     io.SetClipboardTextFn = SetClipboard;
     io.GetClipboardTextFn = GetClipboard;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    renderer::Init(); // the shaders compile in the GPU process while the fonts are built
     UpdateCanvasSize();
     js_install_listeners();
     js_install_test_interface();
@@ -796,8 +796,7 @@ float platform::PixelRatio()
 
 void platform::ReloadFontTexture()
 {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    renderer::ReloadFontTexture();
 }
 
 void platform::Present()
@@ -806,7 +805,12 @@ void platform::Present()
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!renderer::Draw(ImGui::GetDrawData(), g_web.width, g_web.height) && !g_web.render_failed)
+    {
+        g_web.render_failed = true;
+        js_show_error("Thiết bị này không chạy được chương trình đồ hoạ của Thidua (WebGL2). Hãy cập nhật trình duyệt "
+                      "hoặc bật tăng tốc phần cứng. — The graphics shaders could not be linked on this device.");
+    }
     SyncTextProxy();
     SyncRouteAndMirror();
 }
