@@ -55,6 +55,10 @@ void Frame()
         g_sync = app::SyncDriver{};
         app::StartSync(g_sync, app, SyncBase());
     }
+    // The first frame may show the latest year alone (app::CompleteLoad); the whole dataset is read before the next
+    // frame, or before the first one when the address names a screen of its own.
+    if (g_ready_marked || !g_pending_route.empty())
+        app::CompleteLoad(g_sync, app);
     if (!g_pending_route.empty() && app.load.status == ui::LoadState::Status::Ready)
     {
         ui::OpenRoute(app, g_pending_route);

@@ -83,10 +83,11 @@ std::string Fingerprint(const datasync::Client& client)
     return j.dump();
 }
 
-io::LoadResult Load(const io::DataFiles& files)
+// first_screen: only what the first screen needs (io::LoadLatestYear); CompleteLoad reads the rest.
+io::LoadResult Load(const io::DataFiles& files, bool first_screen = false)
 {
     platform::Mark("thidua-load-start");
-    io::LoadResult result = io::LoadDataset(files);
+    io::LoadResult result = first_screen ? io::LoadLatestYear(files) : io::LoadDataset(files);
     platform::Mark("thidua-loaded");
     return result;
 }
@@ -100,7 +101,7 @@ void ShowLoaded(ui::AppState& app, io::LoadResult&& result)
 }
 
 // Rebuilds app.dataset from what this tablet holds (last synced copies + pending edits).
-void LoadFromClient(const app::SyncDriver& driver, ui::AppState& app)
+void LoadFromClient(app::SyncDriver& driver, ui::AppState& app, bool first_screen = false)
 {
     // A file with no pending edit is its synced bytes as they are (datasync::WorkingFiles would parse and
     // re-serialise every file only for LoadDataset to parse it again: a third of a second on a first visit).
@@ -122,7 +123,8 @@ void LoadFromClient(const app::SyncDriver& driver, ui::AppState& app)
     for (const auto& [path, synced] : driver.client.synced)
         if (!files.count(path))
             files[path] = synced.bytes;
-    ShowLoaded(app, Load(files));
+    ShowLoaded(app, Load(files, first_screen));
+    driver.latest_year_only = first_screen;
 }
 
 // The top-level field of the record that an edit changed, with its new value, read back from the dataset.
@@ -195,7 +197,7 @@ struct FirstLoad
 void FinishFirstDownload(app::SyncDriver& driver, ui::AppState& app, const FirstLoad& load)
 {
     platform::Mark("thidua-data"); // every file is in (the benchmark's timeline: main, data, ready)
-    LoadFromClient(driver, app);
+    LoadFromClient(driver, app, true);
     app.issues.insert(app.issues.end(), load.missing.begin(), load.missing.end());
     driver.ready = true;
     driver.store_dirty = true;
@@ -350,7 +352,7 @@ bool LoadAhead(app::ReadAhead& ahead)
     io::DataFiles bytes; // as LoadFromClient gives them: a first download has no pending edit
     for (const auto& [path, file] : ahead.synced)
         bytes[path] = file.bytes;
-    ahead.result = Load(bytes);
+    ahead.result = Load(bytes, true);
     ahead.response = platform::HttpResponse{}; // the bytes now live in `synced`
     return true;
 }
@@ -399,6 +401,7 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
         app.load.files_total = app.load.files_fetched = static_cast<int>(driver.client.synced.size()) - 1;
         platform::LoadProgress(app.load.files_fetched, app.load.files_total);
         ShowLoaded(app, std::move(ahead->result));
+        driver.latest_year_only = true;
         driver.ready = true;
         driver.store_dirty = true;
         driver.next_sync_ms = 0;
@@ -720,17 +723,15 @@ void OpenStored(app::SyncDriver& driver, ui::AppState& app, bool found, const st
         driver.started = true;
         if (found)
         {
-            const nlohmann::json stored = nlohmann::json::parse(value, nullptr, false);
-            const nlohmann::json* client = io::Child(stored, "client");
-            if (client && datasync::ClientFromJson(*client, &driver.client) && !driver.client.synced.empty())
+            if (datasync::ClientFromRecord(value, &driver.client, &driver.last_synced_ms) &&
+                !driver.client.synced.empty())
             {
-                driver.last_synced_ms = io::NumberOr(stored, "last_synced_ms", 0.0);
                 platform::StoreGet(kLastSyncedKey, [&driver](bool found_time, const std::string& time) {
                     if (found_time)
                         driver.last_synced_ms = std::max(driver.last_synced_ms, std::atof(time.c_str()));
                 });
                 driver.read_ahead.reset(); // a snapshot read ahead is not needed: the stored state wins
-                LoadFromClient(driver, app); // offline cold start: the last synced data + pending edits
+                LoadFromClient(driver, app, true); // a start from the store: last synced data + pending edits
                 driver.ready = true;
                 driver.next_sync_ms = 0;
                 return;
@@ -742,6 +743,12 @@ void OpenStored(app::SyncDriver& driver, ui::AppState& app, bool found, const st
     }
 }
 } // namespace
+
+void app::CompleteLoad(SyncDriver& driver, ui::AppState& app)
+{
+    if (driver.latest_year_only)
+        LoadFromClient(driver, app);
+}
 
 void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
 {
@@ -833,9 +840,8 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
     {
         driver.store_dirty = false;
         driver.storing = true;
-        const nlohmann::json stored = {{"client", datasync::ClientToJson(driver.client)},
-                                       {"last_synced_ms", driver.last_synced_ms}};
-        platform::StorePut(kStoreKey, stored.dump(), [&driver](bool ok, const std::string&) {
+        platform::StorePut(kStoreKey, datasync::ClientToRecord(driver.client, driver.last_synced_ms),
+                           [&driver](bool ok, const std::string&) {
             driver.storing = false;
             driver.store_failed = !ok;
             if (!ok)

@@ -35,10 +35,15 @@ struct SyncDriver
     // When to ask GET /api/whoami again while no server has said who this is (0 = not yet scheduled).
     double next_whoami_ms = 0;
     std::shared_ptr<ReadAhead> read_ahead;
+    bool latest_year_only = false; // app.dataset was read by io::LoadLatestYear; CompleteLoad reads the rest
 };
 
 // Opens the stored state, or downloads the dataset the first time; fills app.dataset either way.
 void StartSync(SyncDriver& driver, ui::AppState& app, const std::string& base_url);
+// The first screen is drawn from the latest year alone (io::LoadLatestYear: a long history does not delay it);
+// this reads the whole dataset, with every check, into app. Called before the frame after the first one, and
+// before a first frame that opens another screen than the overview. Nothing to do the rest of the time.
+void CompleteLoad(SyncDriver& driver, ui::AppState& app);
 // After each frame: forwards new edits to the outbox, commits the store, starts a sync when due,
 // and handles the person's requests in app.sync. Cheap when there is nothing to do.
 void TickSync(SyncDriver& driver, ui::AppState& app, double now_ms);

@@ -139,7 +139,7 @@ describe('a deployment of several clusters', () => {
         const open = indexedDB.open(name, 1);
         open.onsuccess = () => {
           const all = open.result.transaction('kv', 'readonly').objectStore('kv').getAll();
-          all.onsuccess = () => resolve(all.result.join('\n'));
+          all.onsuccess = () => resolve(all.result.map((v) => typeof v === 'string' ? v : new TextDecoder().decode(v)).join('\n'));
           all.onerror = () => reject(all.error);
         };
         open.onerror = () => reject(open.error);

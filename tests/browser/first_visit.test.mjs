@@ -77,7 +77,7 @@ const COUNT_FRAMES = () => {
 const overlayShown = (page) => page.evaluate(() => getComputedStyle(document.getElementById('overlay')).display !== 'none');
 
 // A first visit in an empty profile: the data requests made before ready (and how many ran at once), the frames
-// drawn before ready, and what the app stored (IndexedDB 'client': {client: {synced: {path: {etag, bytes}}}}).
+// drawn before ready, and what the app stored (IndexedDB 'client', read back as {path: {etag, bytes}}).
 async function firstVisit(browser, url) {
   const context = await browser.newContext(sizes.tablet);
   await context.addInitScript(COUNT_FRAMES);
@@ -99,7 +99,21 @@ async function firstVisit(browser, url) {
     const open = indexedDB.open('thidua', 1);
     open.onsuccess = () => {
       const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('client');
-      get.onsuccess = () => resolve(get.result ? JSON.parse(get.result).client.synced : null);
+      // The record (datasync::ClientToRecord): "thidua.client.2", a JSON line with the files' ETags and sizes, then
+      // the files' bytes one after another.
+      const synced = (v) => {
+        const nl = v.indexOf(10), end = v.indexOf(10, nl + 1), text = new TextDecoder();
+        if (text.decode(v.subarray(0, nl)) !== 'thidua.client.2') return null;
+        const head = JSON.parse(text.decode(v.subarray(nl + 1, end)));
+        const files = {};
+        let at = end + 1;
+        Object.keys(head.client.synced).forEach((p, i) => {
+          files[p] = { etag: head.client.synced[p].etag, bytes: text.decode(v.subarray(at, at + head.sizes[i])) };
+          at += head.sizes[i];
+        });
+        return at === v.length ? files : null;
+      };
+      get.onsuccess = () => resolve(get.result instanceof Uint8Array ? synced(get.result) : null);
       get.onerror = () => resolve(null);
     };
     open.onerror = () => resolve(null);
@@ -172,6 +186,68 @@ describe('first visit', () => {
     assert.deepEqual(Object.keys(fromApache.stored).sort(), Object.keys(fromServer.stored).sort());
     for (const p of Object.keys(fromServer.stored)) assert.equal(fromApache.stored[p].bytes, fromServer.stored[p].bytes, p);
     assert.deepEqual(fromApache.state.counts, fromServer.state.counts);
+  });
+
+  test('a tablet whose data the previous version stored (one JSON string) opens it offline-first and sends its edit', async () => {
+    // What the previous version left in IndexedDB: {"client": {...synced files, an edit in the outbox}, ...} as one
+    // string, and the "stored" flag. The app must read it (no download), keep the edit, and send it.
+    const context = await browser.newContext(sizes.tablet);
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (err) => page.errors.push(String(err)));
+    await page.goto(server.url + 'manifest.webmanifest'); // this origin, without the app
+    const edited = 'Bộ TN&MT (sửa trên bản cũ)';
+    await page.evaluate(async ({ token, paths, edited }) => {
+      const synced = {};
+      for (const p of paths) {
+        const r = await fetch('data/' + p, { headers: { Authorization: 'Bearer ' + token } });
+        synced[p] = { etag: r.headers.get('ETag'), bytes: await r.text() };
+      }
+      const op = { op_id: 'dold-1', path: 'registry/organizations.json', kind: 'set', record_id: 'org.monre', base_rev: 1,
+        value: { short_name: edited }, old: { short_name: 'Bộ TN&MT' }, parent: '', in_doubt: false };
+      const record = JSON.stringify({ client: { device_id: 'dold', next_op: 2, synced, rejected_etag: {}, outbox: [op],
+        conflicts: [], epoch: '', generation: -1, manifest_etag: '' }, last_synced_ms: 0 });
+      await new Promise((resolve, reject) => {
+        const open = indexedDB.open('thidua', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(record, 'client');
+          tx.oncomplete = () => { open.result.close(); resolve(); };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      });
+      localStorage.setItem('thidua-stored', '1');
+    }, { token: secretariat, paths: ['datapackage.json', ...listed], edited });
+
+    await page.goto(`${server.url}?token=${secretariat}`);
+    await waitReady(page);
+    const before = await page.evaluate(() => {
+      const ready = performance.getEntriesByName('thidua-ready')[0].startTime;
+      return performance.getEntriesByType('resource')
+        .filter((e) => e.startTime < ready && /\/data\/|\/api\/snapshot/.test(e.name)).map((e) => e.name);
+    });
+    assert.deepEqual(before, [], 'the stored data is shown: nothing downloaded before ready');
+    await page.waitForFunction(() => window.thidua.state().sync.status === 'synced' && window.thidua.state().sync.pending === 0,
+      null, { timeout: 30000 });
+    const onServer = await fetchFile(server.url, 'registry/organizations.json', secretariat);
+    assert.ok(onServer.bytes.includes(edited), 'the edit the previous version kept reached the server');
+    // The record is now written in this version's form (bytes), and still holds the edit's result.
+    const kind = await page.waitForFunction(() => new Promise((resolve) => {
+      const open = indexedDB.open('thidua', 1);
+      open.onsuccess = () => {
+        const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('client');
+        get.onsuccess = () => {
+          const v = get.result;
+          const text = v instanceof Uint8Array ? new TextDecoder().decode(v) : '';
+          resolve(text.startsWith('thidua.client.2\n') && text.includes('(sửa trên bản cũ)') ? 'bytes' : null);
+        };
+      };
+    }), null, { timeout: 20000 }).then((h) => h.jsonValue());
+    assert.equal(kind, 'bytes');
+    assert.deepEqual(page.errors, []);
+    await context.close();
   });
 
   test('a retry after a failed load shows the loading box again until the data is drawn', async () => {

@@ -222,6 +222,69 @@ TEST_SUITE("io")
               std::vector<std::string>{"meetings/mtg.cum1.2021-03-25.giao-uoc.json:/meeting/venue/host_org_id: no organization with id \"org.sotnmt.99\" exists in the dataset"});
     }
 
+    TEST_CASE("the first screen's load: the latest year and everything else but the closed years' scores, same bytes")
+    {
+        const io::DataFiles files = ReadSample();
+        int latest = 0;
+        for (const auto& [path, bytes] : files)
+            if (io::KindOfPath(path) == model::FileKind::Year)
+                latest = std::max(latest, std::stoi(path.substr(6, 4)));
+        REQUIRE(latest == 2026);
+        std::set<std::string> expected; // every file but results.json and self/* of the years before `latest`
+        for (const auto& [path, bytes] : files)
+        {
+            const model::FileKind kind = io::KindOfPath(path);
+            const bool scores = kind == model::FileKind::Results || kind == model::FileKind::SelfAssessment;
+            if (!(scores && std::stoi(path.substr(6, 4)) < latest))
+                expected.insert(path);
+        }
+        REQUIRE(expected.size() < files.size());
+        REQUIRE(expected.count("years/2026/year.json"));
+        REQUIRE_FALSE(expected.count("years/2021/results.json"));
+
+        const io::LoadResult full = io::LoadDataset(files);
+        const io::LoadResult first = io::LoadLatestYear(files);
+        std::set<std::string> read;
+        for (const model::FileInfo& f : first.dataset.files)
+        {
+            CAPTURE(f.path);
+            read.insert(f.path);
+            CHECK(f.loaded);
+            CHECK(io::WriteFile(first.dataset, f.path) == io::WriteFile(full.dataset, f.path));
+        }
+        CHECK(read == expected);
+        CHECK(first.issues.empty());
+    }
+
+    TEST_CASE("the first screen's load reports each read file's own problems, a subset of the whole load's")
+    {
+        io::DataFiles files = ReadSample();
+        std::string& closed = files.at("years/2021/results.json"); // a closed year's scores: not read first
+        closed.insert(closed.find("\"scores\""), "\n  oops\n");
+        std::string& people = files.at("registry/people.json"); // read first
+        people.insert(people.find("\"people\""), "\n  oops\n");
+        std::string& m = files.at("meetings/mtg.cum1.2021-03-25.giao-uoc.json"); // a reference: checked later
+        const std::string host = "\"host_org_id\": \"org.sotnmt.27\"";
+        REQUIRE(m.find(host) != std::string::npos);
+        m.replace(m.find(host), host.size(), "\"host_org_id\": \"org.sotnmt.99\"");
+
+        const std::vector<std::string> first = Lines(io::LoadLatestYear(files).issues);
+        const std::vector<std::string> full = Lines(io::LoadDataset(files).issues);
+        const auto mentions = [](const std::vector<std::string>& lines, const std::string& what) {
+            return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(what) != std::string::npos; });
+        };
+        CHECK(mentions(first, "registry/people.json: line 4, column 3: not valid JSON"));
+        CHECK_FALSE(mentions(first, "years/2021/results.json"));
+        CHECK_FALSE(mentions(first, "org.sotnmt.99"));
+        CHECK(mentions(full, "years/2021/results.json"));
+        CHECK(mentions(full, "no organization with id \"org.sotnmt.99\""));
+        for (const std::string& line : first)
+        {
+            CAPTURE(line);
+            CHECK(std::find(full.begin(), full.end(), line) != full.end());
+        }
+    }
+
     TEST_CASE("a newer schema_version is read-only; an older one is migrated and written as the current version")
     {
         std::string newer = kMeeting;

@@ -174,3 +174,90 @@ TEST_SUITE("sync records")
     }
 }
 
+
+TEST_SUITE("sync client record")
+{
+    // A client with what a tablet holds: synced files (Vietnamese text, quotes, newlines, an empty file), an edit in
+    // the outbox, a conflict.
+    datasync::Client Holding()
+    {
+        datasync::Client c;
+        c.device_id = "d1234";
+        c.epoch = "e1";
+        c.generation = 42;
+        c.manifest_etag = "\"m\"";
+        c.synced["cluster.json"] = {"\"a1\"", "{\n  \"name\": \"Cụm thi đua số I \\\"Đồng bằng\\\"\"\n}\n"};
+        c.synced["registry/people.json"] = {"\"b2\"", "{\"note\": \"chỉ trong tệp\", \"people\": []}\n"};
+        c.synced["years/2026/self/org.x.json"] = {"", ""};
+        c.rejected_etag["years/2026/results.json"] = "\"bad\"";
+        std::string op_id;
+        REQUIRE(datasync::EditFields(c, "cluster.json", "", json{{"name", "Cụm thi đua số II"}}, &op_id).empty());
+        datasync::Conflict k;
+        k.path = "cluster.json";
+        k.field = "name";
+        k.ours = "của tôi";
+        k.theirs = "của máy khác";
+        c.conflicts.push_back(k);
+        return c;
+    }
+
+    TEST_CASE("a stored record gives back the same client: files as they are after one line of JSON")
+    {
+        const datasync::Client c = Holding();
+        const std::string record = datasync::ClientToRecord(c, 1733000000000.0);
+        REQUIRE(record.rfind("thidua.client.2\n", 0) == 0);
+        // The files' bytes are not escaped into the JSON line: they follow it, unchanged, in path order.
+        const size_t head_end = record.find('\n', 16);
+        CHECK(record.substr(head_end + 1) == c.synced.at("cluster.json").bytes + c.synced.at("registry/people.json").bytes);
+        CHECK(record.substr(0, head_end).find("chỉ trong tệp") == std::string::npos);
+
+        datasync::Client back;
+        double last = 0;
+        REQUIRE(datasync::ClientFromRecord(record, &back, &last));
+        CHECK(last == 1733000000000.0);
+        CHECK(datasync::ClientToJson(back) == datasync::ClientToJson(c));
+        CHECK(datasync::ClientToRecord(back, last) == record);
+    }
+
+    TEST_CASE("a record stored by an earlier version (one JSON document) is still read")
+    {
+        const datasync::Client c = Holding();
+        const std::string old = json{{"client", datasync::ClientToJson(c)}, {"last_synced_ms", 5.0}}.dump();
+        datasync::Client back;
+        double last = 0;
+        REQUIRE(datasync::ClientFromRecord(old, &back, &last));
+        CHECK(last == 5.0);
+        CHECK(datasync::ClientToJson(back) == datasync::ClientToJson(c));
+    }
+
+    TEST_CASE("a damaged record is refused and the client is left as it was")
+    {
+        const std::string record = datasync::ClientToRecord(Holding(), 1.0);
+        const size_t head_end = record.find('\n', 16);
+        const std::string head = record.substr(0, head_end + 1), files = record.substr(head_end + 1);
+        const std::string sizes = "\"sizes\":[";
+        const size_t at = head.find(sizes);
+        REQUIRE(at != std::string::npos);
+        std::string bigger = head;
+        bigger.replace(at + sizes.size(), 1, "9"); // the first size no longer matches the bytes
+        const std::vector<std::string> damaged = {
+            record.substr(0, record.size() - 1), // cut short
+            record + "x",                        // bytes left over
+            bigger + files,
+            "thidua.client.2\n",                  // no JSON line
+            "thidua.client.2\n{\"client\": 1}\n",
+            "thidua.client.2\n{not json\n" + files,
+            "{\"client\": {\"device_id\": 5}}",     // an earlier version's record with a wrong type
+            "",
+        };
+        for (const std::string& bad : damaged)
+        {
+            CAPTURE(bad.substr(0, 60));
+            datasync::Client c = Holding();
+            double last = 7;
+            CHECK_FALSE(datasync::ClientFromRecord(bad, &c, &last));
+            CHECK(datasync::ClientToJson(c) == datasync::ClientToJson(Holding()));
+            CHECK(last == 7);
+        }
+    }
+}

@@ -9,6 +9,7 @@
 #include "core/io/schema.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace io
 {
@@ -372,25 +373,47 @@ std::vector<std::string> ListDatasetFiles(const std::string& descriptor_bytes, s
     return paths;
 }
 
-LoadResult LoadDataset(const DataFiles& files)
+namespace
+{
+// The year of a file under years/<year>/ (0 for any other file).
+int YearOfPath(const std::string& path, model::FileKind kind)
+{
+    const bool yearly = kind == model::FileKind::Year || kind == model::FileKind::Covenant ||
+                        kind == model::FileKind::Results || kind == model::FileKind::SelfAssessment;
+    return yearly ? std::atoi(path.c_str() + 6) : 0; // KindOfPath: "years/" + four digits
+}
+
+// Both loads: every file, or (latest_only) every file but the closed years' scores, without the checks across
+// files.
+LoadResult Load(const DataFiles& files, bool latest_only)
 {
     LoadResult result;
     model::Dataset& ds = result.dataset;
     ReadContext ctx;
     ctx.issues = &result.issues;
 
+    ctx.check_refs = !latest_only;
+
+    int latest = 0;
+    if (latest_only)
+        for (const auto& [path, bytes] : files)
+            if (KindOfPath(path) == model::FileKind::Year)
+                latest = std::max(latest, YearOfPath(path, model::FileKind::Year));
     std::vector<model::FileInfo> infos;
     for (const auto& [path, bytes] : files)
     {
         model::FileInfo info;
         info.path = path;
         info.kind = KindOfPath(path);
+        const bool scores = info.kind == model::FileKind::Results || info.kind == model::FileKind::SelfAssessment;
+        if (latest_only && scores && YearOfPath(path, info.kind) < latest)
+            continue; // a closed year's scores: read with the rest
         infos.push_back(info);
     }
     std::stable_sort(infos.begin(), infos.end(), [](const model::FileInfo& a, const model::FileInfo& b) {
         return LoadOrder(a.kind) < LoadOrder(b.kind);
     });
-    if (!files.count(kDescriptorPath))
+    if (!files.count(kDescriptorPath) && !latest_only)
         result.issues.push_back({kDescriptorPath, "", "missing: a dataset needs a datapackage.json that lists its files",
                                  check::Severity::Error});
 
@@ -411,6 +434,8 @@ LoadResult LoadDataset(const DataFiles& files)
             if (res.path == info.path)
                 info.writer = res.writer;
     ds.files = std::move(infos);
+    if (latest_only)
+        return result; // only each file's own problems: a subset of what the whole load finds
 
     ResolvePending(ctx, result.issues);
     if (files.count(kDescriptorPath))
@@ -419,6 +444,17 @@ LoadResult LoadDataset(const DataFiles& files)
     std::stable_sort(result.issues.begin(), result.issues.end(),
                      [](const check::Issue& a, const check::Issue& b) { return a.file < b.file; });
     return result;
+}
+} // namespace
+
+LoadResult LoadDataset(const DataFiles& files)
+{
+    return Load(files, false);
+}
+
+LoadResult LoadLatestYear(const DataFiles& files)
+{
+    return Load(files, true);
 }
 
 LoadResult LoadSingleFile(const std::string& path, const std::string& bytes)

@@ -30,6 +30,12 @@ struct LoadResult
 // cannot be used is left out of the dataset (its FileInfo says loaded = false) and reported.
 LoadResult LoadDataset(const DataFiles& files);
 
+// What the first screen needs, read fast: every file but the closed years' scores (results.json and the
+// self-assessments of the years before the latest), and only each file's own problems (no references across
+// files, no rules, no descriptor check). The app shows this at once and LoadDataset(files) a moment later, so a
+// long history does not delay the first screen. Its issues are a subset of LoadDataset's.
+LoadResult LoadLatestYear(const DataFiles& files);
+
 // One file on its own (no datapackage.json, references to other files not checked). The kind comes
 // from the path when it follows the layout, otherwise from the file's "format".
 LoadResult LoadSingleFile(const std::string& path, const std::string& bytes);

@@ -6,6 +6,7 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -40,7 +41,18 @@ EM_JS(void, js_services_init, (), {
         _free(p);
     };
     Module.serviceDone = done;
-    // One database, one object store of strings; a transaction per write, reported only once committed.
+    // A stored value: bytes (what this version stores) are copied in as they are; a string (stored by an earlier
+    // version) as UTF-8.
+    Module.serviceValue = (id, found, value) => {
+        if (!(value instanceof Uint8Array)) return done(id, found, found ? value : "");
+        const p = _malloc(value.length + 1);
+        HEAPU8.set(value, p);
+        HEAPU8[p + value.length] = 0;
+        Module._thidua_service_bytes(id, found ? 1 : 0, p, value.length);
+        _free(p);
+    };
+    // One database, one object store of values (bytes; strings from earlier versions); a transaction per write,
+    // reported only once committed.
     // The page opens it while the wasm downloads (web/index.html: window.thiduaIdb); the same way here otherwise.
     Module.idb = window.thiduaIdb || new Promise((resolve, reject) => {
         const open = indexedDB.open(window.thiduaStoreName || 'thidua', 1);
@@ -84,8 +96,8 @@ EM_JS(void, js_services_init, (), {
     });
 });
 
-EM_JS(void, js_store_put, (int id, const char* key, const char* value), {
-    const k = UTF8ToString(key), v = UTF8ToString(value);
+EM_JS(void, js_store_put, (int id, const char* key, const char* value, int length), {
+    const k = UTF8ToString(key), v = HEAPU8.slice(value, value + length); // stored as bytes: no UTF-16 copy
     Module.storedTaken.add(k);
     Module.idb.then((db) => {
         const tx = db.transaction('kv', 'readwrite', {durability: 'strict'});
@@ -103,7 +115,7 @@ EM_JS(void, js_store_get, (int id, const char* key), {
     const k = UTF8ToString(key);
     const read = () => Module.idb.then((db) => {
         const req = db.transaction('kv', 'readonly').objectStore('kv').get(k);
-        req.onsuccess = () => Module.serviceDone(id, req.result !== undefined, req.result === undefined ? "" : req.result);
+        req.onsuccess = () => Module.serviceValue(id, req.result !== undefined, req.result);
         req.onerror = () => Module.serviceDone(id, false, "");
     }).catch(() => Module.serviceDone(id, false, ""));
     if (!Module.stored || Module.storedTaken.has(k))
@@ -113,7 +125,7 @@ EM_JS(void, js_store_get, (int id, const char* key), {
         if (!all) return read();
         const value = all.get(k);
         all.delete(k); // the page holds no second copy of a large record
-        Module.serviceDone(id, value !== undefined, value === undefined ? "" : value);
+        Module.serviceValue(id, value !== undefined, value);
     });
 });
 
@@ -162,15 +174,20 @@ EM_JS(void, js_pick_file, (const char* accept), {
 
 // ---- events from JavaScript ----------------------------------------------------------------------------------
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void thidua_service_done(int id, int ok, const char* text)
+EMSCRIPTEN_KEEPALIVE void thidua_service_bytes(int id, int ok, const char* data, int length)
 {
     auto it = g_services.callbacks.find(id);
     if (it == g_services.callbacks.end())
         return;
     auto done = std::move(it->second);
     g_services.callbacks.erase(it);
-    done(ok != 0, text);
+    done(ok != 0, std::string(data, static_cast<size_t>(length)));
     platform::RequestRedraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void thidua_service_done(int id, int ok, const char* text)
+{
+    thidua_service_bytes(id, ok, text, static_cast<int>(std::strlen(text)));
 }
 
 EMSCRIPTEN_KEEPALIVE void thidua_on_online(int online)
@@ -211,7 +228,7 @@ void platform::InitServices(const ServiceHooks& hooks)
 
 void platform::StorePut(const std::string& key, const std::string& value, std::function<void(bool, const std::string&)> done)
 {
-    js_store_put(Remember(std::move(done)), key.c_str(), value.c_str());
+    js_store_put(Remember(std::move(done)), key.c_str(), value.data(), static_cast<int>(value.size()));
 }
 
 void platform::StoreGet(const std::string& key, std::function<void(bool, const std::string&)> done)
