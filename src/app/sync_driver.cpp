@@ -6,6 +6,7 @@
 #include "core/io/export.h"
 #include "core/io/json_read.h"
 #include "core/sync/import.h"
+#include "core/sync/pack.h"
 #include "platform/platform.h"
 #include "ui/sync_panel.h"
 
@@ -232,9 +233,9 @@ void FetchQueued(app::SyncDriver& driver, ui::AppState& app, const std::shared_p
     }
 }
 
-// datapackage.json is in: every file it lists is taken from the snapshot (`files`, may be null) or queued.
+// datapackage.json is in: every file it lists is taken from the snapshot (may be null) or queued.
 void TakeDescriptor(app::SyncDriver& driver, ui::AppState& app, const std::string& etag, const std::string& body,
-                    const nlohmann::json* files, const std::shared_ptr<FirstLoad>& load)
+                    datasync::Snapshot* snapshot, const std::shared_ptr<FirstLoad>& load)
 {
     std::vector<check::Issue> issues;
     const std::vector<std::string> paths = io::ListDatasetFiles(body, &issues);
@@ -248,12 +249,9 @@ void TakeDescriptor(app::SyncDriver& driver, ui::AppState& app, const std::strin
     app.load.files_total = static_cast<int>(paths.size());
     for (const std::string& path : paths)
     {
-        const nlohmann::json* entry = files ? io::Child(*files, path.c_str()) : nullptr;
-        const nlohmann::json* data = entry ? io::Child(*entry, "data") : nullptr;
-        const nlohmann::json* tag = entry ? io::Child(*entry, "etag") : nullptr;
-        if (data && tag && data->is_string() && tag->is_string())
+        if (snapshot && snapshot->files.count(path))
         {
-            driver.client.synced[path] = {tag->get_ref<const std::string&>(), data->get_ref<const std::string&>()};
+            driver.client.synced[path] = std::move(snapshot->files[path]);
             ++app.load.files_fetched;
         }
         else
@@ -287,17 +285,16 @@ void FetchDescriptor(app::SyncDriver& driver, ui::AppState& app, const std::shar
 void TakeSnapshot(app::SyncDriver& driver, ui::AppState& app, const platform::HttpResponse& response,
                   const std::shared_ptr<FirstLoad>& load)
 {
-    if (response.status == 200)
+    datasync::Snapshot snapshot;
+    if (response.status == 200 && datasync::ReadSnapshot(response.body, &snapshot))
     {
-        const nlohmann::json snapshot = nlohmann::json::parse(response.body, nullptr, false);
-        const nlohmann::json* files = io::Child(snapshot, "files");
-        const nlohmann::json* descriptor = files && files->is_object() ? io::Child(*files, io::kDescriptorPath) : nullptr;
-        const nlohmann::json* data = descriptor ? io::Child(*descriptor, "data") : nullptr;
-        const nlohmann::json* tag = descriptor ? io::Child(*descriptor, "etag") : nullptr;
-        if (io::StringOr(snapshot, "format", "") == "thidua.snapshot" && data && tag && data->is_string() &&
-            tag->is_string())
-            return TakeDescriptor(driver, app, tag->get_ref<const std::string&>(), data->get_ref<const std::string&>(),
-                                  files, load);
+        const auto descriptor = snapshot.files.find(io::kDescriptorPath);
+        if (descriptor != snapshot.files.end())
+        {
+            const datasync::SyncedFile file = std::move(descriptor->second);
+            snapshot.files.erase(descriptor);
+            return TakeDescriptor(driver, app, file.etag, file.bytes, &snapshot, load);
+        }
     }
     FetchDescriptor(driver, app, load);
 }
@@ -324,30 +321,24 @@ namespace
 {
 bool LoadAhead(app::ReadAhead& ahead)
 {
-    if (ahead.response.status != 200)
+    datasync::Snapshot snapshot;
+    if (ahead.response.status != 200 || !datasync::ReadSnapshot(ahead.response.body, &snapshot))
         return false;
-    const nlohmann::json snapshot = nlohmann::json::parse(ahead.response.body, nullptr, false);
-    const nlohmann::json* files = io::Child(snapshot, "files");
-    if (io::StringOr(snapshot, "format", "") != "thidua.snapshot" || !files || !files->is_object())
-        return false;
-    auto take = [&](const std::string& path) {
-        const nlohmann::json* entry = io::Child(*files, path.c_str());
-        const nlohmann::json* data = entry ? io::Child(*entry, "data") : nullptr;
-        const nlohmann::json* tag = entry ? io::Child(*entry, "etag") : nullptr;
-        if (!data || !tag || !data->is_string() || !tag->is_string())
-            return false;
-        ahead.synced[path] = {tag->get_ref<const std::string&>(), data->get_ref<const std::string&>()};
-        return true;
-    };
-    if (!take(io::kDescriptorPath))
+    const auto descriptor = snapshot.files.find(io::kDescriptorPath);
+    if (descriptor == snapshot.files.end())
         return false;
     std::vector<check::Issue> issues;
-    const std::vector<std::string> paths = io::ListDatasetFiles(ahead.synced[io::kDescriptorPath].bytes, &issues);
+    const std::vector<std::string> paths = io::ListDatasetFiles(descriptor->second.bytes, &issues);
     if (paths.empty())
         return false;
+    ahead.synced[io::kDescriptorPath] = std::move(descriptor->second);
     for (const std::string& path : paths)
-        if (!take(path))
+    {
+        const auto file = snapshot.files.find(path);
+        if (file == snapshot.files.end())
             return false;
+        ahead.synced[path] = std::move(file->second);
+    }
     platform::Mark("thidua-data"); // every file is in
     io::DataFiles bytes; // as LoadFromClient gives them: a first download has no pending edit
     for (const auto& [path, file] : ahead.synced)

@@ -7,8 +7,9 @@
 //   GET  /api/manifest[?since=G&epoch=E]   {epoch, generation, full, files:{path:{etag,size,gen}}}; only files
 //                                   changed after G when the epoch matches; ETag "m-<epoch>-<gen>" -> 304
 //   GET  /api/snapshot              the whole dataset in one answer, for a first visit (issue #13):
-//                                   {format: "thidua.snapshot", epoch, generation, files:{path:{etag, data}}}, each
-//                                   file's bytes and ETag exactly as GET /data/<path> gives them to this token
+//                                   "thidua.snapshot.2" (core/sync/pack.h: a JSON line {epoch, generation,
+//                                   files:[{path, etag}], sizes}, then each file's bytes as they are), each file's
+//                                   bytes and ETag exactly as GET /data/<path> gives them to this token
 //   GET  /api/whoami                {role, org, name, token_id, writable}
 //   GET  /api/history?path=P        the audit entries of P (who, when, old/new ETag, op ids), oldest first
 //   GET  /api/version?path=P&etag=E a kept version of P, as the role may GET it (no private contacts for some roles)
@@ -38,6 +39,7 @@
 #include "core/io/dataset.h"
 #include "core/io/json_read.h"
 #include "core/model/model.h"
+#include "core/sync/pack.h"
 
 #include "core/text/text.h"
 
@@ -665,6 +667,8 @@ void GetManifest(Instance& inst, ClusterState& cl, const httplib::Request& req, 
 // The whole dataset in one answer for a first visit: every data file with the bytes and ETag GET /data/<path>
 // gives this token (ForRole), so the client stores it exactly as if it had fetched each file. A file that is not
 // valid UTF-8 cannot travel in a JSON string: it is left out, and the client fetches it by itself.
+constexpr const char* kSnapshotType = "application/vnd.thidua.snapshot"; // not JSON: see core/sync/pack.h
+
 void GetSnapshot(Instance& inst, ClusterState& cl, const httplib::Request& req, httplib::Response& res)
 {
     Principal who;
@@ -695,13 +699,15 @@ void GetSnapshot(Instance& inst, ClusterState& cl, const httplib::Request& req, 
         if (cached.key == key)
         {
             if (auto it = cached.packed.find(coding); it != cached.packed.end())
-                return SendBody(res, *it->second, "application/json", coding);
+                return SendBody(res, *it->second, kSnapshotType, coding);
             body = cached.body;
         }
     }
     if (!body)
     {
-        json files = json::object();
+        datasync::Snapshot snapshot;
+        snapshot.epoch = now.epoch;
+        snapshot.generation = generation;
         for (const std::string& path : paths)
         {
             std::string bytes;
@@ -711,11 +717,9 @@ void GetSnapshot(Instance& inst, ClusterState& cl, const httplib::Request& req, 
             if (text::FindInvalidUtf8(bytes) >= 0)
                 continue;
             const std::string etag = server::EtagOf(bytes);
-            files[path] = {{"etag", etag}, {"data", std::move(bytes)}};
+            snapshot.files[path] = {etag, std::move(bytes)};
         }
-        body = std::make_shared<const std::string>(json{{"format", "thidua.snapshot"}, {"epoch", now.epoch},
-                                                        {"generation", generation}, {"files", std::move(files)}}
-                                                       .dump());
+        body = std::make_shared<const std::string>(datasync::WriteSnapshot(snapshot));
     }
     std::shared_ptr<const std::string> packed = body;
     if (!coding.empty())
@@ -732,7 +736,7 @@ void GetSnapshot(Instance& inst, ClusterState& cl, const httplib::Request& req, 
         if (packed != body || coding.empty())
             cached.packed[coding] = packed;
     }
-    SendBody(res, *packed, "application/json", packed == body ? "" : coding);
+    SendBody(res, *packed, kSnapshotType, packed == body ? "" : coding);
 }
 
 json AuditJson(const server::AuditEntry& e)

@@ -4,6 +4,7 @@
 #include "fixture.h"
 #include "server_process.h"
 
+#include "core/sync/pack.h"
 #include "server/encoding.h"
 
 #include <brotli/decode.h>
@@ -277,26 +278,30 @@ TEST_CASE("the snapshot holds every file with exactly the bytes and ETag GET /da
             CHECK(r->status == 200);
             CHECK(r->get_header_value("Content-Encoding") == (std::string(accept) == "identity" ? "" : accept));
             CHECK(r->get_header_value("Vary") == "Authorization, Accept-Encoding");
-            const json snap = json::parse(Decode(r));
-            CHECK(snap["format"] == "thidua.snapshot");
+            CHECK(r->get_header_value("Content-Type") == "application/vnd.thidua.snapshot");
+            datasync::Snapshot snap;
+            REQUIRE(datasync::ReadSnapshot(Decode(r), &snap));
             auto manifest = http.Get("/api/manifest", Accept("identity", auth));
             REQUIRE(manifest);
-            const json listed = json::parse(manifest->body)["files"];
-            CHECK(snap["files"].size() == listed.size());
+            const json m = json::parse(manifest->body);
+            CHECK(snap.epoch == m["epoch"]);
+            CHECK(snap.generation == m["generation"]);
+            const json listed = m["files"];
+            CHECK(snap.files.size() == listed.size());
             for (const auto& [path, entry] : listed.items())
             {
                 CAPTURE(path);
                 auto file = http.Get("/data/" + path, Accept("identity", auth));
                 REQUIRE(file);
-                REQUIRE(snap["files"].contains(path));
-                CHECK(snap["files"][path]["data"].get<std::string>() == file->body);
-                CHECK(snap["files"][path]["etag"].get<std::string>() == file->get_header_value("ETag"));
-                CHECK(snap["files"][path]["etag"] == entry["etag"]);
+                REQUIRE(snap.files.count(path));
+                CHECK(snap.files[path].bytes == file->body);
+                CHECK(snap.files[path].etag == file->get_header_value("ETag"));
+                CHECK(snap.files[path].etag == entry["etag"]);
             }
             if (role == "viewer")
-                viewer_people = snap["files"]["registry/people.json"]["data"];
+                viewer_people = snap.files["registry/people.json"].bytes;
             if (role == "secretariat")
-                secretariat_people = snap["files"]["registry/people.json"]["data"];
+                secretariat_people = snap.files["registry/people.json"].bytes;
         }
     // Private contact numbers are left out for the viewer, kept for the secretariat.
     CHECK(viewer_people.find("\"private\": true") == std::string::npos);
@@ -312,15 +317,16 @@ TEST_CASE("the snapshot holds every file with exactly the bytes and ETag GET /da
     auto r = anon.Get("/api/snapshot", Accept("gzip"));
     REQUIRE(r);
     CHECK(r->status == 200);
-    const json snap = json::parse(Decode(r));
-    CHECK(snap["files"].size() > 10);
-    for (const auto& [path, entry] : snap["files"].items())
+    datasync::Snapshot snap;
+    REQUIRE(datasync::ReadSnapshot(Decode(r), &snap));
+    CHECK(snap.files.size() > 10);
+    for (const auto& [path, entry] : snap.files)
     {
         CAPTURE(path);
         auto file = anon.Get("/data/" + path, Accept("identity"));
         REQUIRE(file);
-        CHECK(entry["data"].get<std::string>() == file->body);
-        CHECK(entry["etag"].get<std::string>() == file->get_header_value("ETag"));
+        CHECK(entry.bytes == file->body);
+        CHECK(entry.etag == file->get_header_value("ETag"));
     }
     StopServer(ro, SIGTERM);
     RemoveTree(root);

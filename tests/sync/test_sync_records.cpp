@@ -1,6 +1,7 @@
 // The conflict rules for records that are added, ended and removed (merge.h): each case keeps both sides for a
 // person, and a person's choice does what it says.
 #include "core/sync/client.h"
+#include "core/sync/pack.h"
 
 #include <doctest/doctest.h>
 
@@ -258,6 +259,57 @@ TEST_SUITE("sync client record")
             CHECK_FALSE(datasync::ClientFromRecord(bad, &c, &last));
             CHECK(datasync::ClientToJson(c) == datasync::ClientToJson(Holding()));
             CHECK(last == 7);
+        }
+    }
+}
+
+TEST_SUITE("sync snapshot")
+{
+    TEST_CASE("a snapshot gives back every file's bytes and ETag; anything damaged is refused whole")
+    {
+        datasync::Snapshot s;
+        s.epoch = "e7";
+        s.generation = 12;
+        s.files["datapackage.json"] = {"\"d\"", "{\"resources\": []}\n"};
+        s.files["registry/people.json"] = {"\"p\"", "{\n  \"name\": \"Nguyễn Thị \\\"Hoa\\\"\\n\"\n}\n"};
+        s.files["years/2026/self/org.x.json"] = {"\"e\"", ""};
+        const std::string bytes = datasync::WriteSnapshot(s);
+        REQUIRE(bytes.rfind("thidua.snapshot.2\n", 0) == 0);
+        datasync::Snapshot back;
+        REQUIRE(datasync::ReadSnapshot(bytes, &back));
+        CHECK(back.epoch == "e7");
+        CHECK(back.generation == 12);
+        REQUIRE(back.files.size() == 3);
+        for (const auto& [path, file] : s.files)
+        {
+            CAPTURE(path);
+            CHECK(back.files[path].etag == file.etag);
+            CHECK(back.files[path].bytes == file.bytes);
+        }
+
+        const size_t line_end = bytes.find('\n', 18);
+        const std::string line = bytes.substr(18, line_end - 18), files = bytes.substr(line_end + 1);
+        auto with_line = [&](const json& j) { return "thidua.snapshot.2\n" + j.dump() + "\n" + files; };
+        json twice = json::parse(line);
+        twice["files"][1]["path"] = "datapackage.json"; // one path twice
+        json fewer = json::parse(line);
+        fewer["files"].erase(fewer["files"].begin());
+        json text_generation = json::parse(line);
+        text_generation["generation"] = "12";
+        const std::vector<std::string> damaged = {
+            bytes.substr(0, bytes.size() - 1), bytes + "x", with_line(twice), with_line(fewer), with_line(text_generation),
+            "thidua.snapshot.3\n" + line + "\n" + files,
+            json{{"format", "thidua.snapshot"}, {"files", json::object()}}.dump(), // the earlier, all-JSON form
+            "thidua.snapshot.2\n", "",
+        };
+        for (const std::string& bad : damaged)
+        {
+            CAPTURE(bad.substr(0, 80));
+            datasync::Snapshot out;
+            out.epoch = "unchanged";
+            CHECK_FALSE(datasync::ReadSnapshot(bad, &out));
+            CHECK(out.epoch == "unchanged");
+            CHECK(out.files.empty());
         }
     }
 }

@@ -678,8 +678,6 @@ json ClientJson(const Client& c, bool without_bytes)
             {"epoch", c.epoch},          {"generation", c.generation},  {"manifest_etag", c.manifest_etag}};
 }
 
-constexpr char kRecordFormat[] = "thidua.client.2\n";
-constexpr size_t kRecordFormatSize = sizeof kRecordFormat - 1;
 } // namespace
 
 json ClientToJson(const Client& c)
@@ -687,71 +685,9 @@ json ClientToJson(const Client& c)
     return ClientJson(c, false);
 }
 
-std::string ClientToRecord(const Client& c, double last_synced_ms)
+json ClientToJsonWithoutBytes(const Client& c)
 {
-    json sizes = json::array();
-    size_t total = 0;
-    for (const auto& [p, f] : c.synced)
-    {
-        sizes.push_back(f.bytes.size());
-        total += f.bytes.size();
-    }
-    const std::string head =
-        json{{"client", ClientJson(c, true)}, {"sizes", sizes}, {"last_synced_ms", last_synced_ms}}.dump();
-    std::string record;
-    record.reserve(kRecordFormatSize + head.size() + 1 + total);
-    record.append(kRecordFormat).append(head).append(1, '\n');
-    for (const auto& [p, f] : c.synced) // the order of `synced` and of "sizes"
-        record.append(f.bytes);
-    return record;
-}
-
-bool ClientFromRecord(const std::string& record, Client* c, double* last_synced_ms)
-{
-    json whole;
-    const json* top = &whole;
-    json head;
-    if (record.compare(0, kRecordFormatSize, kRecordFormat) == 0)
-    {
-        const size_t end = record.find('\n', kRecordFormatSize);
-        if (end == std::string::npos)
-            return false;
-        head = json::parse(record.begin() + static_cast<std::ptrdiff_t>(kRecordFormatSize),
-                           record.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
-        const auto child = [](json* j, const char* key) -> json* {
-            if (!j || !j->is_object())
-                return nullptr;
-            const auto it = j->find(key);
-            return it == j->end() ? nullptr : &*it;
-        };
-        json* synced = child(child(&head, "client"), "synced");
-        const json* sizes = io::Child(head, "sizes");
-        if (!synced || !synced->is_object() || !sizes || !sizes->is_array() || sizes->size() != synced->size())
-            return false;
-        size_t at = end + 1, i = 0;
-        for (auto& [path, file] : synced->items())
-        {
-            const json& size = (*sizes)[i++];
-            if (!size.is_number_unsigned() || !file.is_object() || size.get<size_t>() > record.size() - at)
-                return false;
-            file["bytes"] = record.substr(at, size.get<size_t>());
-            at += size.get<size_t>();
-        }
-        if (at != record.size())
-            return false;
-        top = &head;
-    }
-    else
-    {
-        whole = json::parse(record, nullptr, false); // a record of an earlier version: one JSON document
-        if (!whole.is_object())
-            return false;
-    }
-    const json* client = io::Child(*top, "client");
-    if (!client || !ClientFromJson(*client, c))
-        return false;
-    *last_synced_ms = io::NumberOr(*top, "last_synced_ms", 0.0);
-    return true;
+    return ClientJson(c, true);
 }
 
 bool ClientFromJson(const json& j, Client* c)

@@ -93,12 +93,6 @@ std::string ResolveConflict(Client& client, size_t index, bool keep_ours);
 nlohmann::json ClientToJson(const Client& client);
 bool ClientFromJson(const nlohmann::json& j, Client* client);
 
-// The client as a device stores it: a line naming the format ("thidua.client.2"), one line of JSON with everything
-// but the synced files' bytes (their sizes instead), then those bytes one after another, as they are. Reading it
-// parses only the short JSON line: the files are not escaped into JSON and parsed back out (a start from the
-// store no longer waits for a parse of the whole dataset as one JSON string).
-std::string ClientToRecord(const Client& client, double last_synced_ms);
-// Reads a record of ClientToRecord, or of an earlier version ({"client": ClientToJson, "last_synced_ms": N}).
-// False (and *client unchanged) for anything else: cut short, sizes that do not add up, bad JSON.
-bool ClientFromRecord(const std::string& record, Client* client, double* last_synced_ms);
+// The same without the synced files' bytes (ClientToRecord, sync/pack.h, keeps those apart).
+nlohmann::json ClientToJsonWithoutBytes(const Client& client);
 } // namespace datasync
