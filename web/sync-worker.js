@@ -11,20 +11,21 @@ self.Module = {
 };
 importScripts('thidua.js');
 
+// The input and the output are bytes (the client packed, src/core/sync/pack.h); the output comes as
+// [4-byte length][bytes], or a JSON {"error"} in those bytes.
 function drain() {
   while (ready && queue.length) {
     const { id, input } = queue.shift();
     try {
-      const n = Module.lengthBytesUTF8(input) + 1;
-      const p = Module._malloc(n);
-      Module.stringToUTF8(input, p, n);
-      const r = Module._thidua_worker_sync(p);
+      const p = Module._malloc(input.length);
+      Module.HEAPU8.set(input, p);
+      const r = Module._thidua_worker_sync(p, input.length);
       Module._free(p);
-      const output = Module.UTF8ToString(r);
+      const n = Module.HEAPU32[r >> 2];
+      const output = Module.HEAPU8.slice(r + 4, r + 4 + n);
       Module._free(r);
-      const parsed = JSON.parse(output);
-      if (parsed.error) postMessage({ id, error: parsed.error });
-      else postMessage({ id, output });
+      if (output[0] === 0x7b) postMessage({ id, error: JSON.parse(new TextDecoder().decode(output)).error });
+      else postMessage({ id, output }, [output.buffer]);
     } catch (e) {
       postMessage({ id, error: String(e) });
     }

@@ -427,15 +427,15 @@ void DiscardFile(app::SyncDriver& driver, ui::AppState& app, const std::string& 
 void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
 {
     driver.in_flight = true;
-    const nlohmann::json snapshot = datasync::ClientToJson(driver.client);
     std::set<std::string> sent_ops;
     for (const datasync::Op& op : driver.client.outbox)
         sent_ops.insert(op.op_id);
     nlohmann::json remote = {{"backend", driver.remote.backend == datasync::Backend::WebDav ? "webdav" : "thidua"},
                              {"data_prefix", driver.remote.data_prefix},
                              {"token", driver.remote.token}};
-    const nlohmann::json input = {{"base", driver.base_url}, {"remote", remote}, {"client", snapshot}};
-    platform::RunSyncWorker(input.dump(), [&driver, &app, sent_ops](bool ok, const std::string& output) {
+    // Packed (core/sync/pack.h) both ways: the files' bytes are copied, never escaped into JSON and parsed back.
+    const std::string input = datasync::ClientToRecord(driver.client, {{"base", driver.base_url}, {"remote", remote}});
+    platform::RunSyncWorker(input, [&driver, &app, sent_ops](bool ok, const std::string& output) {
         driver.in_flight = false;
         const double now = platform::NowMs();
         if (!ok)
@@ -444,12 +444,11 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
             driver.next_sync_ms = now + kRetryErrorMs;
             return;
         }
-        const nlohmann::json out = nlohmann::json::parse(output, nullptr, false);
         datasync::Client synced;
         synced.check = driver.client.check;
-        const nlohmann::json* returned = io::Child(out, "client");
-        const nlohmann::json* report_json = io::Child(out, "report");
-        if (!returned || !report_json || !datasync::ClientFromJson(*returned, &synced))
+        nlohmann::json out;
+        const nlohmann::json* report_json = nullptr;
+        if (!datasync::ClientFromRecord(output, &synced, &out) || !(report_json = io::Child(out, "report")))
         {
             app.sync.error = "the sync worker returned an unreadable state";
             driver.next_sync_ms = now + kRetryErrorMs;
@@ -714,9 +713,10 @@ void OpenStored(app::SyncDriver& driver, ui::AppState& app, bool found, const st
         driver.started = true;
         if (found)
         {
-            if (datasync::ClientFromRecord(value, &driver.client, &driver.last_synced_ms) &&
-                !driver.client.synced.empty())
+            nlohmann::json head;
+            if (datasync::ClientFromRecord(value, &driver.client, &head) && !driver.client.synced.empty())
             {
+                driver.last_synced_ms = io::NumberOr(head, "last_synced_ms", 0.0);
                 platform::StoreGet(kLastSyncedKey, [&driver](bool found_time, const std::string& time) {
                     if (found_time)
                         driver.last_synced_ms = std::max(driver.last_synced_ms, std::atof(time.c_str()));
@@ -831,7 +831,7 @@ void app::TickSync(SyncDriver& driver, ui::AppState& app, double now_ms)
     {
         driver.store_dirty = false;
         driver.storing = true;
-        platform::StorePut(kStoreKey, datasync::ClientToRecord(driver.client, driver.last_synced_ms),
+        platform::StorePut(kStoreKey, datasync::ClientToRecord(driver.client, {{"last_synced_ms", driver.last_synced_ms}}),
                            [&driver](bool ok, const std::string&) {
             driver.storing = false;
             driver.store_failed = !ok;

@@ -205,7 +205,7 @@ TEST_SUITE("sync client record")
     TEST_CASE("a stored record gives back the same client: files as they are after one line of JSON")
     {
         const datasync::Client c = Holding();
-        const std::string record = datasync::ClientToRecord(c, 1733000000000.0);
+        const std::string record = datasync::ClientToRecord(c, {{"last_synced_ms", 1733000000000.0}});
         REQUIRE(record.rfind("thidua.client.2\n", 0) == 0);
         // The files' bytes are not escaped into the JSON line: they follow it, unchanged, in path order.
         const size_t head_end = record.find('\n', 16);
@@ -213,11 +213,11 @@ TEST_SUITE("sync client record")
         CHECK(record.substr(0, head_end).find("chỉ trong tệp") == std::string::npos);
 
         datasync::Client back;
-        double last = 0;
-        REQUIRE(datasync::ClientFromRecord(record, &back, &last));
-        CHECK(last == 1733000000000.0);
+        json head;
+        REQUIRE(datasync::ClientFromRecord(record, &back, &head));
+        CHECK(head == json{{"last_synced_ms", 1733000000000.0}});
         CHECK(datasync::ClientToJson(back) == datasync::ClientToJson(c));
-        CHECK(datasync::ClientToRecord(back, last) == record);
+        CHECK(datasync::ClientToRecord(back, head) == record);
     }
 
     TEST_CASE("a record stored by an earlier version (one JSON document) is still read")
@@ -225,15 +225,15 @@ TEST_SUITE("sync client record")
         const datasync::Client c = Holding();
         const std::string old = json{{"client", datasync::ClientToJson(c)}, {"last_synced_ms", 5.0}}.dump();
         datasync::Client back;
-        double last = 0;
-        REQUIRE(datasync::ClientFromRecord(old, &back, &last));
-        CHECK(last == 5.0);
+        json head;
+        REQUIRE(datasync::ClientFromRecord(old, &back, &head));
+        CHECK(head == json{{"last_synced_ms", 5.0}});
         CHECK(datasync::ClientToJson(back) == datasync::ClientToJson(c));
     }
 
     TEST_CASE("a damaged record is refused and the client is left as it was")
     {
-        const std::string record = datasync::ClientToRecord(Holding(), 1.0);
+        const std::string record = datasync::ClientToRecord(Holding(), {{"last_synced_ms", 1.0}});
         const size_t head_end = record.find('\n', 16);
         const std::string head = record.substr(0, head_end + 1), files = record.substr(head_end + 1);
         const std::string sizes = "\"sizes\":[";
@@ -255,10 +255,10 @@ TEST_SUITE("sync client record")
         {
             CAPTURE(bad.substr(0, 60));
             datasync::Client c = Holding();
-            double last = 7;
-            CHECK_FALSE(datasync::ClientFromRecord(bad, &c, &last));
+            json head = {{"kept", true}};
+            CHECK_FALSE(datasync::ClientFromRecord(bad, &c, &head));
             CHECK(datasync::ClientToJson(c) == datasync::ClientToJson(Holding()));
-            CHECK(last == 7);
+            CHECK(head == json{{"kept", true}});
         }
     }
 }

@@ -22,7 +22,9 @@ std::string Pack(const char* format, json head, const std::vector<const std::str
         total += part->size();
     }
     head["sizes"] = std::move(sizes);
-    const std::string line = head.dump(); // one line: dump() without indent escapes every newline
+    // One line: without indent every newline is escaped. A byte that is not UTF-8 (a server's message, say) becomes
+    // U+FFFD instead of failing the whole state (the files' bytes are not in this line).
+    const std::string line = head.dump(-1, ' ', false, json::error_handler_t::replace);
     std::string packed;
     packed.reserve(std::char_traits<char>::length(format) + line.size() + 2 + total);
     packed.append(format).append(1, '\n').append(line).append(1, '\n');
@@ -95,16 +97,16 @@ bool ReadSnapshot(const std::string& bytes, Snapshot* snapshot)
     *snapshot = std::move(out);
     return true;
 }
-std::string ClientToRecord(const Client& client, double last_synced_ms)
+std::string ClientToRecord(const Client& client, json head)
 {
     std::vector<const std::string*> parts;
     for (const auto& [path, file] : client.synced) // the order of "synced" in the JSON line
         parts.push_back(&file.bytes);
-    return Pack(kRecordFormat, {{"client", ClientToJsonWithoutBytes(client)}, {"last_synced_ms", last_synced_ms}},
-                parts);
+    head["client"] = ClientToJsonWithoutBytes(client);
+    return Pack(kRecordFormat, std::move(head), parts);
 }
 
-bool ClientFromRecord(const std::string& record, Client* client, double* last_synced_ms)
+bool ClientFromRecord(const std::string& record, Client* client, json* head)
 {
     json top;
     std::vector<std::string_view> parts;
@@ -126,13 +128,15 @@ bool ClientFromRecord(const std::string& record, Client* client, double* last_sy
                 return false;
             file["bytes"] = std::string(parts[i++]);
         }
+        top.erase("sizes");
     }
-    else if (record.rfind("{", 0) == 0) // an earlier version's record: one JSON document
+    else if (record.rfind("{", 0) == 0) // an earlier version's store record: one JSON document
         top = json::parse(record, nullptr, false);
     const json* stored = top.is_object() ? io::Child(top, "client") : nullptr;
     if (!stored || !ClientFromJson(*stored, client))
         return false;
-    *last_synced_ms = io::NumberOr(top, "last_synced_ms", 0.0);
+    top.erase("client");
+    *head = std::move(top);
     return true;
 }
 } // namespace datasync

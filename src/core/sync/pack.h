@@ -31,9 +31,11 @@ struct Snapshot
 std::string WriteSnapshot(const Snapshot& snapshot);
 bool ReadSnapshot(const std::string& bytes, Snapshot* snapshot); // false (and *snapshot unchanged) unless whole
 
-// The client as a device stores it ("thidua.client.2": everything but the files' bytes in the JSON line).
-std::string ClientToRecord(const Client& client, double last_synced_ms);
-// Reads a record of ClientToRecord, or of an earlier version ({"client": ClientToJson, "last_synced_ms": N}, one
-// JSON document). False (and *client unchanged) for anything else.
-bool ClientFromRecord(const std::string& record, Client* client, double* last_synced_ms);
+// The client packed ("thidua.client.2"): the JSON line holds `head` (an object of the caller's fields) and
+// "client" (everything but the synced files' bytes), the files' bytes follow. The tablet's store record (head
+// {"last_synced_ms"}) and the sync worker's messages ({"base", "remote"} in, {"report"} out) use it.
+std::string ClientToRecord(const Client& client, nlohmann::json head);
+// Reads it back, or a store record of an earlier version ({"client": ClientToJson, ...}, one JSON document):
+// *head gets the caller's fields. False (and *client, *head unchanged) for anything else.
+bool ClientFromRecord(const std::string& record, Client* client, nlohmann::json* head);
 } // namespace datasync

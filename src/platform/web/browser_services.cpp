@@ -129,13 +129,15 @@ EM_JS(void, js_store_get, (int id, const char* key), {
     });
 });
 
-EM_JS(void, js_run_sync_worker, (int id, const char* input), {
+EM_JS(void, js_run_sync_worker, (int id, const char* input, int length), {
     if (!Module.syncWorker) {
         Module.syncWorker = new Worker('sync-worker.js');
-        Module.syncWorker.onmessage = (e) => Module.serviceDone(e.data.id, !e.data.error, e.data.output || e.data.error);
+        Module.syncWorker.onmessage = (e) => e.data.error ? Module.serviceDone(e.data.id, false, e.data.error)
+                                                          : Module.serviceValue(e.data.id, true, e.data.output);
         Module.syncWorker.onerror = (e) => { e.preventDefault(); };
     }
-    Module.syncWorker.postMessage({id: id, input: UTF8ToString(input)});
+    const bytes = HEAPU8.slice(input, input + length); // the client packed: copied, not converted to a string
+    Module.syncWorker.postMessage({id: id, input: bytes}, [bytes.buffer]);
 });
 
 EM_JS(int, js_update_ready, (), { return window.thiduaUpdate && window.thiduaUpdate.ready ? 1 : 0; });
@@ -238,7 +240,7 @@ void platform::StoreGet(const std::string& key, std::function<void(bool, const s
 
 void platform::RunSyncWorker(const std::string& input, std::function<void(bool, const std::string&)> done)
 {
-    js_run_sync_worker(Remember(std::move(done)), input.c_str());
+    js_run_sync_worker(Remember(std::move(done)), input.data(), static_cast<int>(input.size()));
 }
 
 platform::BrowserStatus platform::Status()

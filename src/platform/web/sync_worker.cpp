@@ -4,10 +4,12 @@
 #include "core/check/check.h"
 #include "core/io/json_read.h"
 #include "core/sync/client.h"
+#include "core/sync/pack.h"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -83,18 +85,19 @@ nlohmann::json ReportToJson(const datasync::SyncReport& report)
 }
 } // namespace
 
-// Input: {"base": "http://host:port", "remote": {"backend": "thidua"|"webdav", "data_prefix", "token"},
-//         "client": <ClientToJson>}. Output: {"client": ..., "report": ...} or {"error": "..."}; malloc'd.
-extern "C" EMSCRIPTEN_KEEPALIVE char* thidua_worker_sync(const char* input)
+// Input: the client packed (core/sync/pack.h) with {"base": "http://host:port", "remote": {"backend": "thidua"|
+// "webdav", "data_prefix", "token"}} in its JSON line. Output: the synced client packed with {"report": ...}, or
+// {"error": "..."}; either as [4-byte length][bytes], malloc'd (the bytes may hold anything, NUL included).
+extern "C" EMSCRIPTEN_KEEPALIVE char* thidua_worker_sync(const char* input, int length)
 {
-    nlohmann::json out;
-    const nlohmann::json in = nlohmann::json::parse(input, nullptr, false);
+    std::string out;
     datasync::Client client;
-    const nlohmann::json* stored = io::Child(in, "client");
-    const nlohmann::json* r = io::Child(in, "remote");
-    if (!stored || !r || !datasync::ClientFromJson(*stored, &client))
+    nlohmann::json head;
+    const nlohmann::json* r = nullptr;
+    if (!datasync::ClientFromRecord(std::string(input, static_cast<size_t>(length)), &client, &head) ||
+        !(r = io::Child(head, "remote")))
     {
-        out = {{"error", "the stored sync state is unreadable"}};
+        out = nlohmann::json{{"error", "the stored sync state is unreadable"}}.dump();
     }
     else
     {
@@ -104,9 +107,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE char* thidua_worker_sync(const char* input)
         remote.data_prefix = io::StringOr(*r, "data_prefix", "/data/");
         remote.token = io::StringOr(*r, "token", "");
         XhrTransport transport;
-        transport.base = io::StringOr(in, "base", "");
+        transport.base = io::StringOr(head, "base", "");
         const datasync::SyncReport report = datasync::Sync(client, transport, remote);
-        out = {{"client", datasync::ClientToJson(client)}, {"report", ReportToJson(report)}};
+        out = datasync::ClientToRecord(client, {{"report", ReportToJson(report)}});
     }
-    return strdup(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    const uint32_t size = static_cast<uint32_t>(out.size());
+    char* result = static_cast<char*>(std::malloc(sizeof size + out.size()));
+    std::memcpy(result, &size, sizeof size);
+    std::memcpy(result + sizeof size, out.data(), out.size());
+    return result;
 }
