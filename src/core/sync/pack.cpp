@@ -97,6 +97,7 @@ bool ReadSnapshot(const std::string& bytes, Snapshot* snapshot)
     *snapshot = std::move(out);
     return true;
 }
+
 std::string ClientToRecord(const Client& client, json head)
 {
     std::vector<const std::string*> parts;
