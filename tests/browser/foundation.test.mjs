@@ -47,8 +47,9 @@ describe('foundation', () => {
     });
     assert.equal(canvas.dpr, 2);
     assert.equal(canvas.w, canvas.cssW * 2);
-    // The overlay is gone and nothing went to the console as an error.
+    // The overlay is gone, the canvas (hidden while it loaded) shows, and nothing went to the console as an error.
     assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('overlay')).display), 'none');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('canvas')).visibility), 'visible');
     assert.deepEqual(page.errors, []);
     await screenshot(page, 'foundation-tablet-landscape');
     await page.context().close();
