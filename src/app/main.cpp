@@ -12,6 +12,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace
 {
 ui::AppState g_app;        // the one AppState (main.cpp may hold it; nothing in ui/ does)
@@ -32,6 +34,18 @@ std::string SyncBase()
     return g_app.cluster_address.empty() ? "" : "/c/" + g_app.cluster_address;
 }
 
+// The atlas of the last start, from the platform's store (a repeat visit restores it instead of rasterising ~900
+// glyphs: ~70 ms of the first frame). Read once at start; dropped once used.
+constexpr const char* kFontsKey = "fonts";
+enum class FontsRecord
+{
+    Reading,
+    Read,
+    Used,
+};
+FontsRecord g_fonts_record = FontsRecord::Reading;
+std::string g_fonts_kept;
+
 void EnsureFonts(ui::AppState& app)
 {
     const float ratio = platform::PixelRatio();
@@ -40,7 +54,22 @@ void EnsureFonts(ui::AppState& app)
     const bool projector = app.presentation.active; // the slides' huge titles: only while they are shown
     if (app.fonts.scale == scale && (app.fonts.huge != nullptr) == projector)
         return;
-    app.fonts = ui::BuildFonts(scale, projector);
+    // While the data loads nothing is drawn: the fonts can wait for the store's answer (it comes with the data's).
+    if (g_fonts_record == FontsRecord::Reading && app.load.status == ui::LoadState::Status::Loading)
+        return;
+    const bool first = g_fonts_record != FontsRecord::Used;
+    g_fonts_record = FontsRecord::Used;
+    if (first && ui::RestoreFonts(g_fonts_kept, scale, projector, &app.fonts))
+    {
+        platform::Mark("thidua-fonts-kept");
+    }
+    else
+    {
+        app.fonts = ui::BuildFonts(scale, projector);
+        if (!projector) // the atlas a start needs (the slides' one is built when they start)
+            platform::StorePut(kFontsKey, ui::PackFonts(scale, projector), [](bool, const std::string&) {});
+    }
+    g_fonts_kept = std::string();
     platform::ReloadFontTexture();
     platform::Mark("thidua-fonts");
 }
@@ -162,6 +191,14 @@ int main()
         g_sync.file_bytes = text;
     };
     platform::InitServices(services);
+    platform::StoreGet(kFontsKey, [](bool found, const std::string& bytes) {
+        if (g_fonts_record != FontsRecord::Reading)
+            return; // the fonts were needed before the store answered
+        if (found)
+            g_fonts_kept = bytes;
+        g_fonts_record = FontsRecord::Read;
+        platform::RequestRedraw();
+    });
     g_pending_route = platform::InitialRoute();
     g_app.cluster_address = platform::ClusterOfAddress();
     app::StartSync(g_sync, g_app, SyncBase());

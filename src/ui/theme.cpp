@@ -3,9 +3,14 @@
 #include "ui/theme.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ImFontAtlasBuildInit/SetupFont/Finish: the steps of a build, for RestoreFonts
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <vector>
 
 namespace ui
 {
@@ -15,6 +20,7 @@ extern const unsigned char kFontBold[];
 extern const std::size_t kFontBoldSize;
 extern const unsigned char kFontSymbols[];
 extern const std::size_t kFontSymbolsSize;
+extern const char kFontDigest[];
 } // namespace ui
 
 namespace
@@ -55,23 +61,181 @@ ImVec4 Rgb(int hex, float alpha = 1.0f)
 }
 } // namespace
 
-ui::Fonts ui::BuildFonts(float scale, bool projector)
+namespace
+{
+// Clears the atlas and adds the fonts of `scale`, in the order RestoreFonts relies on; nothing is rasterised yet.
+ui::Fonts AddFonts(float scale, bool projector)
 {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     // The texture is as tall as the glyphs need, not rounded up to a power of two (WebGL2 takes any size): at 2×
     // that is about 40 % fewer texels to rasterise into and upload.
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    Fonts fonts;
+    ui::Fonts fonts;
     fonts.scale = scale;
-    const float px = std::floor(kBaseFontPx * scale);
-    fonts.regular = AddFont(kFontRegular, kFontRegularSize, px);
-    fonts.bold = AddFont(kFontBold, kFontBoldSize, px);
-    fonts.large = AddFont(kFontBold, kFontBoldSize, std::floor(px * 1.45f));
+    const float px = std::floor(ui::kBaseFontPx * scale);
+    fonts.regular = AddFont(ui::kFontRegular, ui::kFontRegularSize, px);
+    fonts.bold = AddFont(ui::kFontBold, ui::kFontBoldSize, px);
+    fonts.large = AddFont(ui::kFontBold, ui::kFontBoldSize, std::floor(px * 1.45f));
     if (projector)
-        fonts.huge = AddFont(kFontBold, kFontBoldSize, std::floor(px * 2.6f));
-    atlas->Build();
+        fonts.huge = AddFont(ui::kFontBold, ui::kFontBoldSize, std::floor(px * 2.6f));
     return fonts;
+}
+
+// The first line of PackFonts' bytes: everything the atlas depends on besides the code of this file.
+std::string FontsHeader(float scale, bool projector)
+{
+    char line[160];
+    std::snprintf(line, sizeof line, "thidua.fonts.1 imgui=%d glyph=%zu fonts=%s scale=%.4f projector=%d\n",
+                  IMGUI_VERSION_NUM, sizeof(ImFontGlyph), ui::kFontDigest, scale, projector ? 1 : 0);
+    return line;
+}
+
+template <typename T>
+void Put(std::string& out, const T& value)
+{
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+struct Bytes
+{
+    const std::string& bytes;
+    std::size_t at;
+    bool Get(void* out, std::size_t n)
+    {
+        if (n > bytes.size() - at)
+            return false;
+        std::memcpy(out, bytes.data() + at, n);
+        at += n;
+        return true;
+    }
+    template <typename T>
+    bool Get(T* value)
+    {
+        return Get(value, sizeof *value);
+    }
+};
+
+struct SavedFont
+{
+    float ascent = 0, descent = 0;
+    int32_t surface = 0;
+    ImVector<ImFontGlyph> glyphs;
+};
+
+bool Usable(const ImFontGlyph& g)
+{
+    return g.Codepoint <= IM_UNICODE_CODEPOINT_MAX && std::isfinite(g.AdvanceX) && std::isfinite(g.X0) &&
+           std::isfinite(g.Y0) && std::isfinite(g.X1) && std::isfinite(g.Y1) && g.U0 >= 0 && g.U1 <= 1 && g.U0 <= g.U1 &&
+           g.V0 >= 0 && g.V1 <= 1 && g.V0 <= g.V1;
+}
+} // namespace
+
+ui::Fonts ui::BuildFonts(float scale, bool projector)
+{
+    Fonts fonts = AddFonts(scale, projector);
+    ImGui::GetIO().Fonts->Build();
+    return fonts;
+}
+
+std::string ui::PackFonts(float scale, bool projector)
+{
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!atlas->TexReady || atlas->TexPixelsAlpha8 == nullptr)
+        return "";
+    std::string out = FontsHeader(scale, projector);
+    Put(out, int32_t{atlas->TexWidth});
+    Put(out, int32_t{atlas->TexHeight});
+    Put(out, int32_t{atlas->CustomRects.Size});
+    for (const ImFontAtlasCustomRect& rect : atlas->CustomRects)
+    {
+        Put(out, rect.X);
+        Put(out, rect.Y);
+    }
+    Put(out, int32_t{atlas->Fonts.Size});
+    for (const ImFont* font : atlas->Fonts)
+    {
+        Put(out, font->Ascent);
+        Put(out, font->Descent);
+        Put(out, int32_t{font->MetricsTotalSurface});
+        Put(out, int32_t{font->Glyphs.Size});
+        out.append(reinterpret_cast<const char*>(font->Glyphs.Data), sizeof(ImFontGlyph) * font->Glyphs.Size);
+    }
+    out.append(reinterpret_cast<const char*>(atlas->TexPixelsAlpha8),
+               static_cast<std::size_t>(atlas->TexWidth) * static_cast<std::size_t>(atlas->TexHeight));
+    return out;
+}
+
+bool ui::RestoreFonts(const std::string& bytes, float scale, bool projector, Fonts* fonts)
+{
+    // Everything is read and checked before the atlas is touched.
+    const std::string header = FontsHeader(scale, projector);
+    if (bytes.compare(0, header.size(), header) != 0)
+        return false;
+    Bytes in{bytes, header.size()};
+    constexpr int32_t kMaxSide = 16384, kMaxRects = 16, kMaxFonts = 16;
+    int32_t width = 0, height = 0, rect_count = 0, font_count = 0;
+    if (!in.Get(&width) || !in.Get(&height) || !in.Get(&rect_count) || width <= 0 || height <= 0 || width > kMaxSide ||
+        height > kMaxSide || rect_count < 0 || rect_count > kMaxRects)
+        return false;
+    std::vector<unsigned short> corners(2 * static_cast<std::size_t>(rect_count));
+    for (unsigned short& c : corners)
+        if (!in.Get(&c))
+            return false;
+    if (!in.Get(&font_count) || font_count <= 0 || font_count > kMaxFonts)
+        return false;
+    std::vector<SavedFont> saved(static_cast<std::size_t>(font_count));
+    for (SavedFont& font : saved)
+    {
+        int32_t glyph_count = 0;
+        if (!in.Get(&font.ascent) || !in.Get(&font.descent) || !in.Get(&font.surface) || !in.Get(&glyph_count) ||
+            glyph_count <= 0 || glyph_count > IM_UNICODE_CODEPOINT_MAX + 1)
+            return false;
+        font.glyphs.resize(glyph_count);
+        if (!in.Get(font.glyphs.Data, sizeof(ImFontGlyph) * static_cast<std::size_t>(glyph_count)))
+            return false;
+        for (const ImFontGlyph& glyph : font.glyphs)
+            if (!Usable(glyph))
+                return false;
+    }
+    const std::size_t texels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    if (bytes.size() - in.at != texels)
+        return false;
+
+    // The steps of ImFontAtlasBuildWithStbTruetype, with its rasterising and packing replaced by the saved results.
+    Fonts restored = AddFonts(scale, projector);
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFontAtlasBuildInit(atlas); // registers the white pixel's and the thick lines' rectangles
+    if (atlas->CustomRects.Size != rect_count || atlas->Fonts.Size != font_count)
+        return false;
+    for (int i = 0; i < rect_count; i++)
+    {
+        ImFontAtlasCustomRect& rect = atlas->CustomRects[i];
+        rect.X = corners[2 * i];
+        rect.Y = corners[2 * i + 1];
+        if (rect.X + rect.Width > width || rect.Y + rect.Height > height)
+            return false;
+    }
+    atlas->TexWidth = width;
+    atlas->TexHeight = height;
+    atlas->TexUvScale = ImVec2(1.0f / width, 1.0f / height);
+    atlas->TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(texels));
+    std::memcpy(atlas->TexPixelsAlpha8, bytes.data() + in.at, texels);
+    int i = 0;
+    for (ImFontConfig& config : atlas->ConfigData)
+    {
+        if (config.MergeMode) // the symbols merged into the font before: their glyphs are among its own
+            continue;
+        ImFont* font = config.DstFont; // atlas->Fonts[i]: AddFonts adds them in order
+        ImFontAtlasBuildSetupFont(atlas, font, &config, saved[i].ascent, saved[i].descent);
+        font->Glyphs.swap(saved[i].glyphs);
+        font->MetricsTotalSurface = saved[i].surface;
+        font->DirtyLookupTables = true;
+        i++;
+    }
+    ImFontAtlasBuildFinish(atlas); // the white pixel, the lines' UVs, every font's lookup tables
+    *fonts = restored;
+    return true;
 }
 
 void ui::ApplyTheme(ThemeKind kind, float scale)

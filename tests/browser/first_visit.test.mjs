@@ -283,6 +283,70 @@ describe('first visit', () => {
     await context.close();
   });
 
+  test('a repeat visit restores the font atlas the first one kept; a damaged one is built again and replaced', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (err) => page.errors.push(String(err)));
+    const marks = () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    // The labels of the first screen with their places: the same fonts measure them the same.
+    const layout = () => page.evaluate(() => window.thidua.items().filter((i) => i.visible)
+      .map((i) => `${i.label} ${i.x} ${i.y} ${i.w} ${i.h}`).sort());
+    const kept = () => page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('thidua', 1);
+      open.onsuccess = () => {
+        const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('fonts');
+        get.onsuccess = () => {
+          const v = get.result;
+          resolve(v instanceof Uint8Array ? { head: new TextDecoder().decode(v.subarray(0, v.indexOf(10))), size: v.length } : null);
+        };
+        get.onerror = () => resolve(null);
+      };
+      open.onerror = () => resolve(null);
+    }));
+
+    await page.goto(`${server.url}?token=${secretariat}`);
+    await waitReady(page);
+    assert.ok(!(await marks()).includes('thidua-fonts-kept'), 'a first visit builds its fonts');
+    const first = await layout();
+    await page.waitForFunction(() => window.thidua.state().sync.status === 'synced', null, { timeout: 30000 });
+    const record = await kept();
+    assert.ok(record && /^thidua\.fonts\.1 imgui=\d+ .* scale=2\.0000 projector=0$/.test(record.head), JSON.stringify(record));
+    assert.ok(record.size > 100000, `the atlas kept: ${record?.size} bytes`);
+
+    await page.reload();
+    await waitReady(page);
+    assert.ok((await marks()).includes('thidua-fonts-kept'), 'the repeat visit restores the kept atlas');
+    assert.deepEqual(await layout(), first, 'the first screen is laid out as with the fonts built');
+
+    // A damaged record (cut short): the fonts are built as on a first visit, and a whole atlas is kept again.
+    await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('thidua', 1);
+      open.onsuccess = () => {
+        const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
+        const get = store.get('fonts');
+        get.onsuccess = () => { store.put(get.result.subarray(0, get.result.length - 1000).slice(), 'fonts').onsuccess = resolve; };
+      };
+    }));
+    await page.reload();
+    await waitReady(page);
+    assert.ok(!(await marks()).includes('thidua-fonts-kept'), 'a damaged atlas is not used');
+    assert.deepEqual(await layout(), first);
+    const again = await page.waitForFunction(async (size) => {
+      const v = await new Promise((resolve) => {
+        const open = indexedDB.open('thidua', 1);
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('fonts');
+          get.onsuccess = () => resolve(get.result);
+        };
+      });
+      return v && v.length === size;
+    }, record.size, { timeout: 20000 });
+    assert.ok(await again.jsonValue());
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
   test('with a viewer token: the snapshot carries what the viewer may see, stored with the viewer\'s ETags', async () => {
     const visit = await firstVisit(browser, `${server.url}?token=${viewer}`);
     assert.deepEqual(visit.data.map((d) => d.url), ['/api/snapshot']);
