@@ -191,14 +191,17 @@ int main()
         g_sync.file_bytes = text;
     };
     platform::InitServices(services);
-    platform::StoreGet(kFontsKey, [](bool found, const std::string& bytes) {
-        if (g_fonts_record != FontsRecord::Reading)
-            return; // the fonts were needed before the store answered
-        if (found)
-            g_fonts_kept = bytes;
+    if (platform::StoreIsNew()) // a first visit: the fonts are built while the data downloads
         g_fonts_record = FontsRecord::Read;
-        platform::RequestRedraw();
-    });
+    else
+        platform::StoreGet(kFontsKey, [](bool found, const std::string& bytes) {
+            if (g_fonts_record != FontsRecord::Reading)
+                return; // the fonts were needed before the store answered
+            if (found)
+                g_fonts_kept = bytes;
+            g_fonts_record = FontsRecord::Read;
+            platform::RequestRedraw();
+        });
     g_pending_route = platform::InitialRoute();
     g_app.cluster_address = platform::ClusterOfAddress();
     app::StartSync(g_sync, g_app, SyncBase());

@@ -93,6 +93,9 @@ void InitServices(const ServiceHooks& hooks);
 void StorePut(const std::string& key, const std::string& value, std::function<void(bool, const std::string&)> done);
 // `done(found, value)`.
 void StoreGet(const std::string& key, std::function<void(bool, const std::string&)> done);
+// Whether this browser has never kept this cluster's data: a first visit, whose store holds nothing worth waiting
+// for (opening it then takes a while).
+bool StoreIsNew();
 // Runs one datasync::Sync in the sync worker: `done(ok, output_json_or_error)`.
 void RunSyncWorker(const std::string& input, std::function<void(bool, const std::string&)> done);
 

@@ -129,6 +129,11 @@ EM_JS(void, js_store_get, (int id, const char* key), {
     });
 });
 
+EM_JS(int, js_store_is_new, (), {
+    try { return localStorage.getItem((window.thiduaStoreName || 'thidua') + '-stored') === '1' ? 0 : 1; }
+    catch (e) { return 0; }
+});
+
 EM_JS(void, js_run_sync_worker, (int id, const char* input, int length), {
     if (!Module.syncWorker) {
         Module.syncWorker = new Worker('sync-worker.js');
@@ -231,6 +236,11 @@ void platform::InitServices(const ServiceHooks& hooks)
 void platform::StorePut(const std::string& key, const std::string& value, std::function<void(bool, const std::string&)> done)
 {
     js_store_put(Remember(std::move(done)), key.c_str(), value.data(), static_cast<int>(value.size()));
+}
+
+bool platform::StoreIsNew()
+{
+    return js_store_is_new() != 0;
 }
 
 void platform::StoreGet(const std::string& key, std::function<void(bool, const std::string&)> done)
