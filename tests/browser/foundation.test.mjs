@@ -31,6 +31,28 @@ describe('foundation', () => {
     assert.match(await html.text(), /<canvas id="canvas"/);
   });
 
+  test('turning the tablet: the canvas and the layout follow the new size, sharp at 2x', async () => {
+    const page = await openPage(browser, server.url, sizes.tablet);
+    await waitReady(page);
+    assert.equal((await state(page)).layout, 'landscape');
+    const backing = () => page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return [c.width, c.height];
+    });
+    assert.deepEqual(await backing(), [2560, 1600]);
+    // The size is kept by a ResizeObserver, not read each frame: the app must still see each turn, idle or not.
+    for (const [w, h, layout] of [[800, 1280, 'portrait'], [1280, 800, 'landscape'], [800, 1280, 'portrait']]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForFunction((want) => window.thidua.state().layout === want, layout, { timeout: 10000 });
+      await page.waitForFunction(([cw, ch]) => {
+        const c = document.getElementById('canvas');
+        return c.width === cw && c.height === ch;
+      }, [w * 2, h * 2], { timeout: 10000 });
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('at tablet size the first frame shows the sample data, with no console errors', async () => {
     const page = await openPage(browser, server.url, sizes.tablet);
     await waitReady(page);

@@ -205,6 +205,31 @@ EM_JS(void, js_install_listeners, (), {
 });
 
 // window.thidua: read-only state, widget rectangles and drawn texts for browser tests (documented in tests/README.md).
+// The canvas's size in CSS pixels. getBoundingClientRect makes the browser lay out the page whenever anything
+// changed since the last layout (the loading box's progress, a class): 20-60 ms of a first visit, frame after frame.
+// A ResizeObserver keeps the size instead, and wakes the app when it changes; the rect is read once, at the start
+// (and on every call where ResizeObserver is missing).
+EM_JS(void, js_canvas_css_size, (double* width, double* height), {
+    const canvas = document.getElementById('canvas');
+    let size = Module.canvasCssSize;
+    if (!size) {
+        const r = canvas.getBoundingClientRect();
+        size = [r.width, r.height];
+        if (typeof ResizeObserver === 'function' && !Module.canvasObserver) {
+            Module.canvasCssSize = size;
+            Module.canvasObserver = new ResizeObserver((entries) => {
+                const box = entries[entries.length - 1].contentRect;
+                const was = Module.canvasCssSize;
+                Module.canvasCssSize = [box.width, box.height];
+                if (was[0] !== box.width || was[1] !== box.height) Module._thidua_wake(2);
+            });
+            Module.canvasObserver.observe(canvas);
+        }
+    }
+    HEAPF64[width >> 3] = size[0];
+    HEAPF64[height >> 3] = size[1];
+});
+
 EM_JS(void, js_install_test_interface, (), {
     const read = (fn) => { const p = fn(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
     window.thidua = {
@@ -614,7 +639,7 @@ void ScheduleFrame();
 void UpdateCanvasSize()
 {
     double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    js_canvas_css_size(&css_w, &css_h);
     g_web.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
     const int w = static_cast<int>(std::lround(css_w * g_web.pixel_ratio));
     const int h = static_cast<int>(std::lround(css_h * g_web.pixel_ratio));
