@@ -7,6 +7,9 @@
 // first-visit time under CDP Network.emulateNetworkConditions for venue Wi-Fi and a weak mobile link; and the app's
 // own marks (thidua-main: the wasm runs, thidua-fonts: the atlas built, thidua-store-read: the stored state read,
 // and the parse + check of the dataset between thidua-load-start and thidua-loaded).
+// The ratios are the medians' ratio and, in brackets, the median of each interleaved pair's own ratio (less moved
+// by a busy moment of the machine). THIDUA_BEFORE=<web dir of an earlier build> adds that build's times, run
+// interleaved with the others: a before/after comparison in the same run.
 //   node tests/bench/first_visit.mjs [RUNS]        (scripts/bench-first-visit builds first)
 import path from 'node:path';
 import { launchBrowser, root, sizes, startServer } from '../browser/harness.mjs';
@@ -98,6 +101,7 @@ const kib = (x) => `${Math.round(x).toLocaleString('en-US')} B (${(x / 1024).toF
 
 const app = await startServer();
 const bare = await startServer({ web: path.join(root, 'build', 'bench') });
+const before = process.env.THIDUA_BEFORE ? await startServer({ web: path.resolve(process.env.THIDUA_BEFORE) }) : null;
 const browser = await launchBrowser();
 const rows = [];
 const row = (name, a, b, note = '') => rows.push([name, a, b, note]);
@@ -108,26 +112,34 @@ try {
       .catch(() => {});
   };
   const bareSettle = (page) => page.waitForTimeout(500);
-  const A = [], B = [];
+  const A = [], B = [], C = [];
   for (let i = 0; i < RUNS; i++) { // interleaved, so a busy moment of the machine hits both
     A.push(await firstVisit(browser, app.url));
     B.push(await firstVisit(browser, bare.url));
+    if (before) C.push(await firstVisit(browser, before.url));
   }
-  const AR = [], BR = [];
+  const AR = [], BR = [], CR = [];
   for (let i = 0; i < RUNS; i++) {
     AR.push(await repeatVisit(browser, app.url, appSettle));
     BR.push(await repeatVisit(browser, bare.url, bareSettle));
+    if (before) CR.push(await repeatVisit(browser, before.url, appSettle));
   }
   const pick = (xs, k) => xs.map((x) => x[k]);
-  const ratio = (a, b) => (a / b).toFixed(2) + '×';
+  const paired = (xs, ys) => median(xs.map((x, i) => x.ready / ys[i].ready)).toFixed(2) + '×';
+  const ratio = (a, b, xs, ys) => (a / b).toFixed(2) + '×' + (xs ? ` (paired ${paired(xs, ys)})` : '');
   row('bytes over the wire until ready (first visit)', kib(median(pick(A, 'bytes'))), kib(median(pick(B, 'bytes'))),
     'goal ≤ 400 KiB');
   const a1 = median(pick(A, 'ready')), b1 = median(pick(B, 'ready'));
   row('time to ready, first visit', ms(a1) + range(pick(A, 'ready'), ms), ms(b1) + range(pick(B, 'ready'), ms),
-    `${ratio(a1, b1)} (goal ≤ 1.5×)`);
+    `${ratio(a1, b1, A, B)} (goal ≤ 1.5×)`);
   const a2 = median(pick(AR, 'ready')), b2 = median(pick(BR, 'ready'));
   row('time to ready, repeat visit', ms(a2) + range(pick(AR, 'ready'), ms), ms(b2) + range(pick(BR, 'ready'), ms),
-    `${ratio(a2, b2)} (goal ≤ 1.2×)`);
+    `${ratio(a2, b2, AR, BR)} (goal ≤ 1.2×)`);
+  for (const [name, runs, bares] of before ? [['first', C, B], ['repeat', CR, BR]] : []) {
+    const c = median(pick(runs, 'ready')), b = median(pick(bares, 'ready'));
+    row(`  the THIDUA_BEFORE build, ${name} visit`, ms(c) + range(pick(runs, 'ready'), ms), ms(b),
+      `${ratio(c, b, runs, bares)}; this build / it: paired ${paired(name === 'first' ? A : AR, runs)}`);
+  }
   const when = (xs) => { const v = xs.filter((x) => !Number.isNaN(x)); return v.length ? Math.round(median(v)) + ' ms' : '—'; };
   for (const [name, runs] of [['first', A], ['repeat', AR]]) {
     const m = (k) => when(runs.map((r) => r.marks[k]));
@@ -151,6 +163,7 @@ try {
   await browser.close();
   await app.stop();
   await bare.stop();
+  await before?.stop();
 }
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['figure', 'thidua app', 'bare ImGui page'][c].length));
 const line = (r) => r.slice(0, 3).map((x, c) => x.padEnd(widths[c])).join('  ') + '  ' + (r[3] || '');
