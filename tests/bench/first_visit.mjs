@@ -108,6 +108,8 @@ const row = (name, a, b, note = '') => rows.push([name, a, b, note]);
 try {
   const appSettle = async (page) => {
     await page.waitForFunction(() => ['synced', 'local'].includes(window.thidua.state().sync.status), null, { timeout: 60000 });
+    // The data committed to the store: a visit before that is a first visit again.
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith('-stored')), null, { timeout: 30000 });
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30000 })
       .catch(() => {});
   };

@@ -38,6 +38,7 @@ try {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => window.thidua && ['synced', 'local'].includes(window.thidua.state().sync.status), null, { timeout: 60000 });
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith('-stored')), null, { timeout: 30000 });
     await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30000 }).catch(() => {});
     await page.waitForTimeout(Number(process.env.SETTLE || 0)); // the person uses the app a while before leaving
     await page.close();

@@ -310,6 +310,8 @@ describe('first visit', () => {
     assert.ok(!(await marks()).includes('thidua-fonts-kept'), 'a first visit builds its fonts');
     const first = await layout();
     await page.waitForFunction(() => window.thidua.state().sync.status === 'synced', null, { timeout: 30000 });
+    // The data is committed to the store (else the next visit is a first one again, downloading and building).
+    await page.waitForFunction(() => localStorage.getItem('thidua-stored') === '1', null, { timeout: 20000 });
     const record = await kept();
     assert.ok(record && /^thidua\.fonts\.1 imgui=\d+ .* scale=2\.0000 projector=0$/.test(record.head), JSON.stringify(record));
     assert.ok(record.size > 100000, `the atlas kept: ${record?.size} bytes`);
