@@ -66,8 +66,9 @@ void EnsureFonts(ui::AppState& app)
     else
     {
         app.fonts = ui::BuildFonts(scale, projector);
-        if (!projector) // the atlas a start needs (the slides' one is built when they start)
-            platform::StorePut(kFontsKey, ui::PackFonts(scale, projector), [](bool, const std::string&) {});
+        const std::string packed = projector ? "" : ui::PackFonts(scale, projector); // the slides' atlas: not kept
+        if (!packed.empty())
+            platform::StorePut(kFontsKey, packed, [](bool, const std::string&) {});
     }
     g_fonts_kept = std::string();
     platform::ReloadFontTexture();

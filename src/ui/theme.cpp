@@ -168,7 +168,7 @@ std::string ui::PackFonts(float scale, bool projector)
 
 bool ui::RestoreFonts(const std::string& bytes, float scale, bool projector, Fonts* fonts)
 {
-    // Everything is read and checked before the atlas is touched.
+    // The bytes are read and checked before the atlas is touched; the rectangles' places once it has them.
     const std::string header = FontsHeader(scale, projector);
     if (bytes.compare(0, header.size(), header) != 0)
         return false;

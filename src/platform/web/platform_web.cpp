@@ -204,7 +204,6 @@ EM_JS(void, js_install_listeners, (), {
     });
 });
 
-// window.thidua: read-only state, widget rectangles and drawn texts for browser tests (documented in tests/README.md).
 // The canvas's size in CSS pixels. getBoundingClientRect makes the browser lay out the page whenever anything
 // changed since the last layout (the loading box's progress, a class): 20-60 ms of a first visit, frame after frame.
 // A ResizeObserver keeps the size instead, and wakes the app when it changes; the rect is read once, at the start
@@ -230,6 +229,7 @@ EM_JS(void, js_canvas_css_size, (double* width, double* height), {
     HEAPF64[height >> 3] = size[1];
 });
 
+// window.thidua: read-only state, widget rectangles and drawn texts for browser tests (documented in tests/README.md).
 EM_JS(void, js_install_test_interface, (), {
     const read = (fn) => { const p = fn(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
     window.thidua = {
