@@ -37,13 +37,7 @@ std::string SyncBase()
 // The atlas of the last start, from the platform's store (a repeat visit restores it instead of rasterising ~900
 // glyphs: ~70 ms of the first frame). Read once at start; dropped once used.
 constexpr const char* kFontsKey = "fonts";
-enum class FontsRecord
-{
-    Reading,
-    Read,
-    Used,
-};
-FontsRecord g_fonts_record = FontsRecord::Reading;
+bool g_fonts_awaited = true; // the store's answer about a kept atlas is still to come
 std::string g_fonts_kept;
 
 void EnsureFonts(ui::AppState& app)
@@ -55,11 +49,10 @@ void EnsureFonts(ui::AppState& app)
     if (app.fonts.scale == scale && (app.fonts.huge != nullptr) == projector)
         return;
     // While the data loads nothing is drawn: the fonts can wait for the store's answer (it comes with the data's).
-    if (g_fonts_record == FontsRecord::Reading && app.load.status == ui::LoadState::Status::Loading)
+    if (g_fonts_awaited && app.load.status == ui::LoadState::Status::Loading)
         return;
-    const bool first = g_fonts_record != FontsRecord::Used;
-    g_fonts_record = FontsRecord::Used;
-    if (first && ui::RestoreFonts(g_fonts_kept, scale, projector, &app.fonts))
+    g_fonts_awaited = false;
+    if (!g_fonts_kept.empty() && ui::RestoreFonts(g_fonts_kept, scale, projector, &app.fonts))
     {
         platform::Mark("thidua-fonts-kept");
     }
@@ -193,14 +186,14 @@ int main()
     };
     platform::InitServices(services);
     if (platform::StoreIsNew()) // a first visit: the fonts are built while the data downloads
-        g_fonts_record = FontsRecord::Read;
+        g_fonts_awaited = false;
     else
         platform::StoreGet(kFontsKey, [](bool found, const std::string& bytes) {
-            if (g_fonts_record != FontsRecord::Reading)
+            if (!g_fonts_awaited)
                 return; // the fonts were needed before the store answered
             if (found)
                 g_fonts_kept = bytes;
-            g_fonts_record = FontsRecord::Read;
+            g_fonts_awaited = false;
             platform::RequestRedraw();
         });
     g_pending_route = platform::InitialRoute();
