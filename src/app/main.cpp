@@ -119,13 +119,15 @@ void Frame()
     }
     if (!g_ready_marked && app.load.status == ui::LoadState::Status::Ready)
     {
-        // The first frame with the data reaches the screen before anything else runs: committing the dataset to
-        // the store and starting the sync worker wait for the next frame, a moment later.
+        // The first frame with the data reaches the screen before anything else runs: the address, the
+        // accessibility mirror, committing the dataset to the store and starting the sync worker wait for the next
+        // frame, a moment later.
         g_ready_marked = true;
         platform::Mark("thidua-ready");
         platform::WakeAfter(0);
         return;
     }
+    platform::PublishScreen();
     if (app.presentation.active != g_fullscreen)
     {
         g_fullscreen = app.presentation.active;

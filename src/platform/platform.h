@@ -57,6 +57,8 @@ float PixelRatio();
 void ReloadFontTexture();
 // Renders ImGui's draw data to the canvas, then mirrors the active text field to the hidden input.
 void Present();
+// After a drawn frame: the URL hash follows the screen, and the accessibility mirror its labelled controls.
+void PublishScreen();
 
 // Asynchronous HTTP; the callback runs on the main thread, and a redraw follows it. A GET the page already
 // started while the wasm compiled (the first visit's data, web/index.html) is answered from that request.

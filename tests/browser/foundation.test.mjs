@@ -163,6 +163,32 @@ describe('foundation', () => {
     }
   });
 
+  test('the app\'s address replaces the one it was opened at: Back from the first screen leaves the app', async () => {
+    const page = await openPage(browser, server.url, sizes.tablet);
+    await waitReady(page);
+    await page.waitForFunction(() => location.hash === '#/overview');
+    const entries = await page.evaluate(() => history.length);
+    await tap(page, 'Thành viên');
+    await page.waitForFunction(() => location.hash === '#/members');
+    assert.equal(await page.evaluate(() => history.length), entries + 1, 'a screen the person opens adds one entry');
+    await page.goBack();
+    await settle(page);
+    assert.equal((await state(page)).screen, 'overview');
+    assert.match(page.url(), /#\/overview$/);
+    // The address the page was opened at (no hash) was replaced by the first screen's: one more Back leaves.
+    await page.goBack();
+    assert.equal(page.url(), 'about:blank');
+    // An address without a hash reached by Back or a link is also replaced, not followed by a new entry.
+    await page.goto(`${server.url}#/members`);
+    await waitReady(page);
+    const before = await page.evaluate(() => history.length);
+    await page.evaluate(() => { location.hash = ''; });
+    await page.waitForFunction(() => location.hash === '#/overview');
+    assert.equal(await page.evaluate(() => history.length), before + 1, 'the emptied hash is one entry, not two');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('a member page shows contacts; a tap copies one through the browser; private ones stay off the projector', async () => {
     const visible = (page, label) => page.evaluate((l) => window.thidua.item(l) !== null, label);
     // The secretariat's tablet receives private contacts (masked until asked); the projector's viewer token never.

@@ -48,6 +48,7 @@ struct WebPlatform
     std::string proxy_text;        // the text the hidden input holds, as far as C++ knows
     bool proxy_blurred = false;    // the user closed the keyboard: finish editing next frame
     std::string route;             // the route last written to the URL hash
+    bool route_from_address = true; // `route` came from the address (the page's or a Back): the app's form replaces it
     size_t mirror_hash = 0;        // what the accessibility mirror last showed
     bool render_failed = false;    // the shaders did not link: the page says so once
 };
@@ -303,9 +304,11 @@ EM_JS(void, js_proxy_hide, (), {
     r.left = '0px'; r.top = '0px'; r.width = '1px'; r.height = '1px';
 });
 
-EM_JS(void, js_set_route, (const char* route), {
+EM_JS(void, js_set_route, (const char* route, int replace), {
     const hash = '#' + UTF8ToString(route);
-    if (location.hash !== hash) history.pushState(null, "", hash);
+    if (location.hash === hash) return;
+    if (replace) history.replaceState(null, "", hash);
+    else history.pushState(null, "", hash);
 });
 
 EM_JS(char*, js_take_token, (), {
@@ -565,6 +568,7 @@ EMSCRIPTEN_KEEPALIVE int thidua_text_field_multiline()
 EMSCRIPTEN_KEEPALIVE void thidua_on_route(const char* route)
 {
     g_web.route = route;
+    g_web.route_from_address = true;
     if (g_web.hooks.open_route)
         g_web.hooks.open_route(route);
     platform::RequestRedraw();
@@ -720,7 +724,9 @@ void SyncTextProxy()
 }
 
 // The URL hash follows the screen (so links and the back button work); the accessibility mirror follows the
-// labelled widgets (rebuilt only when the set of labels changed, not every frame).
+// labelled widgets (rebuilt only when the set of labels changed, not every frame). A screen the person opened
+// adds a history entry; the app's own form of an address it was given (the page's, or one Back returned to, e.g.
+// no hash at all) replaces that entry, so Back never lands on an address that only sends it forward again.
 void SyncRouteAndMirror()
 {
     if (g_web.hooks.route)
@@ -728,9 +734,11 @@ void SyncRouteAndMirror()
         const std::string route = g_web.hooks.route();
         if (route != g_web.route)
         {
+            js_set_route(route.c_str(), g_web.route_from_address ? 1 : 0);
             g_web.route = route;
-            js_set_route(route.c_str());
         }
+        if (!route.empty()) // "" while the data loads: the address waits for the first screen
+            g_web.route_from_address = false;
     }
     if (!g_web.hooks.items)
         return;
@@ -839,6 +847,10 @@ void platform::Present()
                       "hoặc bật tăng tốc phần cứng. — The graphics shaders could not be linked on this device.");
     }
     SyncTextProxy();
+}
+
+void platform::PublishScreen()
+{
     SyncRouteAndMirror();
 }
 
