@@ -723,36 +723,6 @@ void SyncTextProxy()
                   edit->x * k, edit->y * k, edit->w * k, edit->h * k);
 }
 
-// The URL hash follows the screen (so links and the back button work); the accessibility mirror follows the
-// labelled widgets (rebuilt only when the set of labels changed, not every frame). A screen the person opened
-// adds a history entry; the app's own form of an address it was given (the page's, or one Back returned to, e.g.
-// no hash at all) replaces that entry, so Back never lands on an address that only sends it forward again.
-void SyncRouteAndMirror()
-{
-    if (g_web.hooks.route)
-    {
-        const std::string route = g_web.hooks.route();
-        if (route != g_web.route)
-        {
-            js_set_route(route.c_str(), g_web.route_from_address ? 1 : 0);
-            g_web.route = route;
-        }
-        if (!route.empty()) // "" while the data loads: the address waits for the first screen
-            g_web.route_from_address = false;
-    }
-    if (!g_web.hooks.items)
-        return;
-    std::string labels;
-    for (const ui::RegisteredItem& item : g_web.hooks.items->items)
-        if (item.visible)
-            labels += item.label + '\n';
-    const size_t hash = std::hash<std::string>()(labels);
-    if (hash == g_web.mirror_hash)
-        return;
-    g_web.mirror_hash = hash;
-    js_set_mirror(ui::ItemsToJson(*g_web.hooks.items, g_web.pixel_ratio).c_str(), g_web.pixel_ratio);
-}
-
 const char* GetClipboard(void*)
 {
     return g_web.clipboard.c_str();
@@ -849,9 +819,34 @@ void platform::Present()
     SyncTextProxy();
 }
 
+// The URL hash follows the screen (so links and the back button work); the accessibility mirror follows the
+// labelled widgets (rebuilt only when the set of labels changed, not every frame). A screen the person opened
+// adds a history entry; the app's own form of an address it was given (the page's, or one Back returned to, e.g.
+// no hash at all) replaces that entry, so Back never lands on an address that only sends it forward again.
 void platform::PublishScreen()
 {
-    SyncRouteAndMirror();
+    if (g_web.hooks.route)
+    {
+        const std::string route = g_web.hooks.route();
+        if (route != g_web.route)
+        {
+            js_set_route(route.c_str(), g_web.route_from_address ? 1 : 0);
+            g_web.route = route;
+        }
+        if (!route.empty()) // "" while the data loads: the address waits for the first screen
+            g_web.route_from_address = false;
+    }
+    if (!g_web.hooks.items)
+        return;
+    std::string labels;
+    for (const ui::RegisteredItem& item : g_web.hooks.items->items)
+        if (item.visible)
+            labels += item.label + '\n';
+    const size_t hash = std::hash<std::string>()(labels);
+    if (hash == g_web.mirror_hash)
+        return;
+    g_web.mirror_hash = hash;
+    js_set_mirror(ui::ItemsToJson(*g_web.hooks.items, g_web.pixel_ratio).c_str(), g_web.pixel_ratio);
 }
 
 void platform::Fetch(const HttpRequest& request, HttpCallback done)
