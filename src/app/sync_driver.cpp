@@ -440,7 +440,7 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
         const double now = platform::NowMs();
         if (!ok)
         {
-            app.sync.error = output;
+            app.sync.error = "không đồng bộ được lúc này; ứng dụng sẽ thử lại — sync worker: " + output;
             driver.next_sync_ms = now + kRetryErrorMs;
             return;
         }
@@ -450,7 +450,7 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
         const nlohmann::json* report_json = nullptr;
         if (!datasync::ClientFromRecord(output, &synced, &out) || !(report_json = io::Child(out, "report")))
         {
-            app.sync.error = "the sync worker returned an unreadable state";
+            app.sync.error = "không đồng bộ được lúc này; ứng dụng sẽ thử lại — the sync worker returned an unreadable state";
             driver.next_sync_ms = now + kRetryErrorMs;
             return;
         }

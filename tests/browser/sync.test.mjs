@@ -45,6 +45,41 @@ describe('sync in the browser', () => {
     await context.close();
   });
 
+  test('the sync worker runs on the wasm the page compiled: thidua.wasm is downloaded once', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    const wasm = [];
+    context.on('request', (r) => { // the page's and its workers' (the service worker's install downloads the shell too)
+      if (new URL(r.url()).pathname.endsWith('/thidua.wasm') && !r.serviceWorker()) wasm.push(r.url());
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?token=${token}`);
+    await waitReady(page);
+    await waitSync(page, () => window.thidua.state().sync.status === 'synced'); // the worker has run a sync
+    assert.equal(page.workers().length >= 1, true, 'the sync worker runs');
+    assert.deepEqual(wasm.length, 1, `thidua.wasm requests: ${JSON.stringify(wasm)}`);
+    await context.close();
+  });
+
+  test('a sync worker that cannot start: the status says so in Vietnamese, the app goes on, and the sync retries', async () => {
+    const context = await browser.newContext(sizes.tablet);
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    await context.route('**/sync-worker.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(`${server.url}?token=${token}`);
+    await waitReady(page);
+    const failed = await waitSync(page, () => window.thidua.state().sync.error !== '');
+    assert.match(failed.sync.error, /^không đồng bộ được lúc này; ứng dụng sẽ thử lại — /, failed.sync.error);
+    assert.notEqual(failed.sync.status, 'synced');
+    await tap(page, 'Hội nghị'); // the app is usable meanwhile
+    assert.equal((await state(page)).route, '/meetings');
+    await context.unroute('**/sync-worker.js');
+    const s = await waitSync(page, () => window.thidua.state().sync.status === 'synced', null, 40000);
+    assert.equal(s.sync.error, '');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
   test('edits made offline survive a reload and all reach the server when the network is back', async () => {
     const context = await browser.newContext(sizes.tablet);
     const page = await context.newPage();

@@ -136,11 +136,26 @@ EM_JS(int, js_store_is_new, (), {
 
 EM_JS(void, js_run_sync_worker, (int id, const char* input, int length), {
     if (!Module.syncWorker) {
-        Module.syncWorker = new Worker('sync-worker.js');
-        Module.syncWorker.onmessage = (e) => e.data.error ? Module.serviceDone(e.data.id, false, e.data.error)
-                                                          : Module.serviceValue(e.data.id, true, e.data.output);
-        Module.syncWorker.onerror = (e) => { e.preventDefault(); };
+        const worker = new Worker('sync-worker.js');
+        worker.postMessage({module: window.thiduaWasm || null}); // the wasm this page compiled (web/index.html)
+        const sent = new Set(); // requests not answered yet
+        worker.onmessage = (e) => {
+            sent.delete(e.data.id);
+            e.data.error ? Module.serviceDone(e.data.id, false, e.data.error) : Module.serviceValue(e.data.id, true, e.data.output);
+        };
+        // A worker that cannot run (its script unreachable, say) answers nothing: its requests fail, so the sync
+        // says why and retries, with a new worker.
+        worker.onerror = (e) => {
+            e.preventDefault();
+            worker.terminate();
+            if (Module.syncWorker === worker) Module.syncWorker = null;
+            for (const id of sent) Module.serviceDone(id, false, 'sync-worker.js: ' + (e.message || 'failed'));
+            sent.clear();
+        };
+        Module.syncWorker = worker;
+        Module.syncSent = sent;
     }
+    Module.syncSent.add(id);
     const bytes = HEAPU8.slice(input, input + length); // the client packed: copied, not converted to a string
     Module.syncWorker.postMessage({id: id, input: bytes}, [bytes.buffer]);
 });
