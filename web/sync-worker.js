@@ -15,8 +15,8 @@ self.Module = {
   printErr: (t) => console.warn(t),
   onRuntimeInitialized: () => { ready = true; drain(); },
   onAbort: (what) => { broken = 'the sync worker stopped: ' + what; drain(); },
-  // An instance of the page's compiled module: no second download or compilation of the wasm (which cost a second
-  // core for as long as the page's own, right after the first screen), and the code compiled so far is shared.
+  // An instance of the page's compiled module: no second download or compilation of the 0.9 MB wasm right after
+  // the first screen, and the code compiled so far is shared.
   instantiateWasm: (imports, done) => {
     moduleGiven
       .then((module) => module ? WebAssembly.instantiate(module, imports).then((instance) => done(instance, module))
@@ -33,8 +33,8 @@ importScripts('thidua.js'); // an error here reaches the page as the worker's er
 function drain() {
   while ((ready || broken) && queue.length) {
     const { id, input } = queue.shift();
-    if (broken) {
-      postMessage({ id, error: broken });
+    if (broken) { // the page then replaces this worker
+      postMessage({ id, error: broken, fatal: true });
       continue;
     }
     try {
@@ -53,11 +53,10 @@ function drain() {
   }
 }
 
-let started = false;
 self.onmessage = (e) => {
-  if (!started) {
-    started = true;
+  if (giveModule) { // the first message
     giveModule(e.data && e.data.module instanceof WebAssembly.Module ? e.data.module : null);
+    giveModule = null;
     return;
   }
   queue.push(e.data);

@@ -139,18 +139,22 @@ EM_JS(void, js_run_sync_worker, (int id, const char* input, int length), {
         const worker = new Worker('sync-worker.js');
         worker.postMessage({module: window.thiduaWasm || null}); // the wasm this page compiled (web/index.html)
         const sent = new Set(); // requests not answered yet
+        // A worker that cannot run (its script unreachable, its wasm refused) is replaced at the next sync; the
+        // requests it holds fail, so the sync says why and retries.
+        const drop = (why) => {
+            worker.terminate();
+            if (Module.syncWorker === worker) Module.syncWorker = null;
+            for (const id of sent) Module.serviceDone(id, false, why);
+            sent.clear();
+        };
         worker.onmessage = (e) => {
             sent.delete(e.data.id);
             e.data.error ? Module.serviceDone(e.data.id, false, e.data.error) : Module.serviceValue(e.data.id, true, e.data.output);
+            if (e.data.fatal) drop(e.data.error);
         };
-        // A worker that cannot run (its script unreachable, say) answers nothing: its requests fail, so the sync
-        // says why and retries, with a new worker.
         worker.onerror = (e) => {
             e.preventDefault();
-            worker.terminate();
-            if (Module.syncWorker === worker) Module.syncWorker = null;
-            for (const id of sent) Module.serviceDone(id, false, 'sync-worker.js: ' + (e.message || 'failed'));
-            sent.clear();
+            drop('sync-worker.js: ' + (e.message || 'failed'));
         };
         Module.syncWorker = worker;
         Module.syncSent = sent;
