@@ -8,6 +8,7 @@
 #include "core/sync/import.h"
 #include "core/sync/pack.h"
 #include "platform/platform.h"
+#include "ui/strings.h"
 #include "ui/sync_panel.h"
 
 #include <nlohmann/json.hpp>
@@ -440,7 +441,8 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
         const double now = platform::NowMs();
         if (!ok)
         {
-            app.sync.error = "không đồng bộ được lúc này; ứng dụng sẽ thử lại — sync worker: " + output;
+            app.sync.error = ui::Tr(ui::Str::SyncWorkerFailed, app.settings.lang);
+            std::fprintf(stderr, "sync worker: %s\n", output.c_str()); // the detail, for the browser's console
             driver.next_sync_ms = now + kRetryErrorMs;
             return;
         }
@@ -450,7 +452,8 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
         const nlohmann::json* report_json = nullptr;
         if (!datasync::ClientFromRecord(output, &synced, &out) || !(report_json = io::Child(out, "report")))
         {
-            app.sync.error = "không đồng bộ được lúc này; ứng dụng sẽ thử lại — the sync worker returned an unreadable state";
+            app.sync.error = ui::Tr(ui::Str::SyncWorkerFailed, app.settings.lang);
+            std::fprintf(stderr, "sync worker: its answer is unreadable\n");
             driver.next_sync_ms = now + kRetryErrorMs;
             return;
         }

@@ -183,6 +183,7 @@ constexpr Row kRows[] = {
     {ui::Str::SyncError, "Lỗi đồng bộ — chạm để xem", "Sync problem — tap for details"},
     {ui::Str::SyncReadOnly, "Chỉ xem: ứng dụng đang mở ở thẻ khác", "Read only: the app is open in another tab"},
     {ui::Str::SyncNotPersisted, "Trình duyệt chưa cam kết giữ dữ liệu trên máy này lâu dài; hãy đồng bộ thường xuyên hoặc thêm ứng dụng vào màn hình chính.", "The browser has not promised to keep data on this device; sync often or add the app to the home screen."},
+    {ui::Str::SyncWorkerFailed, "Chưa đồng bộ được: phần đồng bộ của ứng dụng không chạy được trên trình duyệt này lúc này. Ứng dụng sẽ tự thử lại; dữ liệu trên máy vẫn được giữ.", "Could not sync: the app's sync worker did not run in this browser. The app retries by itself; the data on this device is kept."},
     {ui::Str::ConflictTitle, "Xung đột", "Conflict"},
     {ui::Str::ConflictMine, "Giá trị trên máy này", "Value on this device"},
     {ui::Str::ConflictServer, "Giá trị trên máy chủ", "Value on the server"},

@@ -184,6 +184,7 @@ enum class Str
     SyncError,
     SyncReadOnly,
     SyncNotPersisted,
+    SyncWorkerFailed,
     ConflictTitle,
     ConflictMine,
     ConflictServer,
