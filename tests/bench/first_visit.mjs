@@ -5,7 +5,8 @@
 // of every request that ended before the `thidua-ready` mark), time to ready (first and repeat visit), frames
 // drawn before ready (WebGL clears of the canvas, counted in the page), data requests before ready, and the
 // first-visit time under CDP Network.emulateNetworkConditions for venue Wi-Fi and a weak mobile link; and the app's
-// own marks (thidua-main: the wasm runs, thidua-fonts: the atlas built, thidua-store-read: the stored state read,
+// own marks (thidua-main: the wasm runs, thidua-fonts: the atlas built, thidua-idb-read: the page's early read of
+// IndexedDB ended (a repeat visit), thidua-store-read: the app has the stored state,
 // and the parse + check of the dataset between thidua-load-start and thidua-loaded).
 // The ratios are the medians' ratio and, in brackets, the median of each interleaved pair's own ratio (less moved
 // by a busy moment of the machine). THIDUA_BEFORE=<web dir of an earlier build> adds that build's times, run
@@ -59,8 +60,8 @@ async function visit(context, url, { network = null, timeout = 120000 } = {}) {
     const at = (name) => { const e = performance.getEntriesByName(name)[0]; return e && e.startTime <= ready ? e.startTime : NaN; };
     const loadStart = performance.getEntriesByName('thidua-load-start').filter((e) => e.startTime <= ready).pop();
     const loaded = performance.getEntriesByName('thidua-loaded').filter((e) => e.startTime <= ready).pop();
-    const marks = { main: at('thidua-main'), fonts: at('thidua-fonts'), store: at('thidua-store-read'),
-      load: loadStart && loaded ? loaded.startTime - loadStart.startTime : NaN };
+    const marks = { main: at('thidua-main'), idb: at('thidua-idb-read'), fonts: at('thidua-fonts'),
+      store: at('thidua-store-read'), load: loadStart && loaded ? loaded.startTime - loadStart.startTime : NaN };
     return { ready, bytes, dataRequests, requests, frames: window.__framesAtReady, marks };
   });
   await page.close();
@@ -145,7 +146,8 @@ try {
   const when = (xs) => { const v = xs.filter((x) => !Number.isNaN(x)); return v.length ? Math.round(median(v)) + ' ms' : '—'; };
   for (const [name, runs] of [['first', A], ['repeat', AR]]) {
     const m = (k) => when(runs.map((r) => r.marks[k]));
-    row(`app's marks, ${name} visit`, `main ${m('main')}, fonts ${m('fonts')}, store ${m('store')}`,
+    row(`app's marks, ${name} visit`, `main ${m('main')}, fonts ${m('fonts')}, ` +
+      (name === 'repeat' ? `IndexedDB read ${m('idb')}, ` : '') + `store ${m('store')}`,
       `parse + check ${m('load')}`, '(medians; ms since navigation)');
   }
   row('frames drawn before ready (first visit)', String(median(pick(A, 'frames'))), String(median(pick(B, 'frames'))),
