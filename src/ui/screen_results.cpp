@@ -123,7 +123,7 @@ scoring::Figure ColumnFigure(const scoring::MemberResult& member, const scoring:
     {
         const scoring::CriterionResult& c = stage->criteria[static_cast<size_t>(column.criterion_index)];
         figure = c.score;
-        *text = c.missing ? "–" : text::FormatPoints(c.score.value);
+        *text = c.missing || !stage->has_scores ? "–" : text::FormatPoints(c.score.value); // no score yet is not 0
         return figure;
     }
     figure = column.id == "base" ? stage->base : column.id == "bonus" ? stage->bonus

@@ -343,5 +343,22 @@ TEST_SUITE("ui")
         REQUIRE(unscored > 0);
         const auto& texts = h.app.items.texts;
         CHECK(std::count(texts.begin(), texts.end(), std::string("Chưa có điểm")) == unscored);
+        // Its figures read "–" too: a 0 in a criteria group would read as a score of nothing. The cells of a row are
+        // drawn in order, from the unit's name to its rating.
+        int rows = 0;
+        for (size_t k = 0; k < texts.size(); ++k)
+        {
+            if (texts[k] != "Chưa có điểm")
+                continue;
+            size_t name = k;
+            while (name > 0 && texts[name - 1].rfind("Sở ", 0) != 0)
+                --name;
+            REQUIRE(name > 0);
+            CHECK(k - name >= 7); // I, II, III, criteria points, bonus, penalty, total
+            for (size_t j = name; j < k; ++j)
+                CHECK_MESSAGE(texts[j] == "–", texts[name - 1] << ": " << texts[j]);
+            ++rows;
+        }
+        CHECK(rows == unscored);
     }
 }
