@@ -78,7 +78,8 @@ describe('meeting day without a network', () => {
     s = await waitSync(page, () => window.thidua.state().sync.status === 'offline');
     assert.equal(s.load, 'ready');
     assert.ok(s.counts.organizations >= 10 && s.counts.years >= 1, 'the last synced data is shown');
-    assert.ok(s.sync.offline_since.length > 0 && s.sync.last_synced.length > 0, 'it says offline since when');
+    assert.ok(s.sync.offline_since.length > 0 && s.sync.last_synced.length > 0,
+      `it says offline since when: ${JSON.stringify(s.sync)}`); // the state, should this ever fail again
     await screenshot(page, 'rehearsal-offline-tablet');
 
     // The secretariat enters a score and a ballot tally.
