@@ -109,7 +109,8 @@ bool ui::DrawNewBallotForm(BallotForms& f, AppState& app, const std::string& res
     bool first = true;
     for (const scoring::MemberResult& m : app.results.members)
     {
-        const std::string label = std::to_string(m.rank) + ". " + OrgName(app, m.organization_id) + "##cand-" + m.organization_id;
+        const std::string label = (m.rank > 0 ? std::to_string(m.rank) + ". " : "") + OrgName(app, m.organization_id) +
+                                  "##cand-" + m.organization_id; // no score yet: no rank in front
         if (!first)
             Flow(ButtonWidth(label.c_str()));
         first = false;

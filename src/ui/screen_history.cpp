@@ -43,7 +43,10 @@ void Compute(ui::HistoryScreen& screen, const ui::AppState& app)
                 h.leader_by_ballot = true;
             }
         }
-        if (h.leader_org_id.empty() && !h.result.members.empty() && h.result.members.front().rank == 1)
+        // Ranked first names the leader only once every member has a score: while units are still entering
+        // theirs (the year in progress) the first place is not decided.
+        h.scoring_open = h.result.unranked > 0 && h.result.unranked < static_cast<int32_t>(h.result.members.size());
+        if (h.leader_org_id.empty() && h.result.unranked == 0 && !h.result.members.empty() && h.result.members.front().rank == 1)
             h.leader_org_id = h.result.members.front().organization_id;
         screen.years.push_back(std::move(h));
     }
@@ -92,6 +95,8 @@ void DrawChart(ui::HistoryScreen& screen, ui::AppState& app, const std::vector<s
     for (const ui::HistoryYear& y : screen.years)
         for (const scoring::MemberResult& m : y.result.members)
         {
+            if (m.rank == 0) // no score that year: no point on the chart
+                continue;
             const double v = screen.show_totals ? static_cast<double>(m.ranking_total.value) : m.rank;
             lo = any ? std::min(lo, v) : v;
             hi = any ? std::max(hi, v) : v;
@@ -152,7 +157,7 @@ void DrawChart(ui::HistoryScreen& screen, ui::AppState& app, const std::vector<s
         for (size_t i = 0; i < n; ++i)
         {
             const scoring::MemberResult* m = FindLine(app, screen.years[i].result, lines[l], 4);
-            if (!m)
+            if (!m || m->rank == 0)
             {
                 has_prev = false;
                 continue;
@@ -229,7 +234,7 @@ void ui::DrawHistoryScreen(HistoryScreen& screen, AppState& app)
             ImGui::Text("%d", it->year);
             ImGui::TableNextColumn();
             if (it->leader_org_id.empty())
-                ImGui::TextDisabled("%s", Tr(Str::NotKnown, lang));
+                ImGui::TextDisabled("%s", Tr(it->scoring_open ? Str::LeaderNotDecided : Str::NotKnown, lang));
             else
             {
                 const std::string label = OrgName(app, it->leader_org_id) + "##leader" + std::to_string(it->year);

@@ -17,6 +17,7 @@ struct HistoryYear
     scoring::YearResult result;
     std::string leader_org_id; // elected by the honour_leader ballot, else ranked first
     bool leader_by_ballot = false;
+    bool scoring_open = false; // some members have scores and some not yet: no leader by rank
 };
 
 struct HistoryScreen

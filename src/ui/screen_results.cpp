@@ -103,7 +103,7 @@ scoring::Figure ColumnFigure(const scoring::MemberResult& member, const scoring:
     {
         figure.value = member.rank;
         figure.explanation = member.rank_explanation;
-        *text = std::to_string(member.rank);
+        *text = member.rank > 0 ? std::to_string(member.rank) : "–"; // no score yet: not ranked
         return figure;
     }
     if (column.id == "rating")

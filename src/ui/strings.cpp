@@ -36,6 +36,7 @@ constexpr Row kRows[] = {
     {ui::Str::Deputy, "Cụm phó", "Deputy"},
     {ui::Str::Members, "Thành viên", "Members"},
     {ui::Str::NotKnown, "Chưa ghi nhận trong dữ liệu", "Not recorded"},
+    {ui::Str::LeaderNotDecided, "Chưa xác định: còn đơn vị chưa có điểm", "Not decided: some units have no score yet"},
     {ui::Str::LastMeeting, "Hội nghị gần nhất", "Last meeting"},
     {ui::Str::NextMeeting, "Hội nghị sắp tới", "Next meeting"},
     {ui::Str::NoMeeting, "Không có", "None"},

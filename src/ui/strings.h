@@ -37,6 +37,7 @@ enum class Str
     Deputy,
     Members,
     NotKnown,
+    LeaderNotDecided,
     LastMeeting,
     NextMeeting,
     NoMeeting,

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace
 {
 // A cluster whose `year` has one passed honour ballot electing `leader` with `votes` of `base` valid ballots.
@@ -20,6 +22,11 @@ model::Dataset Cluster(const std::string& leader, int64_t votes, int64_t base)
     y.year.id = "year.x";
     y.year.year = 2030;
     y.ruleset.vote_rules.threshold_base = "ballots_valid";
+    model::Criterion c; // one criterion, scored for the one member: a failed ballot still leaves a unit ranked first
+    c.id = c.code = "c1";
+    c.kind = "manual";
+    c.max_points = 1000;
+    y.criteria.push_back(c);
     d.years.push_back(y);
     d.cluster.memberships.push_back({});
     d.cluster.memberships.back().organization_id = leader;
@@ -34,6 +41,13 @@ model::Dataset Cluster(const std::string& leader, int64_t votes, int64_t base)
     b.ballots_issued = b.ballots_returned = b.ballots_valid = base;
     b.counts = {{leader, votes}};
     r.ballots.push_back(b);
+    model::Score score;
+    score.criterion_id = "c1";
+    score.subject_org_id = leader;
+    score.scorer_org_id = "cluster";
+    score.stage = "final";
+    score.value = 800;
+    r.scores.push_back(score);
     d.results.push_back(r);
     return d;
 }
@@ -99,6 +113,14 @@ TEST_SUITE("io")
         CHECK(t.rows[3].candidate_rank == 4);
         CHECK(!t.rows[3].goes_forward);
         CHECK(!t.rows[3].tied_at_quota);
+        // A cluster whose ballot failed and whose member has no score yet has no leader: nobody is ranked first.
+        data[9].results[0].scores.clear();
+        const deployment::MinistryTable unscored = deployment::BuildMinistryTable(in, 2030);
+        CHECK(unscored.leaders == 9);
+        CHECK(unscored.rows.size() == 10);
+        CHECK(std::count_if(unscored.rows.begin(), unscored.rows.end(), [](const deployment::LeaderRow& r) {
+                  return r.leader_org_id.empty();
+              }) == 1);
         // A year no cluster holds: rows without leaders.
         const deployment::MinistryTable none = deployment::BuildMinistryTable(in, 2031);
         CHECK(none.leaders == 0);

@@ -51,6 +51,30 @@ TEST_SUITE("export")
             CHECK_MESSAGE(csv.find(code) == std::string::npos, code);
     }
 
+    TEST_CASE("a unit with no score yet has an empty rank and total, not 0 (a year still being scored)")
+    {
+        const model::Dataset data = LoadSample();
+        const scoring::YearResult result = scoring::ComputeYear(data, "year.cum1.2026");
+        REQUIRE(result.unranked == 2);
+        const std::string csv = io::ResultsCsv(data, result);
+        for (const scoring::MemberResult& m : result.members)
+        {
+            const size_t at = csv.find("," + m.organization_id + ",");
+            REQUIRE(at != std::string::npos);
+            const size_t start = csv.rfind("\r\n", at) + 2;
+            const std::string row = csv.substr(start, csv.find("\r\n", at) - start);
+            CAPTURE(row);
+            if (m.rank > 0)
+                CHECK(row.rfind(std::to_string(m.rank) + ",", 0) == 0);
+            else // an empty rank; after the unit's name, every total, the rating and the tie-break are empty
+            {
+                CHECK(row.rfind("," + m.organization_id + ",", 0) == 0);
+                const std::string after = row.substr(row.find("Sở"));
+                CHECK(after.substr(after.find(',')).find_first_not_of(',') == std::string::npos);
+            }
+        }
+    }
+
     TEST_CASE("a name with a comma or a quote is quoted, and a total uses a decimal point")
     {
         model::Dataset data = LoadSample();

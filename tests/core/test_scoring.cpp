@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -188,6 +190,62 @@ TEST_SUITE("scoring")
         REQUIRE(yr.ties.size() == 1);
         CHECK_FALSE(yr.ties[0].resolved);
         CHECK(yr.ties[0].explanation == "2 đơn vị bằng 10 điểm; không tiêu chí phụ nào phân định được; còn bằng nhau → bỏ phiếu lại giữa các đơn vị bằng điểm");
+    }
+
+    TEST_CASE("a unit with no score at the ranking stage is not ranked: no rank, no tie, no rating, no award")
+    {
+        // a and b have final scores; c has entered nothing. Quotas: the flag by ballot, one Bằng khen by rank with no
+        // minimum rating (so a total of 0 would pass it), and three more by rank.
+        model::Dataset ds = Small({{900, 800, 0, 0}, {700, 800, 0, 0}});
+        ds.years[0].ruleset.award_quotas[1].min_rating.clear();
+        ds.years[0].ruleset.award_quotas[1].max_count = 3;
+        scoring::YearResult yr = scoring::ComputeYear(ds, "y");
+        REQUIRE(yr.members.size() == 3);
+        CHECK(yr.unranked == 1);
+        CHECK(yr.members[0].organization_id == "a");
+        CHECK(yr.members[0].rank == 1);
+        CHECK(yr.members[1].rank == 2);
+        const scoring::MemberResult& c = yr.members[2]; // listed last, after every ranked unit
+        CHECK(c.organization_id == "c");
+        CHECK(c.rank == 0);
+        CHECK(c.rank_explanation == "Chưa có điểm chính thức nên chưa xếp hạng");
+        CHECK(c.rating_id == "");
+        CHECK(c.rating_explanation == "Chưa có điểm nên chưa xếp loại");
+        CHECK(yr.ties.empty());
+        REQUIRE(yr.proposed_awards.size() == 2); // a and b; never c, although the quota has room for 3
+        CHECK(yr.proposed_awards[0].organization_id == "a");
+        CHECK(yr.proposed_awards[1].organization_id == "b");
+
+        // Two units with nothing entered are not "tied at 0, the conference must decide".
+        model::Dataset two = Small({{900, 800, 0, 0}});
+        scoring::YearResult yr2 = scoring::ComputeYear(two, "y");
+        CHECK(yr2.unranked == 2);
+        CHECK(yr2.ties.empty());
+        CHECK(yr2.members[1].rank == 0);
+        CHECK(yr2.members[2].rank == 0);
+
+        // A ballot that elects a unit with no score: elected, but the rules do not propose it for the flag.
+        model::Ballot b;
+        b.id = "ballot";
+        b.motion = "honour_leader";
+        b.candidates = {"c"};
+        b.members_present = 3;
+        b.ballots_valid = 3;
+        b.counts = {{"c", 3}};
+        ds.results[0].ballots.push_back(b);
+        scoring::YearResult yr3 = scoring::ComputeYear(ds, "y");
+        REQUIRE(yr3.ballots.size() == 1);
+        CHECK(yr3.ballots[0].result == "pass");
+        for (const scoring::ProposedAward& p : yr3.proposed_awards)
+            CHECK(p.organization_id != "c");
+        CHECK(std::find(yr3.notes.begin(), yr3.notes.end(),
+                        "c được suy tôn nhưng chưa có điểm chính thức, nên không đề nghị Cờ thi đua của Bộ") != yr3.notes.end());
+
+        // Nobody has entered anything: nobody is ranked.
+        scoring::YearResult none = scoring::ComputeYear(Small({}), "y");
+        CHECK(none.unranked == 3);
+        for (const scoring::MemberResult& m : none.members)
+            CHECK(m.rank == 0);
     }
 
     TEST_CASE("rating bands: the highest band whose minimum is reached")

@@ -11,6 +11,8 @@
 #include "../core/sample.h"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -172,6 +174,42 @@ TEST_SUITE("docs")
             CHECK(text.find(text::FormatPoints(m.ranking_total.value) + "\n" + std::to_string(m.rank) + "\n") != std::string::npos);
         const std::string xlsx = docs::ToXlsx(paper.sheets);
         CHECK(xlsx.find("<v>" + std::to_string(result.members.front().rank) + "</v>") != std::string::npos);
+    }
+
+    TEST_CASE("the score table of a year still being scored: a unit with no score has a row of '–', no rank and no 0")
+    {
+        const model::Dataset data = coretest::LoadSample();
+        const docs::Paper paper = Build(data, docs::Kind::ScoreTable, 2026); // two of six units have sent nothing
+        REQUIRE(paper.problems.empty());
+        const std::string text = DocumentText(paper.document);
+        std::string year_id;
+        for (const model::YearFile& y : data.years)
+            if (y.year.year == 2026)
+                year_id = y.year.id;
+        const scoring::YearResult result = scoring::ComputeYear(data, year_id);
+        REQUIRE(result.unranked == 2);
+        for (const scoring::MemberResult& m : result.members)
+        {
+            if (m.rank > 0)
+            {
+                CHECK(text.find(text::FormatPoints(m.ranking_total.value) + "\n" + std::to_string(m.rank) + "\n") != std::string::npos);
+                continue;
+            }
+            // The row: the unit's short name, then "–" in every figure and the rank, then "Chưa có điểm".
+            std::string name;
+            for (const model::Organization& o : data.organizations)
+                if (o.id == m.organization_id)
+                    name = o.short_name.empty() ? o.name : o.short_name;
+            REQUIRE_FALSE(name.empty());
+            const size_t at = text.find(name + "\n");
+            REQUIRE(at != std::string::npos);
+            const size_t end = text.find("Chưa có điểm\n", at);
+            REQUIRE(end != std::string::npos);
+            const std::string cells = text.substr(at + name.size() + 1, end - at - name.size() - 1);
+            CAPTURE(cells);
+            CHECK(cells.find_first_of("0123456789") == std::string::npos);
+            CHECK(std::count(cells.begin(), cells.end(), '\n') >= 5); // groups, bonus, penalty, total, rank
+        }
     }
 
     TEST_CASE("a ballot without counts and a meeting without a chair are refused, naming the file and the pointer")

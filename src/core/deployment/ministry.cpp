@@ -60,7 +60,7 @@ LeaderRow RowOf(const ClusterData& c, int32_t year)
                         if (v.option == row.leader_org_id)
                             row.votes = v.votes;
                 }
-    if (row.leader_org_id.empty() && !result.members.empty() && result.members.front().rank == 1 &&
+    if (row.leader_org_id.empty() && result.unranked == 0 && !result.members.empty() && result.members.front().rank == 1 &&
         (result.members.size() < 2 || result.members[1].rank != 1))
         row.leader_org_id = result.members.front().organization_id;
     if (!row.leader_org_id.empty())

@@ -29,6 +29,8 @@ namespace
 {
 // ---- [SECTION] lookups and formatting ------------------------------------------------------------------------
 
+const char* const kNoScoreYet = "Chưa có điểm"; // a unit with no score at the ranking stage: not ranked, not rated
+
 const model::Organization* FindOrg(const model::Dataset& data, const std::string& id)
 {
     for (const model::Organization& o : data.organizations)
@@ -988,7 +990,7 @@ Paper Proposal(const model::Dataset& data, const Request& req, const PaperSettin
                 continue;
             const scoring::MemberResult* m = MemberOf(result, p.org);
             const std::string basis = p.basis == "ballot_winner" ? "Đơn vị dẫn đầu, được suy tôn bằng bỏ phiếu kín"
-                                                                 : "Xếp hạng " + (m ? std::to_string(m->rank) : std::string("?")) +
+                                                                 : "Xếp hạng " + (m ? std::to_string(m->rank) : std::string("–")) +
                                                                        (m && !m->rating_label.empty() ? ", " + m->rating_label : "");
             t.rows.push_back({TextCell(std::to_string(++n), Align::Center), TextCell(OrgFull(data, p.org)),
                               TextCell(m ? Points(m->ranking_total.value) : "", Align::Center),
@@ -1108,6 +1110,19 @@ Paper ScoreTable(const model::Dataset& data, const Request& req, const PaperSett
                 stage = &st;
         std::vector<Cell> row = {TextCell(std::to_string(i + 1), Align::Center), TextCell(OrgShort(data, m.organization_id))};
         std::vector<SheetCell> cells = {NumberValue(static_cast<double>(i + 1)), TextValue(OrgFull(data, m.organization_id))};
+        if (m.rank == 0) // no score at this stage yet: not ranked, and not a row of zeros
+        {
+            for (size_t k = 0; k < groups.size() + 4; ++k)
+            {
+                row.push_back(TextCell("–", Align::Center));
+                cells.push_back(TextValue(""));
+            }
+            row.push_back(TextCell(kNoScoreYet, Align::Center));
+            cells.push_back(TextValue(kNoScoreYet));
+            t.rows.push_back(row);
+            sheet.rows.push_back(cells);
+            continue;
+        }
         for (const model::Criterion* g : groups)
         {
             model::Points v = 0;

@@ -64,10 +64,10 @@ std::string io::ResultsCsv(const model::Dataset& data, const scoring::YearResult
     csv += ",Tổng xếp hạng,Xếp loại,Phá thế hoà\r\n";
     for (const scoring::MemberResult& m : result.members)
     {
-        csv += std::to_string(m.rank) + "," + io::CsvField(m.organization_id) + "," + io::CsvField(OrgName(data, m.organization_id));
+        csv += (m.rank > 0 ? std::to_string(m.rank) : std::string()) + "," + io::CsvField(m.organization_id) + "," + io::CsvField(OrgName(data, m.organization_id));
         for (const scoring::StageTotal& stage : m.stages)
             csv += "," + (stage.has_scores ? Number(stage.total.value) : std::string());
-        csv += "," + Number(m.ranking_total.value) + "," + io::CsvField(m.rating_label) + "," + io::CsvField(m.tie_broken_by_name) + "\r\n";
+        csv += "," + (m.rank > 0 ? Number(m.ranking_total.value) : std::string()) + "," + io::CsvField(m.rating_label) + "," + io::CsvField(m.tie_broken_by_name) + "\r\n";
     }
     return csv;
 }

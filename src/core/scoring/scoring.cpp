@@ -26,6 +26,12 @@ Points RoundDiv(__int128 num, __int128 den)
 
 std::string P(Points v) { return text::FormatPoints(v); }
 
+// A stage's name in the explanations ("tổng điểm tự chấm", "chưa có điểm chấm chéo").
+std::string StageName(const std::string& stage)
+{
+    return stage == "self" ? "tự chấm" : stage == "final" ? "chính thức" : stage == "review" ? "thẩm định" : "chấm chéo";
+}
+
 const model::Organization* FindOrg(const model::Dataset& ds, const std::string& id)
 {
     for (const model::Organization& o : ds.organizations)
@@ -563,12 +569,13 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
         }
     out.ranking_stage = stages[ranking_index];
 
-    // ---- ranking with tie-breaks
+    // ---- ranking with tie-breaks: only the units with scores at the ranking stage (a unit that has entered nothing
+    // yet is not last with 0 points, nor tied with the others who have entered nothing)
     for (MemberResult& m : out.members)
         m.ranking_total = m.stages[ranking_index].total;
-    std::vector<size_t> order(out.members.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
+    std::vector<size_t> order, unranked;
+    for (size_t i = 0; i < out.members.size(); ++i)
+        (out.members[i].stages[ranking_index].has_scores ? order : unranked).push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         return out.members[a].ranking_total.value > out.members[b].ranking_total.value;
     });
@@ -618,9 +625,8 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
                 if (std::find(u.begin(), u.end(), order[pos]) != u.end() && std::find(u.begin(), u.end(), order[pos - 1]) != u.end())
                     tied_with_previous = true;
         m.rank = tied_with_previous ? ranked.back().rank : static_cast<int32_t>(pos + 1);
-        m.rank_explanation = "Xếp thứ " + std::to_string(m.rank) + " theo tổng điểm " +
-                             (out.ranking_stage == "self" ? "tự chấm" : out.ranking_stage == "final" ? "chính thức" : out.ranking_stage == "review" ? "thẩm định" : "chấm chéo") +
-                             " " + P(m.ranking_total.value);
+        m.rank_explanation = "Xếp thứ " + std::to_string(m.rank) + " theo tổng điểm " + StageName(out.ranking_stage) + " " +
+                             P(m.ranking_total.value);
         if (!m.tie_broken_by.empty())
         {
             m.tie_broken_by_name = RuleName(m.tie_broken_by, tree);
@@ -646,6 +652,14 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
             m.rating_explanation = "Chưa đạt mức xếp loại nào (" + P(m.ranking_total.value) + " điểm)";
         ranked.push_back(std::move(m));
     }
+    for (size_t i : unranked)
+    {
+        MemberResult m = out.members[i];
+        m.rank_explanation = "Chưa có điểm " + StageName(out.ranking_stage) + " nên chưa xếp hạng";
+        m.rating_explanation = "Chưa có điểm nên chưa xếp loại";
+        ranked.push_back(std::move(m));
+    }
+    out.unranked = static_cast<int32_t>(unranked.size());
     out.members = std::move(ranked);
 
     // ---- ballots
@@ -669,6 +683,11 @@ YearResult ComputeYear(const model::Dataset& ds, const std::string& year_id)
             for (const MemberResult& m : out.members)
                 if (m.organization_id == org)
                 {
+                    if (m.rank == 0)
+                    {
+                        *why = "chưa có điểm " + StageName(out.ranking_stage);
+                        return false;
+                    }
                     if (has_need && m.ranking_total.value < need)
                     {
                         *why = "tổng điểm " + P(m.ranking_total.value) + " dưới mức yêu cầu " + P(need);

@@ -52,7 +52,8 @@ struct MemberResult
     std::string organization_id;
     std::vector<StageTotal> stages; // self, then cross or review (the ruleset's second_stage), then final
     Figure ranking_total;           // the total ranked on (from `YearResult::ranking_stage`)
-    int32_t rank = 0;               // 1-based; units still tied share a rank (1, 2, 2, 4)
+    int32_t rank = 0;               // 1-based; units still tied share a rank (1, 2, 2, 4); 0 = not ranked: no score
+                                    // at the ranking stage yet (listed after the ranked units, no rating, no award)
     std::string tie_broken_by;      // the tie-break rule that placed this unit, "" when there was no tie
     std::string tie_broken_by_name; // that rule in words ("điểm thưởng cao hơn"), "" when there was no tie
     std::string rank_explanation;
@@ -104,7 +105,8 @@ struct YearResult
     bool found = false;                // false: no such year in the dataset
     std::string ranking_stage;         // the latest stage that has scores: final, else cross/review, else self
     std::vector<std::string> member_ids; // members of the cluster that year
-    std::vector<MemberResult> members;   // ordered by rank
+    std::vector<MemberResult> members;   // ordered by rank, the units not ranked yet (rank 0) last
+    int32_t unranked = 0;                // members with no score at the ranking stage: the ranking is not complete
     std::vector<Tie> ties;
     std::vector<BallotOutcome> ballots;  // in file order
     std::vector<ProposedAward> proposed_awards; // what the rules suggest, within the quotas
