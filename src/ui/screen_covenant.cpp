@@ -74,9 +74,16 @@ void ui::DrawCovenantScreen(CovenantScreen&, AppState& app)
                 std::string who = s.person_id.empty() ? "" : PersonName(app, s.person_id);
                 if (!s.title.empty())
                     who += (who.empty() ? "" : ", ") + s.title;
-                ImGui::TextWrapped("%s", who.c_str());
+                if (who.empty()) // nobody recorded yet: a dash, not a blank that reads as a lost entry
+                    ImGui::TextDisabled("–");
+                else
+                    ImGui::TextWrapped("%s", who.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(text::FormatDate(s.signed_date).c_str());
+                const std::string date = text::FormatDate(s.signed_date);
+                if (date.empty())
+                    ImGui::TextDisabled("–");
+                else
+                    ImGui::TextUnformatted(date.c_str());
             }
         ImGui::EndTable();
     }

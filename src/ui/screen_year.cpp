@@ -537,24 +537,34 @@ void DrawMembers(ui::YearScreen& screen, ui::AppState& app, const model::YearFil
         return DrawAddMemberForm(screen, app, year);
     if (editable && screen.form == ui::YearForm::AddOrganization && ui::MayWrite(app, "registry/organizations.json"))
         return DrawAddOrganizationForm(screen, app);
+    // One row per member: the name, then its state or the action in a column of their own (aligned, not trailing
+    // each name at a different place).
+    const char* end = ui::Tr(ui::Str::EndMembership, lang);
+    if (!ImGui::BeginTable("year-members", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+        return;
+    ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("##state", ImGuiTableColumnFlags_WidthStretch, 1);
     for (const model::ClusterMembership& m : app.dataset.cluster.memberships)
     {
         if (!ui::MembershipInForce(m, year.year.year))
             continue;
         ImGui::PushID(m.id.c_str());
+        ImGui::TableNextRow(0, ui::TouchHeight(app));
+        ImGui::TableNextColumn();
         const std::string name = ShortName(app, m.organization_id) + "##member." + m.id;
         if (ui::Link(app, name.c_str()))
             ui::OpenMember(app, m.organization_id);
+        ImGui::TableNextColumn();
         if (!m.ended.date.empty())
         {
-            ImGui::SameLine();
-            ImGui::TextDisabled("· %s %s: %s", ui::Tr(ui::Str::Ended, lang), text::FormatDate(m.ended.date).c_str(),
-                                m.ended.reason.c_str());
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s %s: %s", ui::Tr(ui::Str::Ended, lang), text::FormatDate(m.ended.date).c_str(),
+                               m.ended.reason.c_str()); // a phone wraps the reason, never cuts it
+            ImGui::PopStyleColor();
         }
         else if (editable)
         {
-            const char* end = ui::Tr(ui::Str::EndMembership, lang);
-            ui::Flow(ui::ButtonWidth(end));
             const bool pressed = ui::TouchButton(app, end);
             Name(std::string(end) + " " + ShortName(app, m.organization_id));
             if (pressed)
@@ -570,6 +580,7 @@ void DrawMembers(ui::YearScreen& screen, ui::AppState& app, const model::YearFil
         }
         ImGui::PopID();
     }
+    ImGui::EndTable();
     if (!editable)
         return;
     const char* add_member = ui::Tr(ui::Str::AddMember, lang);

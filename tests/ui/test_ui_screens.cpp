@@ -345,6 +345,23 @@ TEST_SUITE("ui")
 
 TEST_SUITE("ui")
 {
+    TEST_CASE("a covenant signatory with no signer recorded reads '–' between its unit and its date, not a blank")
+    {
+        uitest::Harness h(1280, 800);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+        ui::OpenRoute(h.app, "/covenant?year=2026"); // the sample records the units and dates of 2026, not the signers
+        h.Frames(3);
+        const auto& texts = h.app.items.texts;
+        int rows = 0;
+        for (size_t k = 0; k + 2 < texts.size(); ++k)
+            if (texts[k].rfind("Sở ", 0) == 0 && texts[k + 2] == "19/03/2026")
+            {
+                CHECK_MESSAGE(texts[k + 1] == "–", texts[k] << ": '" << texts[k + 1] << "'");
+                ++rows;
+            }
+        CHECK(rows == 6);
+    }
+
     TEST_CASE("a unit that has entered no score yet reads 'Chưa có điểm', not a rating of 0, and the rating is never cut")
     {
         uitest::Harness h(1280, 800);
