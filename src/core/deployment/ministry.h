@@ -37,7 +37,7 @@ struct LeaderRow
     std::string kind; // cluster | block
     bool synthetic = false;
     bool has_year = false;       // the cluster holds that year
-    std::string leader_org_id;   // "" = no leader yet (no passed ballot and no ranking)
+    std::string leader_org_id;   // "" = no leader yet (no passed ballot, no complete ranking)
     std::string leader_name;
     bool by_ballot = false;      // elected by the honour ballot (else ranked first by scores)
     int64_t votes = 0;           // the leader's votes in that ballot
