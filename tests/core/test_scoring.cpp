@@ -208,7 +208,7 @@ TEST_SUITE("scoring")
         const scoring::MemberResult& c = yr.members[2]; // listed last, after every ranked unit
         CHECK(c.organization_id == "c");
         CHECK(c.rank == 0);
-        CHECK(c.rank_explanation == "Chưa có điểm chính thức nên chưa xếp hạng");
+        CHECK(c.rank_explanation == "Chưa có điểm thống nhất nên chưa xếp hạng");
         CHECK(c.rating_id == "");
         CHECK(c.rating_explanation == "Chưa có điểm nên chưa xếp loại");
         CHECK(yr.ties.empty());
@@ -239,7 +239,7 @@ TEST_SUITE("scoring")
         for (const scoring::ProposedAward& p : yr3.proposed_awards)
             CHECK(p.organization_id != "c");
         CHECK(std::find(yr3.notes.begin(), yr3.notes.end(),
-                        "c được suy tôn nhưng chưa có điểm chính thức, nên không đề nghị Cờ thi đua của Bộ") != yr3.notes.end());
+                        "c được suy tôn nhưng chưa có điểm thống nhất, nên không đề nghị Cờ thi đua của Bộ") != yr3.notes.end());
 
         // Nobody has entered anything: nobody is ranked.
         scoring::YearResult none = scoring::ComputeYear(Small({}), "y");

@@ -201,9 +201,11 @@ testing::ServerProcess testing::StartServer(const std::vector<std::string>& args
     }
     close(out[1]);
     sp.pid = pid;
-    // Read the banner line, at most 10 s.
+    // Read the banner line, at most 30 s: the server opens its store before it prints it, and on S3 (a deployment of
+    // five clusters, RGW on the same 2 cores) that took over 10 s once in a clean-clone run on a busy machine. A
+    // server that hangs still fails here.
     std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline && line.find('\n') == std::string::npos)
     {
         pollfd p{out[0], POLLIN, 0};

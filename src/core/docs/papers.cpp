@@ -213,19 +213,6 @@ std::string MotionName(const std::string& motion)
     return motion;
 }
 
-std::string StageName(const std::string& stage)
-{
-    if (stage == "self")
-        return "tự chấm";
-    if (stage == "cross")
-        return "chấm chéo";
-    if (stage == "review")
-        return "thẩm định";
-    if (stage == "final")
-        return "thống nhất";
-    return stage;
-}
-
 std::string BaseName(const std::string& base)
 {
     if (base == "members_present")
@@ -949,7 +936,7 @@ Paper Proposal(const model::Dataset& data, const Request& req, const PaperSettin
     for (const std::string& basis : year->ruleset.legal_basis)
         AddBody(doc, "Căn cứ " + basis + ";", false, true);
     AddBody(doc, "Căn cứ kết quả chấm điểm, xếp hạng thi đua năm " + std::to_string(req.year) + " của " + c.cluster + " (điểm " +
-                     StageName(result.ranking_stage) + ", Bảng tổng hợp kèm theo);", false, true);
+                     scoring::StageName(result.ranking_stage) + ", Bảng tổng hợp kèm theo);", false, true);
     // The ballots the proposals rest on, as the engine counted them.
     for (const scoring::BallotOutcome& o : result.ballots)
     {
@@ -1067,7 +1054,7 @@ Paper ScoreTable(const model::Dataset& data, const Request& req, const PaperSett
     Paragraph top = Tight(Upper(c.cluster), Align::Left, true, false, s.body_name_pt);
     doc.blocks.push_back(ParaBlock(top));
     AddTitle(doc, "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM " + std::to_string(req.year),
-             "(Điểm " + StageName(result.ranking_stage) + "; kèm theo Tờ trình số " + s.number_gap + "/TTr-" + s.body_symbol + ")");
+             "(Điểm " + scoring::StageName(result.ranking_stage) + "; kèm theo Tờ trình số " + s.number_gap + "/TTr-" + s.body_symbol + ")");
     std::vector<int> widths = {5, 20};
     std::vector<std::string> header = {"STT", "Đơn vị"};
     for (const model::Criterion* g : groups)
@@ -1086,7 +1073,7 @@ Paper ScoreTable(const model::Dataset& data, const Request& req, const PaperSett
     sheet.name = "Bảng tổng hợp " + std::to_string(req.year);
     sheet.widths = {6, 34};
     sheet.rows.push_back({TextValue("Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua năm " + std::to_string(req.year) + " - " +
-                                        c.cluster + " (điểm " + StageName(result.ranking_stage) + ")",
+                                        c.cluster + " (điểm " + scoring::StageName(result.ranking_stage) + ")",
                                     true)});
     if (c.synthetic)
         sheet.rows.push_back({TextValue(Banner(c), true)});

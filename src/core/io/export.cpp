@@ -18,18 +18,13 @@ std::string io::CsvField(const std::string& cell)
 
 namespace
 {
-// A scoring stage as the column header names it ("self" -> "Tự chấm").
-std::string StageName(const std::string& stage)
+// A scoring stage as the column header names it ("self" -> "Tự chấm"): every stage name starts with an ASCII letter.
+std::string StageHeader(const std::string& stage)
 {
-    if (stage == "self")
-        return "Tự chấm";
-    if (stage == "cross")
-        return "Chấm chéo";
-    if (stage == "review")
-        return "Thẩm định";
-    if (stage == "final")
-        return "Thống nhất";
-    return stage;
+    std::string name = scoring::StageName(stage);
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
+        name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    return name;
 }
 
 std::string OrgName(const model::Dataset& data, const std::string& id)
@@ -60,7 +55,7 @@ std::string io::ResultsCsv(const model::Dataset& data, const scoring::YearResult
             stages.push_back(stage.stage);
     csv += "Hạng,Mã đơn vị,Đơn vị";
     for (const std::string& stage : stages)
-        csv += ",Tổng (" + StageName(stage) + ")";
+        csv += ",Tổng (" + StageHeader(stage) + ")";
     csv += ",Tổng xếp hạng,Xếp loại,Phá thế hoà\r\n";
     for (const scoring::MemberResult& m : result.members)
     {

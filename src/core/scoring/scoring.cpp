@@ -26,12 +26,6 @@ Points RoundDiv(__int128 num, __int128 den)
 
 std::string P(Points v) { return text::FormatPoints(v); }
 
-// A stage's name in the explanations ("tổng điểm tự chấm", "chưa có điểm chấm chéo").
-std::string StageName(const std::string& stage)
-{
-    return stage == "self" ? "tự chấm" : stage == "final" ? "chính thức" : stage == "review" ? "thẩm định" : "chấm chéo";
-}
-
 const model::Organization* FindOrg(const model::Dataset& ds, const std::string& id)
 {
     for (const model::Organization& o : ds.organizations)
@@ -111,6 +105,19 @@ struct Input
 // criterion id -> subject org id -> inputs, for one stage
 using StageInputs = std::map<std::string, std::map<std::string, std::vector<Input>>>;
 } // namespace
+
+std::string StageName(const std::string& stage)
+{
+    if (stage == "self")
+        return "tự chấm";
+    if (stage == "cross")
+        return "chấm chéo";
+    if (stage == "review")
+        return "thẩm định";
+    if (stage == "final")
+        return "thống nhất";
+    return stage;
+}
 
 // ---- [SECTION] one criterion ---------------------------------------------------------------------------
 

@@ -115,6 +115,9 @@ struct YearResult
 
 YearResult ComputeYear(const model::Dataset& dataset, const std::string& year_id);
 
+// A stage as the screens and papers name it, in lower case: "self" -> "tự chấm", "final" -> "thống nhất".
+std::string StageName(const std::string& stage);
+
 // Members of the cluster in `year` (from cluster.json memberships), in registry order.
 std::vector<std::string> MembersOfYear(const model::Dataset& dataset, int32_t year);
 } // namespace scoring
