@@ -486,6 +486,7 @@ void StartWorkerSync(app::SyncDriver& driver, ui::AppState& app)
             driver.last_synced_ms = EpochMs();
             app.sync.error.clear();
             platform::StorePut(kLastSyncedKey, std::to_string(driver.last_synced_ms), [](bool, const std::string&) {});
+            platform::KeepNumber(kLastSyncedKey, driver.last_synced_ms); // survives a reload that comes first
         }
         if (!list("pulled").empty() || !list("acknowledged").empty() || !list("new_conflicts").empty())
             LoadFromClient(driver, app);
@@ -719,7 +720,7 @@ void OpenStored(app::SyncDriver& driver, ui::AppState& app, bool found, const st
             nlohmann::json head;
             if (datasync::ClientFromRecord(value, &driver.client, &head) && !driver.client.synced.empty())
             {
-                driver.last_synced_ms = io::NumberOr(head, "last_synced_ms", 0.0);
+                driver.last_synced_ms = std::max(io::NumberOr(head, "last_synced_ms", 0.0), platform::KeptNumber(kLastSyncedKey));
                 platform::StoreGet(kLastSyncedKey, [&driver](bool found_time, const std::string& time) {
                     if (found_time)
                         driver.last_synced_ms = std::max(driver.last_synced_ms, std::atof(time.c_str()));

@@ -98,6 +98,11 @@ void StoreGet(const std::string& key, std::function<void(bool, const std::string
 // Whether this browser has never kept this cluster's data: a first visit, whose store holds nothing worth waiting
 // for (opening it then takes a while).
 bool StoreIsNew();
+// A number kept at once and across reloads for this cluster (localStorage): for a fact a reload right after it must
+// not lose, as an IndexedDB write still queued behind a large one can be (the page's transactions end with it).
+// KeptNumber is 0 when none was kept.
+void KeepNumber(const std::string& key, double value);
+double KeptNumber(const std::string& key);
 // Runs one datasync::Sync in the sync worker: `done(ok, output_json_or_error)`.
 void RunSyncWorker(const std::string& input, std::function<void(bool, const std::string&)> done);
 

@@ -129,6 +129,17 @@ EM_JS(void, js_store_get, (int id, const char* key), {
     });
 });
 
+EM_JS(void, js_keep_number, (const char* key, double value), {
+    try { localStorage.setItem((window.thiduaStoreName || 'thidua') + '-' + UTF8ToString(key), String(value)); } catch (e) {}
+});
+
+EM_JS(double, js_kept_number, (const char* key), {
+    let v = null;
+    try { v = localStorage.getItem((window.thiduaStoreName || 'thidua') + '-' + UTF8ToString(key)); } catch (e) {}
+    const n = Number(v);
+    return v !== null && Number.isFinite(n) && n > 0 ? n : 0;
+});
+
 EM_JS(int, js_store_is_new, (), {
     try { return localStorage.getItem((window.thiduaStoreName || 'thidua') + '-stored') === '1' ? 0 : 1; }
     catch (e) { return 0; }
@@ -260,6 +271,16 @@ void platform::StorePut(const std::string& key, const std::string& value, std::f
 bool platform::StoreIsNew()
 {
     return js_store_is_new() != 0;
+}
+
+void platform::KeepNumber(const std::string& key, double value)
+{
+    js_keep_number(key.c_str(), value);
+}
+
+double platform::KeptNumber(const std::string& key)
+{
+    return js_kept_number(key.c_str());
 }
 
 void platform::StoreGet(const std::string& key, std::function<void(bool, const std::string&)> done)
