@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace
 {
@@ -24,9 +25,20 @@ std::string Join(const ui::AppState& app, const std::vector<std::string>& org_id
     return out;
 }
 
-bool BeginBookTable(const char* id, int columns)
+// The meeting book's tables: each column's share of the width is set here (weights; 0 = as wide as its contents),
+// with a header row when `headers` are given. Left to ImGui, the shares followed the first frame's measure of
+// wrapped text: the agenda's items began mid-page and the participants' names wrapped beside an empty column.
+bool BeginBookTable(const char* id, std::initializer_list<float> weights, std::initializer_list<const char*> headers = {})
 {
-    return ImGui::BeginTable(id, columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp);
+    if (!ImGui::BeginTable(id, static_cast<int>(weights.size()), ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+        return false;
+    const char* const* header = headers.begin();
+    for (const float weight : weights)
+        ImGui::TableSetupColumn(header != headers.end() ? *header++ : "",
+                                weight > 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed, weight);
+    if (headers.size() > 0)
+        ImGui::TableHeadersRow();
+    return true;
 }
 
 void DrawDecisions(ui::AppState& app, const model::Meeting& meeting, const std::string& file)
@@ -93,6 +105,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
         if (&app.dataset.meetings[i] == &m)
             file = edit::FilePath(app.dataset, model::FileKind::Meeting, static_cast<int32_t>(i));
     ui::ChangeLogButton(app, file, m.name);
+    ui::DocumentButton(app, docs::Kind::Minutes, 0, m.id); // on the toolbar, apart from the status choices
 
     if (app.edit.enabled && !file.empty())
     {
@@ -121,7 +134,6 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
             venue += ", " + m.venue.address;
         ui::LabelValue(ui::Tr(ui::Str::Venue, lang), venue);
     }
-    ui::DocumentButton(app, docs::Kind::Minutes, 0, m.id);
     if (!m.venue.host_org_id.empty())
     {
         ui::RowLabel(app, ui::Tr(ui::Str::Host, lang));
@@ -133,7 +145,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
         ui::LabelValue(ui::Tr(ui::Str::Presiding, lang), ui::PersonName(app, m.chair_person_id));
 
     ui::Section(app, ui::Tr(ui::Str::Agenda, lang));
-    if (BeginBookTable("agenda", 3))
+    if (BeginBookTable("agenda", {0, 3, 1})) // number, item, presenter
     {
     for (const model::AgendaItem& item : m.agenda)
     {
@@ -152,12 +164,9 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
     }
 
     ui::Section(app, ui::Tr(ui::Str::Participants, lang));
-    if (BeginBookTable("participants", 3))
+    if (BeginBookTable("participants", {2, 2, 1},
+                       {ui::Tr(ui::Str::Name, lang), ui::Tr(ui::Str::TitleAtMeeting, lang), ui::Tr(ui::Str::Role, lang)}))
     {
-    ImGui::TableSetupColumn(ui::Tr(ui::Str::Name, lang));
-    ImGui::TableSetupColumn(ui::Tr(ui::Str::TitleAtMeeting, lang));
-    ImGui::TableSetupColumn(ui::Tr(ui::Str::Role, lang));
-    ImGui::TableHeadersRow();
     for (const model::Participant& p : m.participants)
     {
         ImGui::TableNextRow();
@@ -175,7 +184,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
     ui::Section(app, ui::Tr(ui::Str::Documents, lang));
     if (m.documents.empty())
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoneYet, lang));
-    else if (BeginBookTable("documents", 3))
+    else if (BeginBookTable("documents", {1, 3, 0})) // kind, number and title, date
     {
         for (const model::MeetingDocument& d : m.documents)
         {

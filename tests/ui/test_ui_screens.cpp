@@ -178,6 +178,26 @@ TEST_SUITE("ui")
         CHECK(h.Has("Sở TN&MT Bắc Ninh")); // the host, as a link
     }
 
+    TEST_CASE("the meeting book's 'Văn bản' sits on its toolbar, never among the status choices of edit mode")
+    {
+        uitest::Harness h(1280, 800);
+        uitest::LoadFolder(h.app, kSample);
+        h.Frames(2);
+        ui::OpenRoute(h.app, "/meetings/mtg.cum1.2026-12-16.tong-ket"); // the summary conference still to come
+        h.Frames(3);
+        const auto row = [&](const char* label) {
+            const std::vector<ui::RegisteredItem> items = h.Items(label);
+            REQUIRE_MESSAGE(items.size() == 1, label);
+            return items.front().y;
+        };
+        CHECK(row("Văn bản") == row("‹ Các hội nghị"));
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        h.Frames(2);
+        CHECK(row("Văn bản") == row("‹ Các hội nghị"));
+        CHECK(row("Văn bản") < row("Đã xác nhận")); // the status choices come below, with nothing else on their row
+        CHECK(row("Dự kiến") == row("Đã huỷ"));
+    }
+
     TEST_CASE("the covenant screen shows the 2021 signing meeting as a link")
     {
         uitest::Harness h;
