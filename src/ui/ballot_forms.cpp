@@ -79,6 +79,9 @@ bool ui::DrawNewBallotForm(BallotForms& f, AppState& app, const std::string& res
             for (const scoring::MemberResult& m : app.results.members) // the three best ranked, as a start
                 if (f.candidates.size() < 3)
                     f.candidates.push_back(m.organization_id);
+            for (const model::Meeting& m : app.dataset.meetings) // the year's summary conference holds the vote
+                if (m.year_id == app.results.year_id && m.classification == "year_end_summary" && m.status != "cancelled")
+                    f.meeting_id = m.id;
         }
         return false;
     }

@@ -198,6 +198,30 @@ TEST_SUITE("ui")
         CHECK(row("Dự kiến") == row("Đã huỷ"));
     }
 
+    TEST_CASE("a new ballot starts on the year's summary conference, where the vote is held")
+    {
+        uitest::Harness h(1280, 800);
+        uitest::LoadFolder(h.app, kSample);
+        h.app.who = {roles::Role::Secretariat, ""}; // the secretariat records the ballots
+        h.app.who_known = true;
+        h.Frames(2);
+        ui::OpenRoute(h.app, "/results?year=2026");
+        h.Frames(2);
+        REQUIRE(h.Tap("Bỏ phiếu"));
+        REQUIRE(h.Tap("Phiếu bầu mới"));
+        const model::Meeting* summary = ui::FindMeeting(h.app, "mtg.cum1.2026-12-16.tong-ket");
+        const model::Meeting* signing = nullptr;
+        for (const model::Meeting& m : h.app.dataset.meetings)
+            if (m.year_id == summary->year_id && m.classification == "covenant_signing")
+                signing = &m;
+        REQUIRE(signing);
+        const std::vector<ui::RegisteredItem> chosen = h.Items(summary->name), other = h.Items(signing->name);
+        REQUIRE(chosen.size() == 1);
+        REQUIRE(other.size() == 1);
+        CHECK(chosen.front().checked);
+        CHECK_FALSE(other.front().checked);
+    }
+
     TEST_CASE("the covenant screen shows the 2021 signing meeting as a link")
     {
         uitest::Harness h;
