@@ -40,10 +40,13 @@ async function tapDocument(page, index = 0, expectFile = true) {
     .sort((a, b) => a.y - b.y);
   assert.ok(items.length > index, `no "Văn bản" #${index} on screen`);
   const it = items[index];
-  if (!expectFile) { // the message shows under the button: bring it on screen as a person would
+  if (!expectFile) { // the message shows under the button: scroll the button up to the top, as a person would
     await tapAt(page, it.x + it.w / 2, it.y + it.h / 2);
     await settle(page);
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
+      const now = (await page.evaluate(() => window.thidua.items().filter((x) => x.visible && x.label === 'Văn bản')))
+        .sort((a, b) => a.y - b.y)[index];
+      if (!now || now.y < v.height * 0.3) break;
       await page.mouse.move(Math.round(v.width * 0.985), Math.round(v.height * 0.5));
       await page.mouse.wheel(0, 240);
       await settle(page);
