@@ -2,7 +2,7 @@
 // builds it — GLFW, the OpenGL3 backend, and a main loop that draws every animation frame, idle or not.
 // Built with BARE_CRISP (build/bench-crisp): the same page as a tablet needs it, an explanation of the gap and not
 // the baseline: a drawing buffer at the device pixel ratio (2560×1600 on the benchmark's tablet instead of 1280×800
-// stretched) and the app's Noto Sans, regular and bold, with the Vietnamese letters, at the app's text size (17 px).
+// stretched) and the app's Noto Sans, regular and bold, with the Vietnamese letters, at the app's text size.
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -10,6 +10,8 @@
 #include <imgui_impl_opengl3.h>
 
 #ifdef BARE_CRISP
+#include "ui/theme.h" // ui::kBaseFontPx
+
 #include <cstddef>
 
 namespace ui
@@ -84,9 +86,9 @@ int main()
         ImFontAtlas* atlas = ImGui::GetIO().Fonts;
         const ImWchar* vietnamese = atlas->GetGlyphRangesVietnamese();
         atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(ui::kFontRegular), static_cast<int>(ui::kFontRegularSize),
-                                    17.0f * ratio, &config, vietnamese);
+                                    ui::kBaseFontPx * ratio, &config, vietnamese);
         atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(ui::kFontBold), static_cast<int>(ui::kFontBoldSize),
-                                    17.0f * ratio, &config, vietnamese);
+                                    ui::kBaseFontPx * ratio, &config, vietnamese);
         ImGui::GetStyle().ScaleAllSizes(ratio);
     }
 #endif
