@@ -187,6 +187,14 @@ std::string PushEdit(datasync::Client& client, const model::Dataset& data, const
 // compiles (web/index.html); platform::Fetch hands over that answer.
 constexpr int kParallelFetches = 6; // per-file fallback: requests in flight at once (Apache serves one at a time)
 
+// The client holds the dataset: edits, the store and syncing may start.
+void Opened(app::SyncDriver& driver, ui::AppState& app)
+{
+    driver.ready = true;
+    driver.next_sync_ms = 0;
+    app.load.held = false;
+}
+
 struct FirstLoad
 {
     std::map<std::string, std::string> headers;
@@ -201,9 +209,8 @@ void FinishFirstDownload(app::SyncDriver& driver, ui::AppState& app, const First
     platform::Mark("thidua-data"); // every file is in (the benchmark's timeline: main, data, ready)
     LoadFromClient(driver, app, true);
     app.issues.insert(app.issues.end(), load.missing.begin(), load.missing.end());
-    driver.ready = true;
+    Opened(driver, app);
     driver.store_dirty = true;
-    driver.next_sync_ms = 0;
 }
 
 void FetchQueued(app::SyncDriver& driver, ui::AppState& app, const std::shared_ptr<FirstLoad>& load)
@@ -316,6 +323,7 @@ struct app::ReadAhead
     std::map<std::string, datasync::SyncedFile> synced;
     io::LoadResult result;
     std::function<void()> waiting;         // FirstDownload, when the store answered first
+    bool shown = false;                    // on screen before the store answered: `synced` is in the client
 };
 
 namespace
@@ -349,8 +357,23 @@ bool LoadAhead(app::ReadAhead& ahead)
     return true;
 }
 
-// Starts reading the snapshot the page asked for (if it did) before the store has answered.
-void StartReadAhead(app::SyncDriver& driver, const std::string& token)
+// The snapshot read ahead goes on screen: into the client as a first download leaves it, and into app.dataset.
+void ShowAhead(app::SyncDriver& driver, ui::AppState& app, app::ReadAhead& ahead)
+{
+    driver.client.synced = std::move(ahead.synced);
+    ahead.shown = true;
+    app.load.files_total = app.load.files_fetched = static_cast<int>(driver.client.synced.size()) - 1;
+    platform::LoadProgress(app.load.files_fetched, app.load.files_total);
+    ShowLoaded(app, std::move(ahead.result));
+    driver.latest_year_only = true;
+}
+
+// Starts reading the snapshot the page asked for (if it did) before the store has answered. When the snapshot is
+// in first (on a first visit the store is still creating its database), it is shown at once but held: read-only
+// and not synced until the store has answered. The store then either holds nothing for this device (FirstDownload
+// takes the snapshot over) or holds a state, which replaces it (OpenStored): a stored state may hold edits not
+// yet sent, and always wins.
+void StartReadAhead(app::SyncDriver& driver, ui::AppState& app, const std::string& token)
 {
     if (!platform::EarlyRequest("api/snapshot"))
         return;
@@ -361,7 +384,7 @@ void StartReadAhead(app::SyncDriver& driver, const std::string& token)
     request.url = "api/snapshot";
     if (!token.empty())
         request.headers["Authorization"] = "Bearer " + token;
-    platform::Fetch(request, [ahead](const platform::HttpResponse& response) {
+    platform::Fetch(request, [&driver, &app, ahead](const platform::HttpResponse& response) {
         ahead->answered = true;
         ahead->response = response;
         ahead->loaded = LoadAhead(*ahead);
@@ -369,6 +392,12 @@ void StartReadAhead(app::SyncDriver& driver, const std::string& token)
         {
             std::function<void()> next = std::move(ahead->waiting);
             next();
+        }
+        else if (ahead->loaded && !driver.started && driver.read_ahead == ahead)
+        {
+            ShowAhead(driver, app, *ahead);
+            app.load.held = true;
+            app.sync.status = ui::SyncStatus::Syncing; // "Đang đồng bộ…" until the store has answered
         }
     });
 }
@@ -389,16 +418,14 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
         }
         if (!ahead->loaded)
             return TakeSnapshot(driver, app, ahead->response, load);
-        driver.client.synced = std::move(ahead->synced);
-        app.load.files_total = app.load.files_fetched = static_cast<int>(driver.client.synced.size()) - 1;
-        platform::LoadProgress(app.load.files_fetched, app.load.files_total);
-        ShowLoaded(app, std::move(ahead->result));
-        driver.latest_year_only = true;
-        driver.ready = true;
+        if (!ahead->shown)
+            ShowAhead(driver, app, *ahead);
+        Opened(driver, app);
         driver.store_dirty = true;
-        driver.next_sync_ms = 0;
         return;
     }
+    if (ahead && ahead->shown) // asked with another token than the store holds: its files go, the screen stays held
+        driver.client.synced.clear();
     platform::HttpRequest request;
     request.url = "api/snapshot";
     request.headers = load->headers;
@@ -664,7 +691,7 @@ void app::StartSync(SyncDriver& driver, ui::AppState& app, const std::string& ba
     driver.base_url = base_url;
     driver.client.check = [](const std::string& path, const std::string& bytes) { return check::CheckFile(path, bytes); };
     const std::string token = platform::TakeTokenFromAddress();
-    StartReadAhead(driver, token); // a first visit: the snapshot is loaded while the store opens
+    StartReadAhead(driver, app, token); // a first visit: the snapshot is loaded while the store opens
     if (!token.empty())
     {
         driver.remote.token = token;
@@ -718,8 +745,11 @@ void OpenStored(app::SyncDriver& driver, ui::AppState& app, bool found, const st
         if (found)
         {
             nlohmann::json head;
-            if (datasync::ClientFromRecord(value, &driver.client, &head) && !driver.client.synced.empty())
+            datasync::Client stored; // read aside: a record that is no use leaves the client (and a held screen) as it is
+            stored.check = driver.client.check;
+            if (datasync::ClientFromRecord(value, &stored, &head) && !stored.synced.empty())
             {
+                driver.client = std::move(stored);
                 driver.last_synced_ms = std::max(io::NumberOr(head, "last_synced_ms", 0.0), platform::KeptNumber(kLastSyncedKey));
                 platform::StoreGet(kLastSyncedKey, [&driver](bool found_time, const std::string& time) {
                     if (found_time)
@@ -727,8 +757,7 @@ void OpenStored(app::SyncDriver& driver, ui::AppState& app, bool found, const st
                 });
                 driver.read_ahead.reset(); // a snapshot read ahead is not needed: the stored state wins
                 LoadFromClient(driver, app, true); // a start from the store: last synced data + pending edits
-                driver.ready = true;
-                driver.next_sync_ms = 0;
+                Opened(driver, app);
                 return;
             }
             app.sync.error = "dữ liệu lưu trên máy không đọc được; tải lại từ máy chủ — stored data unreadable";

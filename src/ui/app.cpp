@@ -620,6 +620,7 @@ std::string ui::StateJson(const AppState& app)
         {"route", CurrentRoute(app)},
         {"load", kLoadNames[static_cast<int>(app.load.status)]},
         {"load_error", app.load.error},
+        {"load_held", app.load.held},
         {"language", app.settings.lang == Language::Vi ? "vi" : "en"},
         {"text_scale", app.settings.text_scale},
         {"layout", kLayoutNames[static_cast<int>(app.layout)]},
@@ -710,6 +711,8 @@ std::string ui::RoleLabel(const AppState& app)
 
 bool ui::MayWriteSomething(const AppState& app)
 {
+    if (app.load.held)
+        return false;
     if (!app.who_known)
         return true; // no server said who this is (a local copy): editing stays as it was
     switch (app.who.role)

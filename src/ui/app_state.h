@@ -73,6 +73,9 @@ struct LoadState
     std::string error;     // why loading failed (names the file)
     int files_total = 0;   // files named by the descriptor
     int files_fetched = 0; // of those, fetched so far
+    // Ready, but shown before this tablet's store has answered (a first visit's snapshot): read-only until it does,
+    // since a state stored here would replace it.
+    bool held = false;
 };
 
 struct DataIndex // id -> position in the dataset's vectors; rebuilt whenever the data changes
