@@ -377,32 +377,50 @@ void RevealBallot(ui::AppState& app)
     Large(app, shown->explanation);
 }
 
+// The proposals the secretariat recorded for the year (withdrawn ones left out, as on the results screen), or,
+// while none is recorded, what the rules suggest: one heading per award, the units under it, each with its why.
 void AwardList(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
-    bool any = false;
+    struct Line
+    {
+        std::string award_type, organization_id, why;
+    };
+    std::vector<Line> lines;
+    bool recorded = false;
     for (const model::Results& r : app.dataset.results)
         if (r.year_id == app.results.year_id)
             for (const model::AwardProposal& p : r.award_proposals)
             {
-                any = true;
-                ImGui::PushStyleColor(ImGuiCol_Text, kGold);
-                Large(app, ui::TrCode(p.award_type, lang));
-                ImGui::PopStyleColor();
-                Large(app, "    " + ui::OrgName(app, p.organization_id));
+                recorded = true;
+                if (p.ended.date.empty())
+                    lines.push_back({p.award_type, p.organization_id,
+                                     std::string(ui::TrCode(p.basis, lang)) + " · " + ui::TrCode(p.status, lang)});
             }
-    if (!any)
+    if (!recorded)
         for (const scoring::ProposedAward& a : app.results.proposed_awards)
-        {
-            any = true;
-            ImGui::PushStyleColor(ImGuiCol_Text, kGold);
-            Large(app, ui::TrCode(a.award_type, lang));
-            ImGui::PopStyleColor();
-            Large(app, "    " + ui::OrgName(app, a.organization_id));
-            ImGui::TextWrapped("%s", a.explanation.c_str());
-        }
-    if (!any)
+            lines.push_back({a.award_type, a.organization_id, a.explanation});
+    if (lines.empty())
         Large(app, ui::Tr(ui::Str::NoneYet, lang));
+    std::vector<std::string> awards; // in the order they first come
+    for (const Line& line : lines)
+        if (std::find(awards.begin(), awards.end(), line.award_type) == awards.end())
+            awards.push_back(line.award_type);
+    for (const std::string& award : awards)
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, kGold);
+        Large(app, ui::TrCode(award, lang));
+        ImGui::PopStyleColor();
+        ImGui::Indent(ImGui::GetFontSize() * 2);
+        for (const Line& line : lines)
+            if (line.award_type == award)
+            {
+                Large(app, ui::OrgName(app, line.organization_id));
+                ImGui::TextWrapped("%s", line.why.c_str());
+            }
+        ImGui::Unindent(ImGui::GetFontSize() * 2);
+        ImGui::Spacing();
+    }
 }
 
 void SlideReveal(ui::AppState& app)

@@ -1,6 +1,7 @@
 // Presentation mode driven like a presentation clicker: slides in order, the reveal from last place to first,
 // then the ballot and the awards; B blanks the screen, Esc leaves.
 #include "ui_harness.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 
@@ -185,5 +186,36 @@ TEST_SUITE("ui")
                 last = last || (item.visible && item.label.rfind("10. ", 0) == 0);
             CHECK(last);
         }
+    }
+
+    TEST_CASE("the awards slide names each award once with its units under it, and leaves out a withdrawn proposal")
+    {
+        uitest::Harness h(1920, 1080);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+        ui::OpenRoute(h.app, "/present/5?year=2025"); // 2025: a flag and two certificates of merit proposed
+        h.Frames(2);
+        h.Key(ImGuiKey_End); // the last step: the award proposals
+        h.Frames(2);
+        const auto count = [&h](const std::string& text) {
+            const auto& texts = h.app.items.texts;
+            return std::count(texts.begin(), texts.end(), text);
+        };
+        CHECK(count("Bằng khen của Bộ trưởng") == 1); // once, above both units (it was repeated above each)
+        CHECK(count("Cờ thi đua của Bộ") == 1);
+        CHECK(count(ui::OrgName(h.app, "org.sonnmt.25")) == 1);
+        CHECK(count(ui::OrgName(h.app, "org.sonnmt.01")) == 1);
+        CHECK(count(ui::OrgName(h.app, "org.sonnmt.37")) == 1);
+        CHECK(count("Theo thứ hạng · Đã trình") == 1);
+
+        // Withdrawn (kept in the file, ended): no longer on the projector, as on the results screen.
+        for (model::Results& r : h.app.dataset.results)
+            for (model::AwardProposal& p : r.award_proposals)
+                if (p.id == "prop.cum1.2025.bk.2")
+                    p.ended = {"2026-01-05", "Rút đề nghị"};
+        h.app.data_changed = true;
+        h.Frames(2);
+        CHECK(count(ui::OrgName(h.app, "org.sonnmt.01")) == 0);
+        CHECK(count(ui::OrgName(h.app, "org.sonnmt.25")) == 1);
+        CHECK(count("Bằng khen của Bộ trưởng") == 1);
     }
 }
