@@ -47,7 +47,7 @@ constexpr Row kRows[] = {
     {ui::Str::Date, "Ngày", "Date"},
     {ui::Str::NoYear, "Chưa có dữ liệu năm thi đua", "No emulation year in the data"},
     {ui::Str::Language, "English", "Tiếng Việt"},
-    {ui::Str::More, "Thêm", "More"},
+    {ui::Str::More, "Tuỳ chọn", "Options"},
     {ui::Str::Calendar, "Lịch", "Calendar"},
     {ui::Str::Month, "Tháng", "Month"},
     {ui::Str::Empty, "(trống)", "(empty)"},

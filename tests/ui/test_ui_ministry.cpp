@@ -45,7 +45,7 @@ TEST_SUITE("ui")
             h.Frames(2);
             CHECK(!h.Has("Chế độ sửa")); // read-only: no edit mode offered
             if (phone)
-                REQUIRE(h.Tap("Thêm")); // a phone keeps one row of controls; the rest is behind "Thêm"
+                REQUIRE(h.Tap("Tuỳ chọn")); // a phone keeps one row of controls; the rest is behind "Tuỳ chọn"
             REQUIRE(h.Tap("Bảng tổng hợp của Bộ"));
             CHECK(h.State()["screen"] == "ministry");
             CHECK(h.State()["route"] == "/bo");
