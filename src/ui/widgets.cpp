@@ -147,7 +147,31 @@ bool ui::TouchButton(const AppState& app, const char* label, float width, bool s
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
     }
-    const bool pressed = ImGui::Button(label, ImVec2(width, TouchHeight(app)));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    bool pressed = false;
+    if (width > 0 || ImGui::CalcTextSize(label, end).x + style.FramePadding.x * 2 <= avail)
+        pressed = ImGui::Button(label, ImVec2(width, TouchHeight(app)));
+    else
+    {
+        // Wider than the line (a meeting's full name on a phone): the label wraps inside a taller button instead of
+        // being cut at the screen's edge.
+        const float wrap = std::max(avail - style.FramePadding.x * 2, ImGui::GetFontSize() * 4);
+        const ImVec2 text = ImGui::CalcTextSize(label, end, false, wrap);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 size(std::max(avail, text.x + style.FramePadding.x * 2),
+                          std::max(TouchHeight(app), text.y + style.FramePadding.y * 2));
+        pressed = ImGui::InvisibleButton(label, size);
+        const ImGuiCol colour = ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
+                                : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
+                                                         : ImGuiCol_Button;
+        const ImRect box(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+        ImGui::RenderNavHighlight(box, ImGui::GetItemID());
+        ImGui::RenderFrame(box.Min, box.Max, ImGui::GetColorU32(colour), true, style.FrameRounding);
+        ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, ImVec2(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y),
+                                            ImGui::GetColorU32(ImGuiCol_Text), label, end, wrap);
+    }
     if (selected)
     {
         ImGui::PopStyleColor(3);

@@ -35,7 +35,8 @@ void RowValue(const AppState& app, const char* text);
 void Heading(const AppState& app, const std::string& text);
 // A section title: bold text with a rule under it.
 void Section(const AppState& app, const char* text);
-// A button at least one touch target high; `selected` draws it as the current choice.
+// A button at least one touch target high (a label wider than the line wraps inside a taller one); `selected`
+// draws it as the current choice.
 bool TouchButton(const AppState& app, const char* label, float width = 0, bool selected = false);
 // Text that navigates when tapped (underlined, accent colour), one touch target high.
 bool Link(const AppState& app, const char* label);

@@ -248,6 +248,39 @@ TEST_SUITE("ui")
         CHECK_FALSE(other.front().checked);
     }
 
+    TEST_CASE("on a phone a choice wider than the screen wraps inside its button, whole, and still chooses")
+    {
+        uitest::Harness h(390, 844);
+        uitest::LoadFolder(h.app, kSample);
+        h.app.who = {roles::Role::Secretariat, ""};
+        h.app.who_known = true;
+        h.Frames(2);
+        ui::OpenRoute(h.app, "/results?year=2026");
+        h.Frames(2);
+        REQUIRE(h.Tap("Bỏ phiếu"));
+        REQUIRE(h.Tap("Phiếu bầu mới"));
+        const model::Meeting* summary = ui::FindMeeting(h.app, "mtg.cum1.2026-12-16.tong-ket");
+        REQUIRE(summary);
+        const model::Meeting* signing = nullptr;
+        for (const model::Meeting& m : h.app.dataset.meetings)
+            if (m.year_id == summary->year_id && m.classification == "covenant_signing")
+                signing = &m;
+        REQUIRE(signing);
+        for (const model::Meeting* m : {summary, signing})
+        {
+            CAPTURE(m->name);
+            const std::vector<ui::RegisteredItem> items = h.Items(m->name);
+            REQUIRE(items.size() == 1);
+            CHECK(items.front().x + items.front().w <= 390);
+            CHECK(items.front().h > ui::TouchHeight(h.app) + 1); // two lines (it was one, its name cut at the edge)
+            const auto& texts = h.app.items.texts;
+            CHECK(std::find(texts.begin(), texts.end(), m->name) != texts.end()); // the whole name is drawn
+        }
+        REQUIRE(h.Tap(signing->name));
+        CHECK(h.Items(signing->name).front().checked);
+        CHECK_FALSE(h.Items(summary->name).front().checked);
+    }
+
     TEST_CASE("the covenant screen shows the 2021 signing meeting as a link")
     {
         uitest::Harness h;
