@@ -425,7 +425,10 @@ void FirstDownload(app::SyncDriver& driver, ui::AppState& app)
         return;
     }
     if (ahead && ahead->shown) // asked with another token than the store holds: its files go, the screen stays held
+    {
         driver.client.synced.clear();
+        driver.latest_year_only = false; // CompleteLoad must not read the emptied client
+    }
     platform::HttpRequest request;
     request.url = "api/snapshot";
     request.headers = load->headers;
