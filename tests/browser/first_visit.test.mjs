@@ -132,6 +132,36 @@ async function fetchFile(base, p, token = '') {
   return { etag: r.headers.get('ETag'), bytes: await r.text() };
 }
 
+// Leaves in this origin's IndexedDB what the previous version stored (one JSON string): every file as the server
+// gives it to `token`, and one edit of an organisation's short name not yet sent (device `device`); with the page's
+// "stored" flag set or not. The page must be on the origin already.
+async function storeOldState(page, { token, paths, device, org, was, edited, flag }) {
+  await page.evaluate(async ({ token, paths, device, org, was, edited, flag }) => {
+    const synced = {};
+    for (const p of paths) {
+      const r = await fetch('data/' + p, { headers: { Authorization: 'Bearer ' + token } });
+      synced[p] = { etag: r.headers.get('ETag'), bytes: await r.text() };
+    }
+    const op = { op_id: device + '-1', path: 'registry/organizations.json', kind: 'set', record_id: org, base_rev: 1,
+      value: { short_name: edited }, old: { short_name: was }, parent: '', in_doubt: false };
+    const record = JSON.stringify({ client: { device_id: device, next_op: 2, synced, rejected_etag: {}, outbox: [op],
+      conflicts: [], epoch: '', generation: -1, manifest_etag: '' }, last_synced_ms: 0 });
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('thidua', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('kv');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('kv', 'readwrite');
+        tx.objectStore('kv').put(record, 'client');
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+    if (flag) localStorage.setItem('thidua-stored', '1');
+    else localStorage.removeItem('thidua-stored');
+  }, { token, paths, device, org, was, edited, flag });
+}
+
 describe('first visit', () => {
   // thidua serve with tokens: the secretariat sees every byte (as Apache serves it), a viewer not the private contacts.
   let server, apache, browser, tokensDir, secretariat, viewer;
@@ -200,29 +230,8 @@ describe('first visit', () => {
     page.on('pageerror', (err) => page.errors.push(String(err)));
     await page.goto(server.url + 'manifest.webmanifest'); // this origin, without the app
     const edited = 'Bộ TN&MT (sửa trên bản cũ)';
-    await page.evaluate(async ({ token, paths, edited }) => {
-      const synced = {};
-      for (const p of paths) {
-        const r = await fetch('data/' + p, { headers: { Authorization: 'Bearer ' + token } });
-        synced[p] = { etag: r.headers.get('ETag'), bytes: await r.text() };
-      }
-      const op = { op_id: 'dold-1', path: 'registry/organizations.json', kind: 'set', record_id: 'org.monre', base_rev: 1,
-        value: { short_name: edited }, old: { short_name: 'Bộ TN&MT' }, parent: '', in_doubt: false };
-      const record = JSON.stringify({ client: { device_id: 'dold', next_op: 2, synced, rejected_etag: {}, outbox: [op],
-        conflicts: [], epoch: '', generation: -1, manifest_etag: '' }, last_synced_ms: 0 });
-      await new Promise((resolve, reject) => {
-        const open = indexedDB.open('thidua', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('kv');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          tx.objectStore('kv').put(record, 'client');
-          tx.oncomplete = () => { open.result.close(); resolve(); };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      });
-      localStorage.setItem('thidua-stored', '1');
-    }, { token: secretariat, paths: ['datapackage.json', ...listed], edited });
+    await storeOldState(page, { token: secretariat, paths: ['datapackage.json', ...listed], device: 'dold', org: 'org.monre',
+      was: 'Bộ TN&MT', edited, flag: true });
 
     await page.goto(`${server.url}?token=${secretariat}`);
     await waitReady(page);
@@ -265,29 +274,8 @@ describe('first visit', () => {
     page.on('pageerror', (err) => page.errors.push(String(err)));
     await page.goto(server.url + 'manifest.webmanifest'); // this origin, without the app
     const edited = 'Sở NN&MT Phú Thọ (sửa, chưa gửi)';
-    await page.evaluate(async ({ token, paths, edited }) => {
-      const synced = {};
-      for (const p of paths) {
-        const r = await fetch('data/' + p, { headers: { Authorization: 'Bearer ' + token } });
-        synced[p] = { etag: r.headers.get('ETag'), bytes: await r.text() };
-      }
-      const op = { op_id: 'dheld-1', path: 'registry/organizations.json', kind: 'set', record_id: 'org.sonnmt.25', base_rev: 1,
-        value: { short_name: edited }, old: { short_name: 'Sở NN&MT Phú Thọ' }, parent: '', in_doubt: false };
-      const record = JSON.stringify({ client: { device_id: 'dheld', next_op: 2, synced, rejected_etag: {}, outbox: [op],
-        conflicts: [], epoch: '', generation: -1, manifest_etag: '' }, last_synced_ms: 0 });
-      await new Promise((resolve, reject) => {
-        const open = indexedDB.open('thidua', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('kv');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          tx.objectStore('kv').put(record, 'client');
-          tx.oncomplete = () => { open.result.close(); resolve(); };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      });
-      localStorage.removeItem('thidua-stored');
-    }, { token: secretariat, paths: ['datapackage.json', ...listed], edited });
+    await storeOldState(page, { token: secretariat, paths: ['datapackage.json', ...listed], device: 'dheld', org: 'org.sonnmt.25',
+      was: 'Sở NN&MT Phú Thọ', edited, flag: false });
     await page.addInitScript(() => {
       const open = IDBFactory.prototype.open;
       let first = true;

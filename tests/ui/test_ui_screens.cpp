@@ -33,6 +33,27 @@ void OpenYear(uitest::Harness& h, int year)
     REQUIRE(h.Tap(wanted));
     REQUIRE(ui::SelectedYear(h.app)->year.year == year);
 }
+
+// The secretariat opens "Phiếu bầu mới" on the 2026 results; gives the year's summary conference and covenant signing.
+std::pair<const model::Meeting*, const model::Meeting*> OpenNewBallot(uitest::Harness& h)
+{
+    uitest::LoadFolder(h.app, kSample);
+    h.app.who = {roles::Role::Secretariat, ""}; // the secretariat records the ballots
+    h.app.who_known = true;
+    h.Frames(2);
+    ui::OpenRoute(h.app, "/results?year=2026");
+    h.Frames(2);
+    REQUIRE(h.Tap("Bỏ phiếu"));
+    REQUIRE(h.Tap("Phiếu bầu mới"));
+    const model::Meeting* summary = ui::FindMeeting(h.app, "mtg.cum1.2026-12-16.tong-ket");
+    REQUIRE(summary);
+    const model::Meeting* signing = nullptr;
+    for (const model::Meeting& m : h.app.dataset.meetings)
+        if (m.year_id == summary->year_id && m.classification == "covenant_signing")
+            signing = &m;
+    REQUIRE(signing);
+    return {summary, signing};
+}
 } // namespace
 
 TEST_SUITE("ui")
@@ -227,20 +248,7 @@ TEST_SUITE("ui")
     TEST_CASE("a new ballot starts on the year's summary conference, where the vote is held")
     {
         uitest::Harness h(1280, 800);
-        uitest::LoadFolder(h.app, kSample);
-        h.app.who = {roles::Role::Secretariat, ""}; // the secretariat records the ballots
-        h.app.who_known = true;
-        h.Frames(2);
-        ui::OpenRoute(h.app, "/results?year=2026");
-        h.Frames(2);
-        REQUIRE(h.Tap("Bỏ phiếu"));
-        REQUIRE(h.Tap("Phiếu bầu mới"));
-        const model::Meeting* summary = ui::FindMeeting(h.app, "mtg.cum1.2026-12-16.tong-ket");
-        const model::Meeting* signing = nullptr;
-        for (const model::Meeting& m : h.app.dataset.meetings)
-            if (m.year_id == summary->year_id && m.classification == "covenant_signing")
-                signing = &m;
-        REQUIRE(signing);
+        const auto [summary, signing] = OpenNewBallot(h);
         const std::vector<ui::RegisteredItem> chosen = h.Items(summary->name), other = h.Items(signing->name);
         REQUIRE(chosen.size() == 1);
         REQUIRE(other.size() == 1);
@@ -251,21 +259,7 @@ TEST_SUITE("ui")
     TEST_CASE("on a phone a choice wider than the screen wraps inside its button, whole, and still chooses")
     {
         uitest::Harness h(390, 844);
-        uitest::LoadFolder(h.app, kSample);
-        h.app.who = {roles::Role::Secretariat, ""};
-        h.app.who_known = true;
-        h.Frames(2);
-        ui::OpenRoute(h.app, "/results?year=2026");
-        h.Frames(2);
-        REQUIRE(h.Tap("Bỏ phiếu"));
-        REQUIRE(h.Tap("Phiếu bầu mới"));
-        const model::Meeting* summary = ui::FindMeeting(h.app, "mtg.cum1.2026-12-16.tong-ket");
-        REQUIRE(summary);
-        const model::Meeting* signing = nullptr;
-        for (const model::Meeting& m : h.app.dataset.meetings)
-            if (m.year_id == summary->year_id && m.classification == "covenant_signing")
-                signing = &m;
-        REQUIRE(signing);
+        const auto [summary, signing] = OpenNewBallot(h);
         for (const model::Meeting* m : {summary, signing})
         {
             CAPTURE(m->name);
