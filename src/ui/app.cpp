@@ -300,47 +300,21 @@ void DrawNavigation(ui::AppState& app, bool vertical, int columns)
     }
 }
 
-// What the screens' edits are doing, after the sync status: "Thay đổi chờ đồng bộ: 1 · Đã lưu thay đổi" ("" when none).
-std::string EditStatusText(const ui::AppState& app)
-{
-    std::string text;
-    if (!app.edit.journal.pending.empty())
-        text = std::string(ui::Tr(ui::Str::PendingEdits, app.settings.lang)) + ": " +
-               std::to_string(app.edit.journal.pending.size());
-    if (!app.edit.status.empty())
-        text += (text.empty() ? "" : " · ") + app.edit.status;
-    return text;
-}
-
-// The status line's height: the sync status button, and a second row when the edit status does not fit beside it
-// (a phone: it was cut off at the screen's edge).
-float StatusLineHeight(const ui::AppState& app)
-{
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float height = ImGui::GetFrameHeight() + style.ItemSpacing.y;
-    const std::string edits = EditStatusText(app);
-    if (edits.empty())
-        return height;
-    const float dot = ImGui::GetFontSize() * 0.6f + style.ItemSpacing.x; // ui::DrawSyncStatus's coloured dot
-    const float sync = ui::ButtonWidth(ui::SyncStatusText(app).c_str());
-    const float tail = ImGui::CalcTextSize(("· " + edits).c_str()).x;
-    if (dot + sync + style.ItemSpacing.x + tail > ImGui::GetContentRegionAvail().x)
-        height += ImGui::GetTextLineHeightWithSpacing();
-    return height;
-}
-
 void DrawStatusLine(ui::AppState& app)
 {
+    const ui::Language lang = app.settings.lang;
     ui::DrawSyncStatus(app);
-    const std::string edits = EditStatusText(app);
-    if (edits.empty())
-        return;
-    const std::string tail = "· " + edits;
-    ui::Flow(ImGui::CalcTextSize(tail.c_str()).x);
-    const bool beside = ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1;
-    if (beside)
-        ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("%s", beside ? tail.c_str() : edits.c_str());
+    if (!app.edit.journal.pending.empty())
+    {
+        ImGui::SameLine();
+        ImGui::TextDisabled("· %s: %d", ui::Tr(ui::Str::PendingEdits, lang),
+                            static_cast<int>(app.edit.journal.pending.size()));
+    }
+    if (!app.edit.status.empty())
+    {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(("· " + app.edit.status).c_str());
+    }
 }
 
 void HandleShortcuts(ui::AppState& app)
@@ -386,7 +360,7 @@ void DrawReady(ui::AppState& app)
 {
     DrawHeader(app);
     ImGui::Separator();
-    const float status_height = StatusLineHeight(app);
+    const float status_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     const float nav_row = ui::TouchHeight(app) + ImGui::GetStyle().ItemSpacing.y;
     const ImGuiWindowFlags screen_flags = ImGuiWindowFlags_None;
     switch (app.layout)

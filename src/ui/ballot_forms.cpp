@@ -92,7 +92,7 @@ bool ui::DrawNewBallotForm(BallotForms& f, AppState& app, const std::string& res
         if (m.year_id == year_id)
         {
             const std::string label = m.name + "##ballot-meeting-" + m.id;
-            if (TouchButton(app, label.c_str(), 0, f.meeting_id == m.id))
+            if (TouchButton(app, label.c_str(), 0, f.meeting_id == m.id, true))
                 f.meeting_id = m.id;
         }
     ImGui::TextDisabled("%s", Tr(Str::Motion, lang));

@@ -139,7 +139,7 @@ void ui::Section(const AppState& app, const char* text)
     ImGui::PopFont();
 }
 
-bool ui::TouchButton(const AppState& app, const char* label, float width, bool selected)
+bool ui::TouchButton(const AppState& app, const char* label, float width, bool selected, bool wrap)
 {
     if (selected)
     {
@@ -151,14 +151,14 @@ bool ui::TouchButton(const AppState& app, const char* label, float width, bool s
     const char* end = ImGui::FindRenderedTextEnd(label);
     const float avail = ImGui::GetContentRegionAvail().x;
     bool pressed = false;
-    if (width > 0 || ImGui::CalcTextSize(label, end).x + style.FramePadding.x * 2 <= avail)
+    if (!wrap || width > 0 || ImGui::CalcTextSize(label, end).x + style.FramePadding.x * 2 <= avail)
         pressed = ImGui::Button(label, ImVec2(width, TouchHeight(app)));
     else
     {
         // Wider than the line (a meeting's full name on a phone): the label wraps inside a taller button instead of
         // being cut at the screen's edge.
-        const float wrap = std::max(avail - style.FramePadding.x * 2, ImGui::GetFontSize() * 4);
-        const ImVec2 text = ImGui::CalcTextSize(label, end, false, wrap);
+        const float wrap_width = std::max(avail - style.FramePadding.x * 2, ImGui::GetFontSize() * 4);
+        const ImVec2 text = ImGui::CalcTextSize(label, end, false, wrap_width);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const ImVec2 size(std::max(avail, text.x + style.FramePadding.x * 2),
                           std::max(TouchHeight(app), text.y + style.FramePadding.y * 2));
@@ -170,7 +170,7 @@ bool ui::TouchButton(const AppState& app, const char* label, float width, bool s
         ImGui::RenderNavHighlight(box, ImGui::GetItemID());
         ImGui::RenderFrame(box.Min, box.Max, ImGui::GetColorU32(colour), true, style.FrameRounding);
         ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, ImVec2(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y),
-                                            ImGui::GetColorU32(ImGuiCol_Text), label, end, wrap);
+                                            ImGui::GetColorU32(ImGuiCol_Text), label, end, wrap_width);
     }
     if (selected)
     {

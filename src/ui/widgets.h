@@ -35,9 +35,10 @@ void RowValue(const AppState& app, const char* text);
 void Heading(const AppState& app, const std::string& text);
 // A section title: bold text with a rule under it.
 void Section(const AppState& app, const char* text);
-// A button at least one touch target high (a label wider than the line wraps inside a taller one); `selected`
-// draws it as the current choice.
-bool TouchButton(const AppState& app, const char* label, float width = 0, bool selected = false);
+// A button at least one touch target high; `selected` draws it as the current choice. With `wrap`, a label wider
+// than the line wraps inside a taller button (a meeting's full name on a phone); not for a window or table column
+// that sizes itself to its contents, which would then never grow.
+bool TouchButton(const AppState& app, const char* label, float width = 0, bool selected = false, bool wrap = false);
 // Text that navigates when tapped (underlined, accent colour), one touch target high.
 bool Link(const AppState& app, const char* label);
 // Puts the next item on the same line when `next_width` pixels still fit, otherwise on a new line.
