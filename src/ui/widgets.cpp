@@ -148,7 +148,7 @@ bool ui::TouchButton(const AppState& app, const char* label, float width, bool s
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
     }
     const ImGuiStyle& style = ImGui::GetStyle();
-    const char* end = ImGui::FindRenderedTextEnd(label);
+    const char* end = wrap ? ImGui::FindRenderedTextEnd(label) : nullptr; // measured only where wrapping is asked for
     const float avail = ImGui::GetContentRegionAvail().x;
     bool pressed = false;
     if (!wrap || width > 0 || ImGui::CalcTextSize(label, end).x + style.FramePadding.x * 2 <= avail)
