@@ -11,6 +11,7 @@ void app::HandleDocumentRequest(ui::AppState& app)
     if (!d.pending)
         return;
     d.pending = false;
+    d.reveal_frames = 2;
     const docs::PaperSettings settings;
     const docs::Paper paper = docs::BuildPaper(app.dataset, d.request, settings);
     d.problems.clear();

@@ -300,20 +300,54 @@ void DrawNavigation(ui::AppState& app, bool vertical, int columns)
     }
 }
 
-void DrawStatusLine(ui::AppState& app)
+// What the screens' edits are doing, after the sync status: "Thay đổi chờ đồng bộ: 1 · Đã lưu thay đổi" ("" when none).
+std::string EditStatusText(const ui::AppState& app)
 {
-    const ui::Language lang = app.settings.lang;
-    ui::DrawSyncStatus(app);
+    std::string text;
     if (!app.edit.journal.pending.empty())
-    {
-        ImGui::SameLine();
-        ImGui::TextDisabled("· %s: %d", ui::Tr(ui::Str::PendingEdits, lang),
-                            static_cast<int>(app.edit.journal.pending.size()));
-    }
+        text = std::string(ui::Tr(ui::Str::PendingEdits, app.settings.lang)) + ": " +
+               std::to_string(app.edit.journal.pending.size());
     if (!app.edit.status.empty())
+        text += (text.empty() ? "" : " · ") + app.edit.status;
+    return text;
+}
+
+// The line at the bottom: the sync status button, then the edits' status beside it or, where it does not fit (a
+// phone), wrapped under it. Laid out before the screens above it are given the rest of the height.
+struct StatusLine
+{
+    std::string edits;
+    bool below = false;
+    float height = 0;
+};
+
+StatusLine LayOutStatusLine(const ui::AppState& app)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    StatusLine line;
+    line.edits = EditStatusText(app);
+    line.height = ImGui::GetFrameHeight() + style.ItemSpacing.y; // the whole button (the line once kept room for text)
+    if (line.edits.empty())
+        return line;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float beside = ImGui::CalcTextSize(("· " + line.edits).c_str()).x;
+    line.below = ui::SyncStatusWidth(app) + style.ItemSpacing.x + beside > avail;
+    if (line.below)
+        line.height += ImGui::CalcTextSize(line.edits.c_str(), nullptr, false, avail).y + style.ItemSpacing.y;
+    return line;
+}
+
+void DrawStatusLine(ui::AppState& app, const StatusLine& line)
+{
+    ui::DrawSyncStatus(app);
+    if (line.edits.empty())
+        return;
+    if (line.below)
+        ImGui::TextWrapped("%s", line.edits.c_str());
+    else
     {
         ImGui::SameLine();
-        ImGui::TextUnformatted(("· " + app.edit.status).c_str());
+        ImGui::TextUnformatted(("· " + line.edits).c_str());
     }
 }
 
@@ -360,7 +394,8 @@ void DrawReady(ui::AppState& app)
 {
     DrawHeader(app);
     ImGui::Separator();
-    const float status_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    const StatusLine status = LayOutStatusLine(app);
+    const float status_height = status.height;
     const float nav_row = ui::TouchHeight(app) + ImGui::GetStyle().ItemSpacing.y;
     const ImGuiWindowFlags screen_flags = ImGuiWindowFlags_None;
     switch (app.layout)
@@ -392,7 +427,7 @@ void DrawReady(ui::AppState& app)
         break;
     }
     }
-    DrawStatusLine(app);
+    DrawStatusLine(app, status);
 }
 } // namespace
 

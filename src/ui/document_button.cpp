@@ -5,6 +5,7 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 void ui::DocumentButton(AppState& app, docs::Kind kind, int32_t year, const std::string& id)
 {
@@ -42,4 +43,11 @@ void ui::DocumentButton(AppState& app, docs::Kind kind, int32_t year, const std:
     }
     else if (!app.documents.saved.empty())
         ImGui::TextDisabled("%s: %s", Tr(Str::DocumentSaved, lang), app.documents.saved.c_str());
+    else
+        return;
+    if (app.documents.reveal_frames <= 0)
+        return;
+    --app.documents.reveal_frames;
+    ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY); // the card around it, then the screen; no move when in view
+    app.animating = true;                                    // the scroll is applied in the next frame
 }

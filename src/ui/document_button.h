@@ -20,6 +20,9 @@ struct DocumentState
     std::string key;               // which button asked ("<kind>:<id>"), so its problems show under it
     std::vector<std::string> problems; // "file:/pointer: message" when the data lacked something
     std::string saved;             // the file name last downloaded
+    int reveal_frames = 0;         // the outcome just came: frames left to scroll it into view (under a button at the
+                                   // screen's foot it was hidden; the card around it grows in the first, the screen's
+                                   // scroll can reach it in the second)
 };
 
 // A "Văn bản" button for `kind` (and "Bảng tính Excel" beside it for the score table and ballot tallies); `id` is the meeting or ballot id (empty for the year's papers).

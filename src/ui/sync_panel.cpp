@@ -293,6 +293,12 @@ void DrawDetails(ui::AppState& app)
     }
     DrawDataFiles(app);
 }
+
+// Updating now would not lose an edit nor interrupt the projection.
+bool UpdateSafe(const ui::AppState& app)
+{
+    return app.sync.pending == 0 && !app.sync.saving && !app.presentation.active;
+}
 } // namespace
 
 std::string ui::DescribeImportChange(const datasync::ImportChange& change, Language lang)
@@ -344,6 +350,15 @@ std::string ui::SyncStatusText(const AppState& app)
     return StatusText(app.sync, app.settings.lang);
 }
 
+float ui::SyncStatusWidth(const AppState& app)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float width = ImGui::GetFontSize() * 0.6f + spacing + ButtonWidth(StatusText(app.sync, app.settings.lang).c_str());
+    if (app.sync.update_ready)
+        width += spacing + ButtonWidth(Tr(UpdateSafe(app) ? Str::UpdateNow : Str::UpdateWait, app.settings.lang));
+    return width;
+}
+
 void ui::DrawSyncStatus(AppState& app)
 {
     SyncView& sync = app.sync;
@@ -369,7 +384,7 @@ void ui::DrawSyncStatus(AppState& app)
     if (sync.update_ready)
     {
         ImGui::SameLine();
-        const bool safe = sync.pending == 0 && !sync.saving && !app.presentation.active;
+        const bool safe = UpdateSafe(app);
         ImGui::BeginDisabled(!safe);
         if (ImGui::Button(Tr(safe ? Str::UpdateNow : Str::UpdateWait, lang)))
             sync.apply_update = true;

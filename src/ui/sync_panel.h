@@ -15,6 +15,8 @@ struct AppState;
 
 // Draws the status chip at the cursor; a tap opens the details (conflicts, problems, sync now, download).
 void DrawSyncStatus(AppState& app);
+// The width DrawSyncStatus takes on its line (the dot, the status button and, when a new version waits, its button).
+float SyncStatusWidth(const AppState& app);
 // The status as one sentence ("3 edits saved on this device, waiting to be sent"), also for screen readers.
 std::string SyncStatusText(const AppState& app);
 // One change of an import as a person reads it: "Hội nghị …: Địa điểm: cũ » mới"; the font has no arrows.

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   issueToken, launchBrowser, root, screenshot, scrollTo, settle, sizes, startServer, state, tap, tapAt, waitReady, webDir,
 } from './harness.mjs';
-import { dataWithYearOpen, waitServiceWorker, waitSync } from './flows.mjs';
+import { dataWithYearOpen, typeInto, waitServiceWorker, waitSync } from './flows.mjs';
 
 // Milliseconds from navigation start to the first frame that shows data.
 async function coldStart(page) {
@@ -26,15 +26,6 @@ async function median(page, runs) {
   for (let i = 0; i < runs; i++) times.push(await coldStart(page));
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
-}
-
-// Selects the text of the tapped field and types `text` over it, then leaves the field with Enter.
-async function typeInto(page, label, text) {
-  await tap(page, label);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await settle(page);
 }
 
 function yearFiles(dataDir, year) {

@@ -4,6 +4,7 @@
 
 #include "core/text/text.h"
 #include "ui/widgets.h"
+#include "ui/sync_panel.h"
 
 #include <doctest/doctest.h>
 
@@ -81,6 +82,31 @@ TEST_SUITE("ui")
                 REQUIRE(nav);
                 CHECK(nav->h >= 44.0f); // a touch target
             }
+        }
+    }
+
+    TEST_CASE("the sync status is whole at the bottom of a tablet and a phone; an edit's status goes under it on a phone")
+    {
+        for (const auto& [w, hgt] : {std::pair<float, float>{1280, 800}, {390, 844}})
+        {
+            CAPTURE(w);
+            uitest::Harness h(w, hgt);
+            uitest::LoadFolder(h.app, kSample);
+            h.app.sync.status = ui::SyncStatus::Waiting; // the longest status a person meets while editing
+            h.app.sync.pending = 2;
+            h.app.edit.status = "Đã lưu thay đổi";
+            h.Frames(3);
+            const ui::RegisteredItem* status = ui::FindItem(h.app.items, ui::SyncStatusText(h.app));
+            REQUIRE(status);
+            // Its visible part is the whole button (it was cut to 38 of 43 px on a tablet, 29 on a phone: the line kept room
+            // for a line of text, not a button).
+            CHECK(status->h == doctest::Approx(ImGui::GetFrameHeight()));
+            CHECK(status->y + status->h <= hgt);
+            const auto& texts = h.app.items.texts;
+            if (w < 400) // no room beside the status: on the next row, whole
+                CHECK(std::find(texts.begin(), texts.end(), "Đã lưu thay đổi") != texts.end());
+            else
+                CHECK(std::find(texts.begin(), texts.end(), "· Đã lưu thay đổi") != texts.end());
         }
     }
 
