@@ -312,27 +312,39 @@ std::string EditStatusText(const ui::AppState& app)
     return text;
 }
 
-// The line at the bottom: the sync status button, then the edits' status beside it or, where it does not fit (a
-// phone), wrapped under it. Laid out before the screens above it are given the rest of the height.
+// The line at the bottom: the sync status button, the offer of a new version and the edits' status, each beside the
+// one before or, where it does not fit (a phone), on a row of its own. Laid out before the screens above it are
+// given the rest of the height, and drawn as laid out.
 struct StatusLine
 {
+    const char* update = nullptr; // the offer of a new version, when one waits
+    bool update_below = false;
     std::string edits;
-    bool below = false;
+    bool edits_below = false;
     float height = 0;
 };
 
 StatusLine LayOutStatusLine(const ui::AppState& app)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
+    const float avail = ImGui::GetContentRegionAvail().x;
     StatusLine line;
-    line.edits = EditStatusText(app);
     line.height = ImGui::GetFrameHeight() + style.ItemSpacing.y; // the whole button (the line once kept room for text)
+    float end = ui::SyncStatusWidth(app);                        // where the last row ends
+    line.update = ui::UpdateOfferLabel(app);
+    if (line.update)
+    {
+        const float width = ui::ButtonWidth(line.update);
+        line.update_below = end + style.ItemSpacing.x + width > avail;
+        if (line.update_below)
+            line.height += ImGui::GetFrameHeight() + style.ItemSpacing.y;
+        end = line.update_below ? width : end + style.ItemSpacing.x + width;
+    }
+    line.edits = EditStatusText(app);
     if (line.edits.empty())
         return line;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float beside = ImGui::CalcTextSize(("· " + line.edits).c_str()).x;
-    line.below = ui::SyncStatusWidth(app) + style.ItemSpacing.x + beside > avail;
-    if (line.below)
+    line.edits_below = end + style.ItemSpacing.x + ImGui::CalcTextSize(("· " + line.edits).c_str()).x > avail;
+    if (line.edits_below)
         line.height += ImGui::CalcTextSize(line.edits.c_str(), nullptr, false, avail).y + style.ItemSpacing.y;
     return line;
 }
@@ -340,9 +352,15 @@ StatusLine LayOutStatusLine(const ui::AppState& app)
 void DrawStatusLine(ui::AppState& app, const StatusLine& line)
 {
     ui::DrawSyncStatus(app);
+    if (line.update)
+    {
+        if (!line.update_below)
+            ImGui::SameLine();
+        ui::DrawUpdateOffer(app);
+    }
     if (line.edits.empty())
         return;
-    if (line.below)
+    if (line.edits_below)
         ImGui::TextWrapped("%s", line.edits.c_str());
     else
     {

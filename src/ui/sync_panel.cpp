@@ -294,6 +294,8 @@ void DrawDetails(ui::AppState& app)
     DrawDataFiles(app);
 }
 
+constexpr float kDotWidth = 0.6f; // the status's coloured dot, in font sizes
+
 // Updating now would not lose an edit nor interrupt the projection.
 bool UpdateSafe(const ui::AppState& app)
 {
@@ -352,18 +354,28 @@ std::string ui::SyncStatusText(const AppState& app)
 
 float ui::SyncStatusWidth(const AppState& app)
 {
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    float width = ImGui::GetFontSize() * 0.6f + spacing + ButtonWidth(StatusText(app.sync, app.settings.lang).c_str());
-    if (app.sync.update_ready)
-        width += spacing + ButtonWidth(Tr(UpdateSafe(app) ? Str::UpdateNow : Str::UpdateWait, app.settings.lang));
-    return width;
+    return ImGui::GetFontSize() * kDotWidth + ImGui::GetStyle().ItemSpacing.x +
+           ButtonWidth(StatusText(app.sync, app.settings.lang).c_str());
+}
+
+const char* ui::UpdateOfferLabel(const AppState& app)
+{
+    return app.sync.update_ready ? Tr(UpdateSafe(app) ? Str::UpdateNow : Str::UpdateWait, app.settings.lang) : nullptr;
+}
+
+void ui::DrawUpdateOffer(AppState& app)
+{
+    ImGui::BeginDisabled(!UpdateSafe(app));
+    if (ImGui::Button(UpdateOfferLabel(app)))
+        app.sync.apply_update = true;
+    ImGui::EndDisabled();
 }
 
 void ui::DrawSyncStatus(AppState& app)
 {
     SyncView& sync = app.sync;
     const Language lang = app.settings.lang;
-    const float r = ImGui::GetFontSize() * 0.3f;
+    const float r = ImGui::GetFontSize() * kDotWidth / 2;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetFrameHeight() * 0.5f), r,
                                                 StatusColour(sync.status));
@@ -381,13 +393,4 @@ void ui::DrawSyncStatus(AppState& app)
         ImGui::EndPopup();
     }
     DrawImportDialog(app);
-    if (sync.update_ready)
-    {
-        ImGui::SameLine();
-        const bool safe = UpdateSafe(app);
-        ImGui::BeginDisabled(!safe);
-        if (ImGui::Button(Tr(safe ? Str::UpdateNow : Str::UpdateWait, lang)))
-            sync.apply_update = true;
-        ImGui::EndDisabled();
-    }
 }

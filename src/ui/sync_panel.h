@@ -15,8 +15,12 @@ struct AppState;
 
 // Draws the status chip at the cursor; a tap opens the details (conflicts, problems, sync now, download).
 void DrawSyncStatus(AppState& app);
-// The width DrawSyncStatus takes on its line (the dot, the status button and, when a new version waits, its button).
+// The width DrawSyncStatus takes on its line: the dot and the status button.
 float SyncStatusWidth(const AppState& app);
+// The offer of a new version, when one waits (nullptr otherwise): "Có phiên bản mới — cập nhật", or to wait while
+// edits are still to be sent; DrawUpdateOffer draws it as a button at the cursor.
+const char* UpdateOfferLabel(const AppState& app);
+void DrawUpdateOffer(AppState& app);
 // The status as one sentence ("3 edits saved on this device, waiting to be sent"), also for screen readers.
 std::string SyncStatusText(const AppState& app);
 // One change of an import as a person reads it: "Hội nghị …: Địa điểm: cũ » mới"; the font has no arrows.

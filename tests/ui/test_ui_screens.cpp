@@ -110,6 +110,31 @@ TEST_SUITE("ui")
         }
     }
 
+    TEST_CASE("a new version's offer is whole on a phone: under the sync status when it does not fit beside it")
+    {
+        uitest::Harness h(390, 844);
+        uitest::LoadFolder(h.app, kSample);
+        h.app.sync.update_ready = true;
+        h.app.sync.status = ui::SyncStatus::Waiting; // edits to send first: the offer says to wait, the longest line
+        h.app.sync.pending = 2;
+        h.Frames(3);
+        const char* const wait = "Có phiên bản mới (cập nhật sau khi đồng bộ xong)";
+        const ui::RegisteredItem* status = ui::FindItem(h.app.items, ui::SyncStatusText(h.app));
+        const ui::RegisteredItem* offer = ui::FindItem(h.app.items, wait);
+        REQUIRE(status);
+        REQUIRE(offer);
+        CHECK(offer->y >= status->y + status->h); // beside it, it ran off the screen's right edge
+        CHECK(offer->x + offer->w <= 390);
+        CHECK(offer->y + offer->h <= 844);
+        CHECK(offer->h == doctest::Approx(ImGui::GetFrameHeight()));
+        // Everything sent: the offer can be taken.
+        h.app.sync.status = ui::SyncStatus::Synced;
+        h.app.sync.pending = 0;
+        h.Frames(2);
+        CHECK(h.Tap("Có phiên bản mới — cập nhật"));
+        CHECK(h.app.sync.apply_update);
+    }
+
     TEST_CASE("the overview shows the chair, the members and the last meeting as links that open their pages")
     {
         uitest::Harness h;
