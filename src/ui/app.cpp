@@ -284,6 +284,22 @@ void DrawHeader(ui::AppState& app)
     }
 }
 
+// The most entries to a row, up to `most`, that leave every label room to show whole: a label wider than its button
+// starts after the padding and is clipped at the frame.
+int NavColumns(const ui::AppState& app, int most)
+{
+    float widest = 0;
+    for (const NavEntry& entry : kNav)
+        widest = std::max(widest, ImGui::CalcTextSize(ui::Tr(entry.label, app.settings.lang)).x);
+    widest += ImGui::GetStyle().FramePadding.x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    int columns = most;
+    while (columns > 1 && (avail - spacing * (columns - 1)) / columns < widest)
+        --columns;
+    return columns;
+}
+
 void DrawNavigation(ui::AppState& app, bool vertical, int columns)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -432,9 +448,10 @@ void DrawReady(ui::AppState& app)
     case ui::Layout::Portrait:
     case ui::Layout::Phone:
     {
-        // Every entry gets a place: 4 to a row on a phone, one row on a portrait tablet.
+        // Every entry gets a place: 4 to a row on a phone, one row on a portrait tablet; fewer to a row where the
+        // labels would not fit whole (a phone at a large text size).
         const int entries = static_cast<int>(sizeof(kNav) / sizeof(kNav[0]));
-        const int columns = app.layout == ui::Layout::Phone ? 4 : entries;
+        const int columns = NavColumns(app, app.layout == ui::Layout::Phone ? 4 : entries);
         const int rows = (entries + columns - 1) / columns;
         ImGui::BeginChild("screen", ImVec2(0, -(status_height + nav_row * rows)), ImGuiChildFlags_None, screen_flags);
         DrawScreen(app);

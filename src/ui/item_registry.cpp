@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include <cfloat>
 #include <cstring>
 
 namespace
@@ -94,7 +95,13 @@ extern "C"
         ui::ItemRegistry* registry = RegistryOf(ctx);
         if (registry && begin != end && (col & IM_COL32_A_MASK) != 0 &&
             !(ctx->CurrentWindow && ctx->CurrentWindow->IsFallbackWindow))
+        {
             registry->texts_building.emplace_back(begin, end);
+            const float clip_right = clip && clip->z < list->_CmdHeader.ClipRect.z ? clip->z : list->_CmdHeader.ClipRect.z;
+            registry->places_building.push_back({font ? font : list->_Data->Font, size != 0 ? size : list->_Data->FontSize,
+                                                 pos.x, pos.y, wrap, clip_right,
+                                                 ctx->CurrentWindow && ctx->CurrentWindow->ScrollMax.x > 0});
+        }
         __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(list, font, size, pos, col, begin, end,
                                                                               wrap, clip);
     }
@@ -123,6 +130,16 @@ void ui::FinishItemFrame(ItemRegistry& registry)
     registry.building.clear();
     registry.texts.swap(registry.texts_building);
     registry.texts_building.clear();
+    registry.places.swap(registry.places_building);
+    registry.places_building.clear();
+}
+
+float ui::TextRight(const ItemRegistry& registry, std::size_t k)
+{
+    const TextPlace& place = registry.places[k];
+    const std::string& text = registry.texts[k];
+    const ImVec2 size = place.font->CalcTextSizeA(place.size, FLT_MAX, place.wrap, text.data(), text.data() + text.size());
+    return place.x + size.x;
 }
 
 const ui::RegisteredItem* ui::FindItem(const ItemRegistry& registry, const std::string& label)

@@ -84,7 +84,8 @@ void DrawChart(ui::HistoryScreen& screen, ui::AppState& app, const std::vector<s
     ImGui::InvisibleButton("chart", size);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float pad_left = ImGui::CalcTextSize("000,00").x + ui::Dp(app, 8);
-    const float pad = ui::Dp(app, 16);
+    // Room on the right for half the last year's label, which is centred on its point (cut at a large text size).
+    const float pad = std::max(ui::Dp(app, 16), ImGui::CalcTextSize("0000").x * 0.5f + ui::Dp(app, 4));
     const float line_h = ImGui::GetTextLineHeight();
     const ImVec2 p0(origin.x + pad_left, origin.y + pad);
     const ImVec2 p1(origin.x + size.x - pad, origin.y + size.y - line_h - pad);
@@ -221,9 +222,11 @@ void ui::DrawHistoryScreen(HistoryScreen& screen, AppState& app)
     Section(app, Tr(Str::LeadingUnits, lang));
     if (ImGui::BeginTable("leaders", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
     {
-        ImGui::TableSetupColumn(Tr(Str::Year, lang), ImGuiTableColumnFlags_WidthStretch, 1);
+        // The year and the total as wide as their figures (a share of the width cut "100,65" on a phone); the names
+        // share the rest and wrap.
+        ImGui::TableSetupColumn(Tr(Str::Year, lang), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(Tr(Str::LeadingUnit, lang), ImGuiTableColumnFlags_WidthStretch, 4);
-        ImGui::TableSetupColumn(Tr(Str::Total, lang), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(Tr(Str::Total, lang), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(Tr(Str::Chair, lang), ImGuiTableColumnFlags_WidthStretch, 3);
         ImGui::TableHeadersRow();
         for (auto it = screen.years.rbegin(); it != screen.years.rend(); ++it)
@@ -234,7 +237,7 @@ void ui::DrawHistoryScreen(HistoryScreen& screen, AppState& app)
             ImGui::Text("%d", it->year);
             ImGui::TableNextColumn();
             if (it->leader_org_id.empty())
-                ImGui::TextDisabled("%s", Tr(it->scoring_open ? Str::LeaderNotDecided : Str::NotKnown, lang));
+                DimWrapped(Tr(it->scoring_open ? Str::LeaderNotDecided : Str::NotKnown, lang));
             else
             {
                 const std::string label = OrgName(app, it->leader_org_id) + "##leader" + std::to_string(it->year);

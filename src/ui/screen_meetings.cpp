@@ -126,8 +126,8 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
         std::string when = text::FormatDate(m.start_date);
         if (!m.end_date.empty() && m.end_date != m.start_date)
             when += " – " + text::FormatDate(m.end_date);
-        ImGui::TextUnformatted((when + " · " + ui::TrCode(m.classification, lang)).c_str());
-        ImGui::SameLine();
+        ImGui::TextWrapped("%s", (when + " · " + ui::TrCode(m.classification, lang)).c_str());
+        ui::Flow(ui::BadgeWidth(ui::TrCode(m.status, lang)));
         ui::Badge(ui::TrCode(m.status, lang), ui::StatusColor(m.status), IM_COL32_WHITE);
         std::string venue = m.venue.name;
         if (!m.venue.address.empty())
@@ -242,10 +242,11 @@ void ui::DrawMeetingsScreen(MeetingsScreen& screen, AppState& app)
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(Tr(Str::Year, lang), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(Tr(Str::Date, lang), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn(Tr(Str::Meeting, lang), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(Tr(Str::Meeting, lang), ImGuiTableColumnFlags_WidthStretch, 3);
         if (!narrow)
         {
-            ImGui::TableSetupColumn(Tr(Str::Kind, lang), ImGuiTableColumnFlags_WidthFixed);
+            // A share of the width, wrapped: as wide as its longest kind it crowded the names out at a large text size.
+            ImGui::TableSetupColumn(Tr(Str::Kind, lang), ImGuiTableColumnFlags_WidthStretch, 1);
             ImGui::TableSetupColumn(Tr(Str::Status, lang), ImGuiTableColumnFlags_WidthFixed);
         }
         ImGui::TableHeadersRow();
@@ -277,7 +278,7 @@ void ui::DrawMeetingsScreen(MeetingsScreen& screen, AppState& app)
                 {
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted(TrCode(m.classification, lang));
+                    ImGui::TextWrapped("%s", TrCode(m.classification, lang));
                     ImGui::TableNextColumn();
                     Badge(TrCode(m.status, lang), StatusColor(m.status), IM_COL32_WHITE);
                 }

@@ -119,16 +119,16 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(TrPhase(phase.kind, lang));
+            ImGui::TextWrapped("%s", TrPhase(phase.kind, lang)); // a phone's narrow columns wrap, never cut
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             std::string dates = text::FormatDate(phase.start_date);
             if (!phase.end_date.empty())
                 dates += " – " + text::FormatDate(phase.end_date);
             if (phase.start_date.empty() && phase.end_date.empty())
-                ImGui::TextDisabled("%s", Tr(Str::NotKnown, lang)); // the sample's early years keep no phase dates
+                DimWrapped(Tr(Str::NotKnown, lang)); // the sample's early years keep no phase dates
             else
-                ImGui::TextUnformatted(dates.c_str());
+                ImGui::TextWrapped("%s", dates.c_str());
             ImGui::TableNextColumn();
             // A badge is half a padding shorter than a frame: this centres it on the row's text.
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);

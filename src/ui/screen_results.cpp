@@ -277,8 +277,8 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoScores, lang));
         return;
     }
-    ImGui::TextDisabled("%s: %s · %s", ui::Tr(ui::Str::RankedOn, lang), ui::TrCode(app.results.ranking_stage, lang),
-                        ui::Tr(ui::Str::TapForExplanation, lang));
+    ui::DimWrapped((std::string(ui::Tr(ui::Str::RankedOn, lang)) + ": " + ui::TrCode(app.results.ranking_stage, lang) +
+                    " · " + ui::Tr(ui::Str::TapForExplanation, lang)).c_str());
 
     const std::vector<Column> columns = BuildColumns(screen, app, stage);
     const float avail = ImGui::GetContentRegionAvail().y;
@@ -374,7 +374,7 @@ void DrawBallotCounts(ui::AppState& app, const model::Ballot& ballot, const scor
         ImGui::AlignTextToFramePadding();
         if (winner)
             ImGui::PushFont(app.fonts.bold);
-        ImGui::TextUnformatted(ui::OrgName(app, count.option).c_str());
+        ImGui::TextWrapped("%s", ui::OrgName(app, count.option).c_str()); // a phone wraps the name, never cuts it
         if (winner)
             ImGui::PopFont();
         ImGui::TableNextColumn();
@@ -423,10 +423,10 @@ void DrawBallots(ui::ResultsScreen& screen, ui::AppState& app)
         ImGui::PushID(ballot->id.c_str());
         ImGui::BeginChild("ballot", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
         ImGui::PushFont(app.fonts.bold);
-        ImGui::Text("%s · %s %d", ui::TrCode(ballot->motion, lang), ui::Tr(ui::Str::Round, lang), ballot->round);
+        ImGui::TextWrapped("%s · %s %d", ui::TrCode(ballot->motion, lang), ui::Tr(ui::Str::Round, lang), ballot->round);
         ImGui::PopFont();
-        ImGui::SameLine();
         const std::string result = ballot->ballots_returned > 0 ? outcome.result : "not_counted"; // a new ballot
+        ui::Flow(ui::BadgeWidth(ui::TrCode(result, lang))); // beside the title, or under it on a phone
         ui::Badge(ui::TrCode(result, lang), ui::StatusColor(result), IM_COL32_WHITE);
         ui::DocumentButton(app, docs::Kind::BallotMinutes, 0, ballot->id);
         if (const model::Meeting* meeting = ui::FindMeeting(app, ballot->meeting_id))
@@ -500,6 +500,22 @@ void DrawAwards(ui::ResultsScreen& screen, ui::AppState& app)
     ui::Section(app, ui::Tr(ui::Str::AwardProposals, lang));
     if (!results || results->award_proposals.empty())
         ImGui::TextDisabled("%s", ui::Tr(ui::Str::NoneYet, lang));
+    else if (app.layout == ui::Layout::Phone) // four columns leave a phone no room: one block per proposal
+        for (const model::AwardProposal& p : results->award_proposals)
+        {
+            if (!p.ended.date.empty())
+                continue;
+            ImGui::PushFont(app.fonts.bold);
+            ImGui::TextWrapped("%s", ui::TrCode(p.award_type, lang));
+            ImGui::PopFont();
+            const std::string label = ui::OrgName(app, p.organization_id) + "##award" + p.id;
+            if (ui::Link(app, label.c_str()))
+                ui::OpenMember(app, p.organization_id);
+            ui::Flow(ui::BadgeWidth(ui::TrCode(p.status, lang)));
+            ui::Badge(ui::TrCode(p.status, lang), ui::StatusColor(p.status), IM_COL32_WHITE);
+            ui::DimWrapped(ui::TrCode(p.basis, lang));
+            ImGui::Separator();
+        }
     else if (ImGui::BeginTable("proposals", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
     {
         ImGui::TableSetupColumn(ui::Tr(ui::Str::Award, lang));

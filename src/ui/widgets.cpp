@@ -93,12 +93,27 @@ float ui::TouchHeight(const AppState& app)
 void ui::Badge(const char* text, ImU32 background, ImU32 foreground)
 {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
-    const ImVec2 size = ImGui::CalcTextSize(text);
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - pad.x * 2, ImGui::GetFontSize() * 2);
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 end(pos.x + size.x + pad.x * 2, pos.y + size.y + pad.y);
-    ImGui::GetWindowDrawList()->AddRectFilled(pos, end, background, ImGui::GetStyle().FrameRounding);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y * 0.5f), foreground, text);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(pos, end, background, ImGui::GetStyle().FrameRounding);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y * 0.5f), foreground, text,
+                  nullptr, wrap);
     ImGui::Dummy(ImVec2(end.x - pos.x, end.y - pos.y));
+}
+
+float ui::BadgeWidth(const char* text)
+{
+    return ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void ui::DimWrapped(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
 }
 
 void ui::LabelValue(const char* label, const std::string& value)
@@ -185,9 +200,10 @@ bool ui::TouchButton(const AppState& app, const char* label, float width, bool s
 
 bool ui::Link(const AppState& app, const char* label)
 {
-    // Wraps within the space left on the line, so long meeting names stay readable on a phone.
+    // Wraps within the space left on the line, so long meeting names stay readable on a phone, and a unit's name in a
+    // table's narrow column at a large text size.
     const char* end = ImGui::FindRenderedTextEnd(label);
-    const float wrap = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4);
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 2);
     const ImVec2 text = ImGui::CalcTextSize(label, end, false, wrap);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float height = std::max(TouchHeight(app), text.y + ImGui::GetStyle().FramePadding.y * 2);

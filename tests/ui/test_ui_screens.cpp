@@ -135,6 +135,54 @@ TEST_SUITE("ui")
         CHECK(h.app.sync.apply_update);
     }
 
+    TEST_CASE("no text is cut at its right edge: every screen, in view and edit mode, on a phone, tablets and a projector, at three text sizes")
+    {
+        // A person read "Vĩnh Phú" for "Sở TN&MT Vĩnh Phúc" and half of "Không đạt" beside a ballot's title on a phone.
+        // The whole of each screen is looked at: the mouse wheel turns it page by page to its end.
+        const char* const routes[] = {"/overview", "/members", "/members/org.sotnmt.27", "/meetings",
+                                      "/meetings/mtg.cum1.2021-03-23.ky-giao-uoc", "/covenant", "/results?year=2025",
+                                      "/results?year=2026", "/results/ballots?year=2021", "/results/awards?year=2025",
+                                      "/history", "/year", "/bo"};
+        struct Size
+        {
+            float w, h;
+        };
+        const Size sizes[] = {{390, 844}, {800, 1280}, {1280, 800}, {1920, 1080}};
+        for (const Size& size : sizes)
+            for (float text_scale : {1.0f, 1.3f, 1.75f})
+                for (bool edit : {false, true})
+                    for (const char* route : routes)
+                    {
+                        CAPTURE(size.w);
+                        CAPTURE(text_scale);
+                        CAPTURE(edit);
+                        const std::string screen = route;
+                        CAPTURE(screen);
+                        uitest::Harness h(size.w, size.h, text_scale); // the fonts of that text size, 1 px per CSS px
+                        h.app.settings.text_scale = text_scale;
+                        uitest::LoadFolder(h.app, kSample);
+                        h.app.who = {roles::Role::Secretariat, ""};
+                        h.app.who_known = true;
+                        h.app.edit.enabled = edit;
+                        h.Frames(2);
+                        ui::OpenRoute(h.app, route);
+                        h.Frames(3);
+                        std::string cut;
+                        for (int page = 0; page < 8 && cut.empty(); ++page)
+                        {
+                            for (const std::string& text : h.CutTexts())
+                                cut += "«" + text + "» ";
+                            for (int turn = 0; turn < 6; ++turn)
+                            {
+                                ImGui::GetIO().AddMousePosEvent(size.w / 2, size.h / 2);
+                                ImGui::GetIO().AddMouseWheelEvent(0, -1);
+                                h.Frame();
+                            }
+                        }
+                        CHECK_MESSAGE(cut.empty(), "cut at the right: " << cut);
+                    }
+    }
+
     TEST_CASE("the overview shows the chair, the members and the last meeting as links that open their pages")
     {
         uitest::Harness h;

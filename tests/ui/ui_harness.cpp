@@ -231,6 +231,18 @@ std::vector<ui::RegisteredItem> uitest::Harness::Items(const std::string& label)
     return out;
 }
 
+std::vector<std::string> uitest::Harness::CutTexts() const
+{
+    std::vector<std::string> cut;
+    for (std::size_t k = 0; k < app.items.texts.size(); ++k)
+    {
+        const ui::TextPlace& place = app.items.places[k];
+        if (!place.scrolls_x && place.x < place.clip_right && ui::TextRight(app.items, k) > place.clip_right + 1.0f)
+            cut.push_back(app.items.texts[k]);
+    }
+    return cut;
+}
+
 void uitest::Harness::Key(ImGuiKey key, ImGuiKey modifier)
 {
     ImGuiIO& io = ImGui::GetIO();

@@ -47,6 +47,10 @@ struct Harness
     bool ScrollTo(const std::string& label, float x, float y, int tries = 20);
     // Every visible item with this label, in drawing order.
     std::vector<ui::RegisteredItem> Items(const std::string& label) const;
+    // The texts of the last frame that run past the right edge of what shows of them (a window's or a cell's edge, a
+    // button's frame): a person reads "Vĩnh Phú" for "Vĩnh Phúc". Not counted: texts wholly out of view (scrolled away),
+    // and texts in a region that scrolls sideways (a wide table), which a person swipes to.
+    std::vector<std::string> CutTexts() const;
     // Presses and releases a key (what a presentation clicker or keyboard sends), drawing frames between.
     void Key(ImGuiKey key, ImGuiKey modifier = ImGuiKey_None);
     // Replaces the active text field's text, as the browser's hidden input does after typing or an IME.
