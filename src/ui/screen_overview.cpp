@@ -110,9 +110,9 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
     }
     if (ImGui::BeginTable("phases", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
     {
-        ImGui::TableSetupColumn(Tr(Str::Phase, lang));
-        ImGui::TableSetupColumn(Tr(Str::Dates, lang));
-        ImGui::TableSetupColumn(Tr(Str::Status, lang));
+        ImGui::TableSetupColumn(Tr(Str::Phase, lang), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(Tr(Str::Dates, lang), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(Tr(Str::Status, lang), ImGuiTableColumnFlags_WidthFixed); // as wide as its badges
         ImGui::TableHeadersRow();
         for (const model::Phase& phase : year->year.phases)
         {

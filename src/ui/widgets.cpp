@@ -93,14 +93,11 @@ float ui::TouchHeight(const AppState& app)
 void ui::Badge(const char* text, ImU32 background, ImU32 foreground)
 {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
-    const float wrap = std::max(ImGui::GetContentRegionAvail().x - pad.x * 2, ImGui::GetFontSize() * 2);
-    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 end(pos.x + size.x + pad.x * 2, pos.y + size.y + pad.y);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(pos, end, background, ImGui::GetStyle().FrameRounding);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y * 0.5f), foreground, text,
-                  nullptr, wrap);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, end, background, ImGui::GetStyle().FrameRounding);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y * 0.5f), foreground, text);
     ImGui::Dummy(ImVec2(end.x - pos.x, end.y - pos.y));
 }
 

@@ -21,8 +21,8 @@ float Dp(const AppState& app, float css);
 float TouchHeight(const AppState& app);
 
 // ---- widgets ----
-// A filled rounded label, e.g. the red "synthetic data" badge; its text wraps where the line is narrower (a
-// table's column on a phone). After other items, BadgeWidth with Flow puts it beside them or under them.
+// A filled rounded label, e.g. the red "synthetic data" badge, on one line (it may size a table's column to itself).
+// After other items, BadgeWidth with Flow puts it beside them or under them.
 void Badge(const char* text, ImU32 background, ImU32 foreground);
 float BadgeWidth(const char* text);
 // Dimmed text that wraps at the end of the line or cell (never cut on a phone).
