@@ -127,7 +127,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
         if (!m.end_date.empty() && m.end_date != m.start_date)
             when += " – " + text::FormatDate(m.end_date);
         ImGui::TextWrapped("%s", (when + " · " + ui::TrCode(m.classification, lang)).c_str());
-        ui::Flow(ui::BadgeWidth(ui::TrCode(m.status, lang)));
+        ui::Flow(ui::ButtonWidth(ui::TrCode(m.status, lang)));
         ui::Badge(ui::TrCode(m.status, lang), ui::StatusColor(m.status), IM_COL32_WHITE);
         std::string venue = m.venue.name;
         if (!m.venue.address.empty())

@@ -101,11 +101,6 @@ void ui::Badge(const char* text, ImU32 background, ImU32 foreground)
     ImGui::Dummy(ImVec2(end.x - pos.x, end.y - pos.y));
 }
 
-float ui::BadgeWidth(const char* text)
-{
-    return ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-
 void ui::DimWrapped(const char* text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

@@ -22,9 +22,8 @@ float TouchHeight(const AppState& app);
 
 // ---- widgets ----
 // A filled rounded label, e.g. the red "synthetic data" badge, on one line (it may size a table's column to itself).
-// After other items, BadgeWidth with Flow puts it beside them or under them.
+// It is as wide as a button with the same label: Flow(ButtonWidth(text)) puts it beside other items or under them.
 void Badge(const char* text, ImU32 background, ImU32 foreground);
-float BadgeWidth(const char* text);
 // Dimmed text that wraps at the end of the line or cell (never cut on a phone).
 void DimWrapped(const char* text);
 // A form's error in red, wrapped; nothing when `text` is empty.
