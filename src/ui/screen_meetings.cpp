@@ -123,12 +123,8 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
     else
     {
         ui::Heading(app, m.name);
-        std::string when = text::FormatDate(m.start_date);
-        if (!m.end_date.empty() && m.end_date != m.start_date)
-            when += " – " + text::FormatDate(m.end_date);
-        ImGui::TextWrapped("%s", (when + " · " + ui::TrCode(m.classification, lang)).c_str());
-        ui::Flow(ui::ButtonWidth(ui::TrCode(m.status, lang)));
-        ui::Badge(ui::TrCode(m.status, lang), ui::StatusColor(m.status), IM_COL32_WHITE);
+        ImGui::TextWrapped("%s · %s", text::FormatDateRange(m.start_date, m.end_date).c_str(), ui::TrCode(m.classification, lang));
+        ui::StatusBadge(m.status, lang);
         std::string venue = m.venue.name;
         if (!m.venue.address.empty())
             venue += ", " + m.venue.address;

@@ -122,10 +122,8 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
             ImGui::TextWrapped("%s", TrPhase(phase.kind, lang)); // a phone's narrow columns wrap, never cut
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            std::string dates = text::FormatDate(phase.start_date);
-            if (!phase.end_date.empty())
-                dates += " – " + text::FormatDate(phase.end_date);
-            if (phase.start_date.empty() && phase.end_date.empty())
+            const std::string dates = text::FormatDateRange(phase.start_date, phase.end_date);
+            if (dates.empty())
                 DimWrapped(Tr(Str::NotKnown, lang)); // the sample's early years keep no phase dates
             else
                 ImGui::TextWrapped("%s", dates.c_str());

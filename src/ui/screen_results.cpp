@@ -426,8 +426,7 @@ void DrawBallots(ui::ResultsScreen& screen, ui::AppState& app)
         ImGui::TextWrapped("%s · %s %d", ui::TrCode(ballot->motion, lang), ui::Tr(ui::Str::Round, lang), ballot->round);
         ImGui::PopFont();
         const std::string result = ballot->ballots_returned > 0 ? outcome.result : "not_counted"; // a new ballot
-        ui::Flow(ui::ButtonWidth(ui::TrCode(result, lang))); // beside the title, or under it on a phone
-        ui::Badge(ui::TrCode(result, lang), ui::StatusColor(result), IM_COL32_WHITE);
+        ui::StatusBadge(result, lang); // beside the title, or under it on a phone
         ui::DocumentButton(app, docs::Kind::BallotMinutes, 0, ballot->id);
         if (const model::Meeting* meeting = ui::FindMeeting(app, ballot->meeting_id))
         {
@@ -511,8 +510,7 @@ void DrawAwards(ui::ResultsScreen& screen, ui::AppState& app)
             const std::string label = ui::OrgName(app, p.organization_id) + "##award" + p.id;
             if (ui::Link(app, label.c_str()))
                 ui::OpenMember(app, p.organization_id);
-            ui::Flow(ui::ButtonWidth(ui::TrCode(p.status, lang)));
-            ui::Badge(ui::TrCode(p.status, lang), ui::StatusColor(p.status), IM_COL32_WHITE);
+            ui::StatusBadge(p.status, lang);
             ui::DimWrapped(ui::TrCode(p.basis, lang));
             ImGui::Separator();
         }

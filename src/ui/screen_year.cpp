@@ -613,10 +613,9 @@ void DrawPhases(ui::AppState& app, const model::YearFile& year, const std::strin
     {
         ImGui::PushID(p.id.c_str());
         ImGui::AlignTextToFramePadding();
-        ImGui::Text("%s · %s – %s", ui::TrPhase(p.kind, lang), text::FormatDate(p.start_date).c_str(),
-                    text::FormatDate(p.end_date).c_str());
-        ui::Flow(ui::ButtonWidth(ui::TrCode(p.status, lang)));
-        ui::Badge(ui::TrCode(p.status, lang), ui::StatusColor(p.status), IM_COL32_WHITE);
+        const std::string dates = text::FormatDateRange(p.start_date, p.end_date);
+        ImGui::Text("%s%s%s", ui::TrPhase(p.kind, lang), dates.empty() ? "" : " · ", dates.c_str());
+        ui::StatusBadge(p.status, lang);
         const char* next = p.status == "not_started" ? "open" : p.status == "open" ? "closed" : nullptr;
         if (writable && next)
         {

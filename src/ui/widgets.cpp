@@ -246,6 +246,13 @@ ImU32 ui::StatusColor(const std::string& status)
     return IM_COL32(120, 130, 145, 255);
 }
 
+void ui::StatusBadge(const std::string& status, Language lang)
+{
+    const char* label = TrCode(status, lang);
+    Flow(ButtonWidth(label));
+    Badge(label, StatusColor(status), IM_COL32_WHITE);
+}
+
 // ---- [SECTION] lookups ----
 
 const model::Organization* ui::FindOrganization(const AppState& app, const std::string& id)

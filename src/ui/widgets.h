@@ -11,6 +11,7 @@
 namespace ui
 {
 struct AppState;
+enum class Language;
 
 // ---- sizes ----
 // Device pixels per CSS pixel (the font scale divided by the user's text size).
@@ -52,6 +53,8 @@ float ButtonWidth(const char* label);
 int Segmented(const AppState& app, const char* const* labels, int count, int current);
 // Colour for a status code (done/passed = green, open/in_progress = amber, cancelled = grey, ...).
 ImU32 StatusColor(const std::string& status);
+// A status code's badge in its colour, beside the items before it on the line when it fits, otherwise under them.
+void StatusBadge(const std::string& status, Language lang);
 
 // ---- lookups (nullptr when the id does not resolve) ----
 const model::Organization* FindOrganization(const AppState& app, const std::string& id);

@@ -56,6 +56,11 @@ TEST_SUITE("text")
         CHECK_FALSE(text::IsValidDate("25/03/2021"));
         CHECK(text::FormatDate("2021-03-25") == "25/03/2021");
         CHECK(text::FormatDate("2021-02-30") == "2021-02-30");
+        CHECK(text::FormatDateRange("2021-03-25", "2021-03-26") == "25/03/2021 – 26/03/2021");
+        CHECK(text::FormatDateRange("2021-03-25", "2021-03-25") == "25/03/2021");
+        CHECK(text::FormatDateRange("2021-03-25", "") == "25/03/2021");
+        CHECK(text::FormatDateRange("", "2021-03-26") == "– 26/03/2021");
+        CHECK(text::FormatDateRange("", "").empty());
     }
 
     TEST_CASE("points as Vietnamese decimals")

@@ -532,6 +532,20 @@ TEST_SUITE("ui")
         CHECK(rows == 6);
     }
 
+    TEST_CASE("a phase with no dates reads its name alone, without a separator before nothing")
+    {
+        uitest::Harness h(1280, 800);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+        ui::OpenRoute(h.app, "/year?year=2026"); // the sample dates the covenant and self-assessment phases only
+        h.Frames(2);
+        REQUIRE(h.Tap("Giai đoạn"));
+        h.Frames(2);
+        const auto& texts = h.app.items.texts;
+        CHECK(std::find(texts.begin(), texts.end(), "Ký giao ước · 15/01/2026 – 19/03/2026") != texts.end());
+        for (const char* undated : {"Chấm chéo", "Chấm điểm chính thức", "Bỏ phiếu", "Trình Bộ"})
+            CHECK_MESSAGE(std::find(texts.begin(), texts.end(), undated) != texts.end(), undated); // not "Chấm chéo ·  – "
+    }
+
     TEST_CASE("a unit that has entered no score yet reads 'Chưa có điểm', not a rating of 0, and the rating is never cut")
     {
         uitest::Harness h(1280, 800);

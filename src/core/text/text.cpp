@@ -320,6 +320,13 @@ std::string FormatDate(const std::string& iso)
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
+std::string FormatDateRange(const std::string& start, const std::string& end)
+{
+    if (end.empty() || end == start)
+        return FormatDate(start);
+    return (start.empty() ? "– " : FormatDate(start) + " – ") + FormatDate(end);
+}
+
 std::string Clip(const std::string& text, size_t chars)
 {
     size_t count = 0;

@@ -25,6 +25,9 @@ bool VietnameseLess(const std::string& a, const std::string& b);
 bool IsValidDate(const std::string& iso);
 // "2021-03-25" -> "25/03/2021"; anything that is not a valid date is returned unchanged.
 std::string FormatDate(const std::string& iso);
+// A span of days as people write it: "25/03/2021 – 26/03/2021"; one date when the end is missing or the same day;
+// "– 26/03/2021" when only the end is known; "" when neither is.
+std::string FormatDateRange(const std::string& start, const std::string& end);
 // At most `chars` characters of UTF-8 text (never cut inside a character), "…" when shortened.
 std::string Clip(const std::string& text, size_t chars);
 
