@@ -423,6 +423,15 @@ void AwardList(ui::AppState& app)
     }
 }
 
+// The ranking is announced once every member has a score: in a year still being scored the reveal would show
+// ranks of "–" beside "no score yet", one by one, in front of the whole room.
+bool RankingDecided(const ui::AppState& app)
+{
+    const std::vector<scoring::MemberResult>& members = app.results.members;
+    return !members.empty() && std::all_of(members.begin(), members.end(),
+                                           [](const scoring::MemberResult& m) { return m.rank > 0; });
+}
+
 void SlideReveal(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
@@ -433,7 +442,7 @@ void SlideReveal(ui::AppState& app)
     if (step == 0)
     {
         Title(app, ui::Tr(ui::Str::RevealTitle, lang) + y);
-        Large(app, ui::Tr(ui::Str::RevealHint, lang));
+        Large(app, ui::Tr(RankingDecided(app) ? ui::Str::RevealHint : ui::Str::LeaderNotDecided, lang));
     }
     else if (step <= n)
     {
@@ -458,7 +467,7 @@ void SlideReveal(ui::AppState& app)
 
 int ui::RevealSteps(const AppState& app)
 {
-    return static_cast<int>(app.results.members.size()) + 2;
+    return RankingDecided(app) ? static_cast<int>(app.results.members.size()) + 2 : 0;
 }
 
 void ui::PresentationNext(AppState& app)

@@ -114,12 +114,38 @@ TEST_SUITE("ui")
         uitest::Harness h(1920, 1080);
         uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
         h.Frames(2);
-        ui::OpenRoute(h.app, "/present/5");
+        ui::OpenRoute(h.app, "/present/5?year=2025");
         h.Frames(2);
         h.Key(ImGuiKey_PageDown);
         CHECK(h.app.animating);
         h.Frames(40); // 0.67 s
         CHECK_FALSE(h.app.animating);
+    }
+
+    TEST_CASE("a year still being scored is not revealed: its slide says the result is not decided, and no rank shows")
+    {
+        uitest::Harness h(1920, 1080);
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+        const auto drawn = [&h](const std::string& text) {
+            const std::vector<std::string>& texts = h.app.items.texts;
+            return std::find(texts.begin(), texts.end(), text) != texts.end();
+        };
+        ui::OpenRoute(h.app, "/present/5?year=2026"); // two of the six units have entered no score
+        h.Frames(2);
+        CHECK(h.State()["presentation"]["reveal_steps"] == 0);
+        CHECK(drawn("Chưa xác định: còn đơn vị chưa có điểm"));
+        CHECK_FALSE(drawn("Công bố từ vị trí cuối đến vị trí dẫn đầu"));
+        for (int i = 0; i < 3; i++)
+            h.Key(ImGuiKey_PageDown);
+        CHECK(h.State()["presentation"]["slide"] == 5);
+        CHECK(h.State()["presentation"]["reveal_step"] == 0);
+        CHECK_FALSE(drawn("Chưa có điểm")); // no row of the ranking
+        CHECK_FALSE(drawn("Còn chưa công bố: 4"));
+
+        ui::OpenRoute(h.app, "/present/5?year=2025"); // every unit scored: the reveal as before
+        h.Frames(2);
+        CHECK(h.State()["presentation"]["reveal_steps"] == 8);
+        CHECK(drawn("Công bố từ vị trí cuối đến vị trí dẫn đầu"));
     }
 
     TEST_CASE("the touch controls step the presentation too")
