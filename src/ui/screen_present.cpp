@@ -288,12 +288,13 @@ void RevealRanking(ui::AppState& app, int revealed)
         const ImU32 fg = ImGui::GetColorU32(ImGuiCol_Text, alpha);
         const float ty = pos.y + (row_h * 0.92f - size) / 2;
         const float pad = size * 0.6f;
-        const std::string rank = std::to_string(m.rank); // every unit has a score (RankingDecided)
+        const bool ranked = m.rank > 0; // a unit with no score yet is shown as such, not as 0 points
+        const std::string rank = ranked ? std::to_string(m.rank) : "–";
         draw->AddText(font, size, ImVec2(pos.x + pad, ty), m.rank == 1 ? kGold : fg, rank.c_str());
         // Name | total | rating: the rating takes a third of the row, in the same bold face, slightly smaller.
         const float rating_size = size * 0.8f;
         const float rating_w = width * 0.34f;
-        const std::string total = text::FormatPoints(m.ranking_total.value);
+        const std::string total = ranked ? text::FormatPoints(m.ranking_total.value) : "–";
         const float total_w = font->CalcTextSizeA(size, FLT_MAX, 0, total.c_str()).x;
         const float total_x = pos.x + width - rating_w - total_w - pad;
         const float name_x = pos.x + pad + size * 2.2f;
@@ -304,9 +305,9 @@ void RevealRanking(ui::AppState& app, int revealed)
         const ImVec4 rating_clip(pos.x + width - rating_w, pos.y, pos.x + width - pad, pos.y + row_h);
         draw->AddText(font, rating_size, ImVec2(pos.x + width - rating_w, pos.y + (row_h * 0.92f - rating_size) / 2),
                       ImGui::GetColorU32(ImGuiCol_Text, 0.85f * alpha),
-                      m.rating_label.c_str(), nullptr, 0, &rating_clip);
+                      ranked ? m.rating_label.c_str() : ui::Tr(ui::Str::NoScores, lang), nullptr, 0, &rating_clip);
         // The row is an item ("3. Sở …") for screen readers and tests, which check that the last rank is on screen.
-        const std::string label = rank + ". " + ui::OrgName(app, m.organization_id) + "##rank-" + m.organization_id;
+        const std::string label = (ranked ? rank + ". " : "") + ui::OrgName(app, m.organization_id) + "##rank-" + m.organization_id;
         const ImGuiID id = ImGui::GetID(label.c_str());
         ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + width, pos.y + row_h * 0.92f)), id, nullptr, ImGuiItemFlags_NoNav);
         ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), id, label.c_str(), 0);
@@ -435,7 +436,7 @@ void SlideReveal(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
     const int n = static_cast<int>(app.results.members.size());
-    const int step = RankingDecided(app) ? app.presentation.reveal_step : 0; // also when a sync took a score away
+    const int step = app.presentation.reveal_step;
     const model::YearFile* year = ui::SelectedYear(app);
     const std::string y = year ? " " + std::to_string(year->year.year) : "";
     if (step == 0)
