@@ -423,26 +423,25 @@ void AwardList(ui::AppState& app)
     }
 }
 
-// The ranking is announced once every member has a score: in a year still being scored the reveal would show
-// ranks of "–" beside "no score yet", one by one, in front of the whole room.
-bool RankingDecided(const ui::AppState& app)
+// The ranking is announced once the secretariat has agreed the final scores: before that it stands on the units'
+// own or cross scores, still moving (2026 in the sample), and a reveal would announce it to the room as the result.
+// A unit left without a final score is then shown as such ("Chưa có điểm"), never as 0 points.
+bool RankingFinal(const ui::AppState& app)
 {
-    const std::vector<scoring::MemberResult>& members = app.results.members;
-    return !members.empty() && std::all_of(members.begin(), members.end(),
-                                           [](const scoring::MemberResult& m) { return m.rank > 0; });
+    return app.results.ranking_stage == "final";
 }
 
 void SlideReveal(ui::AppState& app)
 {
     const ui::Language lang = app.settings.lang;
     const int n = static_cast<int>(app.results.members.size());
-    const int step = app.presentation.reveal_step;
+    const int step = RankingFinal(app) ? app.presentation.reveal_step : 0; // also when a sync took the final scores away
     const model::YearFile* year = ui::SelectedYear(app);
     const std::string y = year ? " " + std::to_string(year->year.year) : "";
     if (step == 0)
     {
         Title(app, ui::Tr(ui::Str::RevealTitle, lang) + y);
-        Large(app, ui::Tr(RankingDecided(app) ? ui::Str::RevealHint : ui::Str::LeaderNotDecided, lang));
+        Large(app, ui::Tr(RankingFinal(app) ? ui::Str::RevealHint : ui::Str::RevealNotFinal, lang));
     }
     else if (step <= n)
     {
@@ -467,7 +466,7 @@ void SlideReveal(ui::AppState& app)
 
 int ui::RevealSteps(const AppState& app)
 {
-    return RankingDecided(app) ? static_cast<int>(app.results.members.size()) + 2 : 0;
+    return RankingFinal(app) ? static_cast<int>(app.results.members.size()) + 2 : 0;
 }
 
 void ui::PresentationNext(AppState& app)

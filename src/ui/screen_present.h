@@ -30,8 +30,8 @@ struct PresentationState
     double controls_since = -1; // when the pointer last moved (seconds): the control bar hides a few seconds later
 };
 
-// Number of reveal steps after the title: one per ranked unit, then the ballot, then the awards; none while a unit
-// has no score yet (the title slide then says the result is not decided).
+// Number of reveal steps after the title: one per unit, then the ballot, then the awards; none before the final
+// scores are agreed (the title slide then says so).
 int RevealSteps(const AppState& app);
 // Next / previous step of the whole show (within the reveal, then across slides).
 void PresentationNext(AppState& app);

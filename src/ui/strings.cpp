@@ -172,6 +172,7 @@ constexpr Row kRows[] = {
     {ui::Str::StillHidden, "Còn chưa công bố", "Still to reveal"},
     {ui::Str::RevealTitle, "Công bố kết quả thi đua năm", "Emulation results"},
     {ui::Str::RevealHint, "Công bố từ vị trí cuối đến vị trí dẫn đầu", "From last place to first"},
+    {ui::Str::RevealNotFinal, "Chưa công bố được: chưa có điểm thống nhất", "Not ready to announce: no agreed final scores yet"},
     {ui::Str::Ranking, "Xếp hạng năm", "Ranking"},
     {ui::Str::BallotResult, "Kết quả bỏ phiếu suy tôn", "Ballot result"},
     {ui::Str::AwardsSlide, "Đề nghị khen thưởng", "Award proposals"},

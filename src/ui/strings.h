@@ -173,6 +173,7 @@ enum class Str
     StillHidden,
     RevealTitle,
     RevealHint,
+    RevealNotFinal,
     Ranking,
     BallotResult,
     AwardsSlide,

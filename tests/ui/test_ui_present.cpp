@@ -122,7 +122,7 @@ TEST_SUITE("ui")
         CHECK_FALSE(h.app.animating);
     }
 
-    TEST_CASE("a year still being scored is not revealed: its slide says the result is not decided, and no rank shows")
+    TEST_CASE("a year without agreed final scores is not revealed: its slide says so, and no rank shows")
     {
         uitest::Harness h(1920, 1080);
         uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
@@ -130,10 +130,10 @@ TEST_SUITE("ui")
             const std::vector<std::string>& texts = h.app.items.texts;
             return std::find(texts.begin(), texts.end(), text) != texts.end();
         };
-        ui::OpenRoute(h.app, "/present/5?year=2026"); // two of the six units have entered no score
+        ui::OpenRoute(h.app, "/present/5?year=2026"); // self-assessment under way: ranked on the units' own scores
         h.Frames(2);
         CHECK(h.State()["presentation"]["reveal_steps"] == 0);
-        CHECK(drawn("Chưa xác định: còn đơn vị chưa có điểm"));
+        CHECK(drawn("Chưa công bố được: chưa có điểm thống nhất"));
         CHECK_FALSE(drawn("Công bố từ vị trí cuối đến vị trí dẫn đầu"));
         for (int i = 0; i < 3; i++)
             h.Key(ImGuiKey_PageDown);
@@ -142,7 +142,7 @@ TEST_SUITE("ui")
         CHECK_FALSE(drawn("Chưa có điểm")); // no row of the ranking
         CHECK_FALSE(drawn("Còn chưa công bố: 4"));
 
-        ui::OpenRoute(h.app, "/present/5?year=2025"); // every unit scored: the reveal as before
+        ui::OpenRoute(h.app, "/present/5?year=2025"); // final scores agreed: the reveal as before
         h.Frames(2);
         CHECK(h.State()["presentation"]["reveal_steps"] == 8);
         CHECK(drawn("Công bố từ vị trí cuối đến vị trí dẫn đầu"));
