@@ -106,6 +106,7 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
     if (!year->year.status.empty())
     {
         RowLabel(app, Tr(Str::Status, lang));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f); // level with the label
         Badge(TrCode(year->year.status, lang), StatusColor(year->year.status), IM_COL32_WHITE);
     }
     if (ImGui::BeginTable("phases", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
@@ -128,8 +129,6 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
             else
                 ImGui::TextWrapped("%s", dates.c_str());
             ImGui::TableNextColumn();
-            // A badge is half a padding shorter than a frame: this centres it on the row's text.
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);
             Badge(TrCode(phase.status, lang), StatusColor(phase.status), IM_COL32_WHITE);
         }
         ImGui::EndTable();

@@ -92,13 +92,22 @@ float ui::TouchHeight(const AppState& app)
 
 void ui::Badge(const char* text, ImU32 background, ImU32 foreground)
 {
+    // The label sits on the line's text baseline, as ImGui places text, so it reads level with the text beside it:
+    // text aligned to a button's padding (AlignTextToFramePadding) or plain text. The fill reaches half a padding
+    // above and below the label; above the line's top only beside plain text (into the spacing between lines), and
+    // a badge that starts a line moves its label down instead.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const ImVec2 size = ImGui::CalcTextSize(text);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 end(pos.x + size.x + pad.x * 2, pos.y + size.y + pad.y);
-    ImGui::GetWindowDrawList()->AddRectFilled(pos, end, background, ImGui::GetStyle().FrameRounding);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y * 0.5f), foreground, text);
-    ImGui::Dummy(ImVec2(end.x - pos.x, end.y - pos.y));
+    const ImVec2 pos = window->DC.CursorPos;
+    const float baseline = window->DC.CurrLineTextBaseOffset;
+    const float text_y = window->DC.IsSameLine ? baseline : std::max(baseline, pad.y * 0.5f);
+    const ImRect fill(pos.x, pos.y + text_y - pad.y * 0.5f, pos.x + size.x + pad.x * 2, pos.y + text_y + size.y + pad.y * 0.5f);
+    ImGui::ItemSize(ImVec2(fill.GetWidth(), fill.Max.y - pos.y), text_y);
+    if (!ImGui::ItemAdd(fill, 0))
+        return; // scrolled out of view: nothing to draw
+    window->DrawList->AddRectFilled(fill.Min, fill.Max, background, ImGui::GetStyle().FrameRounding);
+    window->DrawList->AddText(ImVec2(pos.x + pad.x, pos.y + text_y), foreground, text);
 }
 
 void ui::DimWrapped(const char* text)
@@ -202,6 +211,9 @@ bool ui::Link(const AppState& app, const char* label)
     const bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(text.x, 1.0f), height));
     const ImU32 colour = ImGui::GetColorU32(ImGuiCol_CheckMark);
     const float y = pos.y + (height - text.y) * 0.5f;
+    // The line's text baseline is the link's (centred on the touch height): a badge or text put beside it reads level.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->DC.PrevLineTextBaseOffset = std::max(window->DC.PrevLineTextBaseOffset, y - pos.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, y), colour, label, end, wrap);
     if ((ImGui::IsItemHovered() || ImGui::IsItemActive()) && text.y <= ImGui::GetTextLineHeight() * 1.5f)

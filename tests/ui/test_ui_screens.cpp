@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace
 {
@@ -544,6 +545,75 @@ TEST_SUITE("ui")
         CHECK(std::find(texts.begin(), texts.end(), "Ký giao ước · 15/01/2026 – 19/03/2026") != texts.end());
         for (const char* undated : {"Chấm chéo", "Chấm điểm chính thức", "Bỏ phiếu", "Trình Bộ"})
             CHECK_MESSAGE(std::find(texts.begin(), texts.end(), undated) != texts.end(), undated); // not "Chấm chéo ·  – "
+    }
+
+    TEST_CASE("a status badge reads level with the text beside it, at every size")
+    {
+        // A badge beside text had its label half a padding above that text's (it ignored the line's baseline).
+        const char* const statuses[] = {"Đã kết thúc", "Đang mở", "Chưa bắt đầu"};
+        auto is_status = [&](const std::string& t) { return std::find(std::begin(statuses), std::end(statuses), t) != std::end(statuses); };
+        struct Size
+        {
+            float w, h, scale;
+        };
+        for (const Size size : {Size{2560, 1600, 2}, Size{390, 844, 1}, Size{1920, 1080, 1}})
+        {
+            CAPTURE(size.w);
+            uitest::Harness h(size.w, size.h, size.scale);
+            uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+            const float line = ImGui::GetTextLineHeight();
+            // The year's phases: each phase's line, then its badge beside it or, where it does not fit, under it.
+            ui::OpenRoute(h.app, "/year?year=2026");
+            h.Frames(2);
+            REQUIRE(h.Tap("Giai đoạn"));
+            h.Frames(2);
+            const ui::ItemRegistry& reg = h.app.items;
+            int beside = 0, badges = 0;
+            for (size_t k = 1; k < reg.texts.size(); ++k)
+            {
+                if (!is_status(reg.texts[k]))
+                    continue;
+                ++badges;
+                const float dy = reg.places[k].y - reg.places[k - 1].y;
+                CHECK_MESSAGE((std::abs(dy) < 0.5f || dy >= line), reg.texts[k - 1] << " / " << reg.texts[k] << ": " << dy);
+                beside += std::abs(dy) < 0.5f ? 1 : 0;
+            }
+            CHECK(badges == 6);
+            if (size.w > 1000)
+                CHECK(beside == 6);
+            // The overview's phase table: name, dates and badge on one row (a screen tall enough to show it whole).
+            h.Resize(size.w, size.h * 4);
+            ui::OpenRoute(h.app, "/overview?year=2026");
+            h.Frames(3);
+            badges = 0;
+            for (size_t k = 2; k < reg.texts.size(); ++k)
+            {
+                if (!is_status(reg.texts[k]) || reg.texts[k - 2].empty())
+                    continue;
+                ++badges;
+                CHECK_MESSAGE(std::abs(reg.places[k].y - reg.places[k - 1].y) < 0.5f, reg.texts[k - 1] << " / " << reg.texts[k]);
+            }
+            CHECK(badges >= 6);
+            // The year's status beside its row label.
+            const auto label = std::find(reg.texts.begin(), reg.texts.end(), "Trạng thái:");
+            REQUIRE(label + 1 < reg.texts.end());
+            const size_t at = static_cast<size_t>(label - reg.texts.begin());
+            CHECK(reg.texts[at + 1] == "Đang triển khai");
+            CHECK(std::abs(reg.places[at + 1].y - reg.places[at].y) < 0.5f);
+            // An award proposal's status beside the unit's name, a link centred on a touch target's height.
+            ui::OpenRoute(h.app, "/results/awards?year=2021");
+            h.Frames(3);
+            badges = 0;
+            for (size_t k = 1; k < reg.texts.size(); ++k)
+            {
+                if (reg.texts[k] != "Đã trình")
+                    continue;
+                ++badges;
+                CAPTURE(reg.texts[k - 1]);
+                CHECK(std::abs(reg.places[k].y - reg.places[k - 1].y) < 0.5f);
+            }
+            CHECK(badges >= 3);
+        }
     }
 
     TEST_CASE("a unit that has entered no score yet reads 'Chưa có điểm', not a rating of 0, and the rating is never cut")
