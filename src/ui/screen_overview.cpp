@@ -106,7 +106,7 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
     if (!year->year.status.empty())
     {
         RowLabel(app, Tr(Str::Status, lang));
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f); // level with the label
+        AlignToRowLabel(app);
         Badge(TrCode(year->year.status, lang), StatusColor(year->year.status), IM_COL32_WHITE);
     }
     if (ImGui::BeginTable("phases", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))

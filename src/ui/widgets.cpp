@@ -126,9 +126,8 @@ void ui::LabelValue(const char* label, const std::string& value)
 
 void ui::RowLabel(const AppState& app, const char* label)
 {
-    const float offset = (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f;
     const float y = ImGui::GetCursorPosY();
-    ImGui::SetCursorPosY(y + offset);
+    AlignToRowLabel(app);
     ImGui::TextDisabled("%s:", label);
     ImGui::SameLine();
     ImGui::SetCursorPosY(y);
@@ -136,8 +135,13 @@ void ui::RowLabel(const AppState& app, const char* label)
 
 void ui::RowValue(const AppState& app, const char* text)
 {
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f);
+    AlignToRowLabel(app);
     ImGui::TextUnformatted(text);
+}
+
+void ui::AlignToRowLabel(const AppState& app)
+{
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (TouchHeight(app) - ImGui::GetTextLineHeight()) * 0.5f);
 }
 
 void ui::Heading(const AppState& app, const std::string& text)

@@ -35,6 +35,9 @@ void LabelValue(const char* label, const std::string& value);
 void RowLabel(const AppState& app, const char* label);
 // Plain text after RowLabel, centred on the same touch-high row.
 void RowValue(const AppState& app, const char* text);
+// Moves the cursor down to where RowLabel's text sits on its touch-high row: what is drawn next (text, a badge)
+// reads level with the label.
+void AlignToRowLabel(const AppState& app);
 // A heading in the large bold font.
 void Heading(const AppState& app, const std::string& text);
 // A section title: bold text with a rule under it.
