@@ -286,24 +286,36 @@ void DrawGrid(ui::ResultsScreen& screen, ui::AppState& app)
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInner | ImGuiTableFlags_SizingFixedFit;
     const int column_count = static_cast<int>(columns.size()) + 2;
+    // The columns' widths: the rating column fits the longest rating of the year ("Hoàn thành xuất sắc nhiệm vụ"),
+    // never cut; the others their title or a figure.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float rating_w = 0;
+    for (const scoring::MemberResult& m : app.results.members)
+        rating_w = std::max(rating_w, ImGui::CalcTextSize(m.rating_label.c_str()).x + style.FramePadding.x * 2);
+    std::vector<float> widths = {ui::Dp(app, 56) * app.settings.text_scale,
+                                 ui::Dp(app, app.layout == ui::Layout::Phone ? 130 : 200) * app.settings.text_scale};
+    for (const Column& c : columns)
+        widths.push_back(std::max({ImGui::CalcTextSize(c.title.c_str()).x, c.id == "rating" ? rating_w : 0.0f,
+                                   ui::Dp(app, c.id == "rating" ? 190 : 64) * app.settings.text_scale}));
+    float row_w = 0;
+    for (const float w : widths)
+        row_w += w + style.CellPadding.x * 2 + 1; // a column's padding and its border
     // On a phone the grid may take the whole screen: the buttons above it scroll away with the page once the grid
-    // (swiped up to its last row) hands the swipe on.
-    const float grid_h = app.layout == ui::Layout::Phone ? std::max(avail, ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y * 2) - panel
-                                                         : avail - panel;
-    if (ImGui::BeginTable("grid", column_count, flags, ImVec2(0, grid_h)))
+    // (swiped up to its last row) hands the swipe on. A year of few units: the grid ends under its last row (and
+    // the sideways scrollbar, if its columns need one), not at the bottom of the screen with its column lines
+    // running on through nothing.
+    const float room = app.layout == ui::Layout::Phone ? std::max(avail, ImGui::GetWindowHeight() - style.WindowPadding.y * 2) - panel
+                                                       : avail - panel;
+    const float rows_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2 +
+                         ui::TouchHeight(app) * static_cast<float>(app.results.members.size()) +
+                         (row_w > ImGui::GetContentRegionAvail().x ? style.ScrollbarSize : 0) + 1;
+    if (ImGui::BeginTable("grid", column_count, flags, ImVec2(0, std::min(room, rows_h))))
     {
         ImGui::TableSetupScrollFreeze(app.layout == ui::Layout::Phone ? 3 : 2, 1);
-        ImGui::TableSetupColumn(ui::Tr(ui::Str::Rank, lang), ImGuiTableColumnFlags_WidthFixed, ui::Dp(app, 56) * app.settings.text_scale);
-        ImGui::TableSetupColumn(ui::Tr(ui::Str::Unit, lang), ImGuiTableColumnFlags_WidthFixed,
-                                ui::Dp(app, app.layout == ui::Layout::Phone ? 130 : 200) * app.settings.text_scale);
-        // The rating column fits the longest rating of the year ("Hoàn thành xuất sắc nhiệm vụ"), never cut.
-        float rating_w = 0;
-        for (const scoring::MemberResult& m : app.results.members)
-            rating_w = std::max(rating_w, ImGui::CalcTextSize(m.rating_label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
-        for (const Column& c : columns)
-            ImGui::TableSetupColumn(c.title.c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                    std::max({ImGui::CalcTextSize(c.title.c_str()).x, c.id == "rating" ? rating_w : 0.0f,
-                                              ui::Dp(app, c.id == "rating" ? 190 : 64) * app.settings.text_scale}));
+        ImGui::TableSetupColumn(ui::Tr(ui::Str::Rank, lang), ImGuiTableColumnFlags_WidthFixed, widths[0]);
+        ImGui::TableSetupColumn(ui::Tr(ui::Str::Unit, lang), ImGuiTableColumnFlags_WidthFixed, widths[1]);
+        for (size_t i = 0; i < columns.size(); ++i)
+            ImGui::TableSetupColumn(columns[i].title.c_str(), ImGuiTableColumnFlags_WidthFixed, widths[i + 2]);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(app.results.members.size())); // the first row is measured

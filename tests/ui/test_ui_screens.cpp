@@ -7,6 +7,7 @@
 #include "ui/sync_panel.h"
 
 #include <doctest/doctest.h>
+#include <imgui_internal.h> // ImGui::FindWindowByName: the results grid's own window
 
 #include <algorithm>
 #include <cmath>
@@ -390,6 +391,54 @@ TEST_SUITE("ui")
 
         REQUIRE(h.LongPress(std::to_string(first.rank)));
         CHECK(h.State()["selected"]["figure_column"] == "rank");
+    }
+
+    TEST_CASE("the results grid ends under its last unit when all fit, and scrolls within the screen when they do not")
+    {
+        // 2026 has six units: on the projector and a tablet the grid's column lines ran on to the bottom of the screen
+        // under its last row. 120 units do not fit: the grid fills the screen and scrolls.
+        const std::string synthetic = uitest::MakeSynthetic(120, 6, 2);
+        REQUIRE(!synthetic.empty());
+        struct Case
+        {
+            float width, height, scale;
+            std::string folder;
+            const char* route;
+            bool every_criterion; // "Chi tiết tiêu chí": more columns than the screen is wide, a sideways scrollbar
+            bool all_fit;
+        };
+        for (const Case& c : {Case{1920, 1080, 1, kSample, "/results?year=2026", false, true},
+                              Case{2560, 1600, 2, kSample, "/results?year=2026", false, true},
+                              Case{2560, 1600, 2, kSample, "/results?year=2026", true, true},
+                              Case{390, 844, 1, kSample, "/results?year=2021", false, true},
+                              Case{1280, 800, 1, synthetic, "/results", false, false}})
+        {
+            CAPTURE(c.width);
+            CAPTURE(c.every_criterion);
+            uitest::Harness h(c.width, c.height, c.scale);
+            uitest::LoadFolder(h.app, c.folder);
+            ui::OpenRoute(h.app, c.route);
+            h.Frames(3);
+            if (c.every_criterion)
+                REQUIRE(h.Tap("Chi tiết tiêu chí"));
+            std::string window; // the grid's own window: its cells are drawn in it
+            for (const ui::RegisteredItem& item : h.app.items.items)
+                if (item.window.find("grid") != std::string::npos)
+                    window = item.window;
+            const ImGuiWindow* grid = ImGui::FindWindowByName(window.c_str());
+            REQUIRE(grid);
+            const float row = ui::TouchHeight(h.app);
+            if (c.all_fit)
+            {
+                CHECK(grid->ScrollMax.y == 0);                   // every row shown whole, above the sideways scrollbar
+                CHECK(grid->Size.y - grid->ContentSize.y < row * 0.6f); // and nothing under the last one
+            }
+            else
+            {
+                CHECK(grid->ScrollMax.y > 0);
+                CHECK(grid->Pos.y + grid->Size.y >= c.height - row * 2); // the grid takes the screen's height
+            }
+        }
     }
 
     TEST_CASE("the ballot view shows the tallies with the rule applied, and the award view the proposals")
