@@ -396,7 +396,8 @@ TEST_SUITE("ui")
     TEST_CASE("the results grid ends under its last unit when all fit, and scrolls within the screen when they do not")
     {
         // 2026 has six units: on the projector and a tablet the grid's column lines ran on to the bottom of the screen
-        // under its last row. 120 units do not fit: the grid fills the screen and scrolls.
+        // under its last row. 120 units do not fit, nor do six at the largest text size: the grid fills the screen and
+        // scrolls.
         const std::string synthetic = uitest::MakeSynthetic(120, 6, 2);
         REQUIRE(!synthetic.empty());
         struct Case
@@ -408,6 +409,7 @@ TEST_SUITE("ui")
             bool all_fit;
         };
         for (const Case& c : {Case{1920, 1080, 1, kSample, "/results?year=2026", false, true},
+                              Case{1920, 1080, 1.75f, kSample, "/results?year=2026", false, false}, // the largest text
                               Case{2560, 1600, 2, kSample, "/results?year=2026", false, true},
                               Case{2560, 1600, 2, kSample, "/results?year=2026", true, true},
                               Case{390, 844, 1, kSample, "/results?year=2021", false, true},
@@ -415,7 +417,10 @@ TEST_SUITE("ui")
         {
             CAPTURE(c.width);
             CAPTURE(c.every_criterion);
+            CAPTURE(c.scale);
             uitest::Harness h(c.width, c.height, c.scale);
+            if (c.width == 1920)
+                h.app.settings.text_scale = c.scale; // the projector's text sizes, 1 px per CSS px
             uitest::LoadFolder(h.app, c.folder);
             ui::OpenRoute(h.app, c.route);
             h.Frames(3);
