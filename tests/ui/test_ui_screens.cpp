@@ -402,25 +402,24 @@ TEST_SUITE("ui")
         REQUIRE(!synthetic.empty());
         struct Case
         {
-            float width, height, scale;
+            float width, height, scale, text_scale; // scale: the fonts' (pixel ratio × text size)
             std::string folder;
             const char* route;
             bool every_criterion; // "Chi tiết tiêu chí": more columns than the screen is wide, a sideways scrollbar
             bool all_fit;
         };
-        for (const Case& c : {Case{1920, 1080, 1, kSample, "/results?year=2026", false, true},
-                              Case{1920, 1080, 1.75f, kSample, "/results?year=2026", false, false}, // the largest text
-                              Case{2560, 1600, 2, kSample, "/results?year=2026", false, true},
-                              Case{2560, 1600, 2, kSample, "/results?year=2026", true, true},
-                              Case{390, 844, 1, kSample, "/results?year=2021", false, true},
-                              Case{1280, 800, 1, synthetic, "/results", false, false}})
+        for (const Case& c : {Case{1920, 1080, 1, 1, kSample, "/results?year=2026", false, true},
+                              Case{1920, 1080, 1.75f, 1.75f, kSample, "/results?year=2026", false, false}, // the largest text
+                              Case{2560, 1600, 2, 1, kSample, "/results?year=2026", false, true},
+                              Case{2560, 1600, 2, 1, kSample, "/results?year=2026", true, true},
+                              Case{390, 844, 1, 1, kSample, "/results?year=2021", false, true},
+                              Case{1280, 800, 1, 1, synthetic, "/results", false, false}})
         {
             CAPTURE(c.width);
             CAPTURE(c.every_criterion);
-            CAPTURE(c.scale);
+            CAPTURE(c.text_scale);
             uitest::Harness h(c.width, c.height, c.scale);
-            if (c.width == 1920)
-                h.app.settings.text_scale = c.scale; // the projector's text sizes, 1 px per CSS px
+            h.app.settings.text_scale = c.text_scale;
             uitest::LoadFolder(h.app, c.folder);
             ui::OpenRoute(h.app, c.route);
             h.Frames(3);
