@@ -1,7 +1,8 @@
 // A meeting day without a network, rehearsed in Chromium at tablet size: first visit online; the network is cut
 // (Playwright offline and the server stopped); the page is reloaded and shows the data; a score and a ballot
 // tally are entered; the presentation runs through the reveal; the network comes back and every edit reaches
-// the server, checked in the files on disk. Also: a new build deployed while a tab is open is picked up cleanly.
+// the server, checked in the files on disk. Also: a new build deployed while a tab is open, or while the app is closed, is
+// offered and picked up cleanly.
 // Prints the offline cold-start time as a ratio to the online one.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -167,6 +168,38 @@ describe('meeting day without a network', () => {
       assert.equal(await page.evaluate(() => window.thiduaBuildMark), 'build-2');
       assert.equal((await state(page)).load, 'ready');
       assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+      await context.close();
+    } finally {
+      await own.stop();
+    }
+  });
+
+  test('a build deployed while the app is closed is offered at the next visit, and taken only when asked', async () => {
+    const web = mkdtempSync(path.join(tmpdir(), 'thidua-web-'));
+    cpSync(webDir, web, { recursive: true });
+    const own = await startServer({ web, args: ['--tokens', tokensFile] });
+    try {
+      const context = await browser.newContext(sizes.tablet);
+      const page = await context.newPage();
+      await page.goto(`${own.url}?token=${token}`);
+      await waitReady(page);
+      await waitServiceWorker(page);
+      // The tab is closed; a new build is deployed; the official opens the app again the next morning.
+      await page.close();
+      appendFileSync(path.join(web, 'thidua.js'), "\nwindow.thiduaBuildMark = 'build-2';\n");
+      execFileSync('cmake', [`-DWEB=${web}`, `-DIN=${path.join(root, 'web', 'sw.js.in')}`, '-P', path.join(root, 'scripts', 'stamp_sw.cmake')]);
+      const again = await context.newPage();
+      await again.goto(`${own.url}?token=${token}`);
+      await waitReady(again);
+      assert.equal(await again.evaluate(() => window.thiduaBuildMark || ''), '', 'the visit opens on the build it has');
+      // The browser's own check after the navigation finds the new worker; the page, registering after its first
+      // frame, still offers it (whether it was found before or after the page registered).
+      await waitSync(again, () => window.thidua.state().sync.update_ready === true);
+      const navigation = again.waitForEvent('load');
+      await tap(again, 'Có phiên bản mới — cập nhật', { settle: false });
+      await navigation;
+      await waitReady(again);
+      assert.equal(await again.evaluate(() => window.thiduaBuildMark), 'build-2');
       await context.close();
     } finally {
       await own.stop();
