@@ -1,8 +1,8 @@
 // A meeting day without a network, rehearsed in Chromium at tablet size: first visit online; the network is cut
 // (Playwright offline and the server stopped); the page is reloaded and shows the data; a score and a ballot
 // tally are entered; the presentation runs through the reveal; the network comes back and every edit reaches
-// the server, checked in the files on disk. Also: a new build deployed while a tab is open, or while the app is closed, is
-// offered and picked up cleanly.
+// the server, checked in the files on disk. Also: a new build deployed while a tab is open, or while the app is
+// closed, is offered and picked up cleanly.
 // Prints the offline cold-start time as a ratio to the online one.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
