@@ -50,6 +50,20 @@ export function readMeeting(dataDir) {
   return JSON.parse(readFileSync(path.join(dataDir, MEETING_FILE), 'utf8')).meeting;
 }
 
+// Counts, in window.__workerAnswers, the messages the context's pages get from their workers (the sync worker's
+// answers): a test waits for one to know a sync ran there.
+export function countWorkerAnswers(context) {
+  return context.addInitScript(() => {
+    window.__workerAnswers = 0;
+    const Native = window.Worker;
+    window.Worker = function (...args) {
+      const worker = new Native(...args);
+      worker.addEventListener('message', () => { window.__workerAnswers++; });
+      return worker;
+    };
+  });
+}
+
 // The page controls no service worker on its first load; wait until one is active and controlling.
 export async function waitServiceWorker(page) {
   await page.evaluate(async () => {

@@ -13,7 +13,11 @@ import { after, before, describe, test } from 'node:test';
 import {
   issueToken, launchBrowser, root, screenshot, scrollTo, settle, sizes, startServer, state, tap, tapAt, waitReady, webDir,
 } from './harness.mjs';
-import { dataWithYearOpen, typeInto, waitServiceWorker, waitSync } from './flows.mjs';
+import { countWorkerAnswers, dataWithYearOpen, typeInto, waitServiceWorker, waitSync } from './flows.mjs';
+
+// What a "deploy" appends to thidua.js: a mark the page can read. \`self\`, not \`window\`: the sync worker runs the
+// same script, and a new build must still sync.
+const BUILD_2 = "\nself.thiduaBuildMark = 'build-2';\n";
 
 // Milliseconds from navigation start to the first frame that shows data.
 async function coldStart(page) {
@@ -155,7 +159,7 @@ describe('meeting day without a network', () => {
       assert.equal(await page.evaluate(() => window.thiduaBuildMark || ''), '');
 
       // Deploy: a changed script and a service worker stamped for the new build.
-      appendFileSync(path.join(web, 'thidua.js'), "\nwindow.thiduaBuildMark = 'build-2';\n");
+      appendFileSync(path.join(web, 'thidua.js'), BUILD_2);
       execFileSync('cmake', [`-DWEB=${web}`, `-DIN=${path.join(root, 'web', 'sw.js.in')}`, '-P', path.join(root, 'scripts', 'stamp_sw.cmake')]);
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       await waitSync(page, () => window.thidua.state().sync.update_ready === true);
@@ -180,13 +184,14 @@ describe('meeting day without a network', () => {
     const own = await startServer({ web, args: ['--tokens', tokensFile] });
     try {
       const context = await browser.newContext(sizes.tablet);
+      await countWorkerAnswers(context); // the sync worker's answers
       const page = await context.newPage();
       await page.goto(`${own.url}?token=${token}`);
       await waitReady(page);
       await waitServiceWorker(page);
       // The tab is closed; a new build is deployed; the official opens the app again the next morning.
       await page.close();
-      appendFileSync(path.join(web, 'thidua.js'), "\nwindow.thiduaBuildMark = 'build-2';\n");
+      appendFileSync(path.join(web, 'thidua.js'), BUILD_2);
       execFileSync('cmake', [`-DWEB=${web}`, `-DIN=${path.join(root, 'web', 'sw.js.in')}`, '-P', path.join(root, 'scripts', 'stamp_sw.cmake')]);
       const again = await context.newPage();
       await again.goto(`${own.url}?token=${token}`);
@@ -200,6 +205,8 @@ describe('meeting day without a network', () => {
       await navigation;
       await waitReady(again);
       assert.equal(await again.evaluate(() => window.thiduaBuildMark), 'build-2');
+      // The new build syncs: its sync worker answers and the status says synced.
+      await waitSync(again, () => window.__workerAnswers > 0 && window.thidua.state().sync.status === 'synced');
       await context.close();
     } finally {
       await own.stop();

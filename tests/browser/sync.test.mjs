@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { issueToken, launchBrowser, sizes, startServer, state, tap, waitReady } from './harness.mjs';
 import {
-  appendToMeetingField, SIGNING_MEETING, openSigningMeeting, readMeeting, waitServiceWorker, waitSync,
+  appendToMeetingField, countWorkerAnswers, SIGNING_MEETING, openSigningMeeting, readMeeting, waitServiceWorker, waitSync,
 } from './flows.mjs';
 
 describe('sync in the browser', () => {
@@ -51,15 +51,7 @@ describe('sync in the browser', () => {
     context.on('request', (r) => { // the page's and its workers' (the service worker's install downloads the shell too)
       if (new URL(r.url()).pathname.endsWith('/thidua.wasm') && !r.serviceWorker()) wasm.push(r.url());
     });
-    await context.addInitScript(() => { // counts the answers of the page's workers
-      window.__workerAnswers = 0;
-      const Native = window.Worker;
-      window.Worker = function (...args) {
-        const worker = new Native(...args);
-        worker.addEventListener('message', () => { window.__workerAnswers++; });
-        return worker;
-      };
-    });
+    await countWorkerAnswers(context);
     const page = await context.newPage();
     await page.goto(`${server.url}?token=${token}`);
     await waitReady(page);
