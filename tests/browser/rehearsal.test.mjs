@@ -15,7 +15,7 @@ import {
 } from './harness.mjs';
 import { countWorkerAnswers, dataWithYearOpen, typeInto, waitServiceWorker, waitSync } from './flows.mjs';
 
-// What a "deploy" appends to thidua.js: a mark the page can read. \`self\`, not \`window\`: the sync worker runs the
+// What a "deploy" appends to thidua.js: a mark the page can read. `self`, not `window`: the sync worker runs the
 // same script, and a new build must still sync.
 const BUILD_2 = "\nself.thiduaBuildMark = 'build-2';\n";
 
@@ -197,9 +197,9 @@ describe('meeting day without a network', () => {
       await again.goto(`${own.url}?token=${token}`);
       await waitReady(again);
       assert.equal(await again.evaluate(() => window.thiduaBuildMark || ''), '', 'the visit opens on the build it has');
-      // The browser's own check after the navigation finds the new worker; the page, registering after its first
-      // frame, still offers it (whether it was found before or after the page registered).
+      // The new worker is found and offered; the visit stays on its own build until the official taps the offer.
       await waitSync(again, () => window.thidua.state().sync.update_ready === true);
+      assert.equal(await again.evaluate(() => window.thiduaBuildMark || ''), '');
       const navigation = again.waitForEvent('load');
       await tap(again, 'Có phiên bản mới — cập nhật', { settle: false });
       await navigation;
