@@ -19,6 +19,12 @@ import { countWorkerAnswers, dataWithYearOpen, typeInto, waitServiceWorker, wait
 // same script, and a new build must still sync.
 const BUILD_2 = "\nself.thiduaBuildMark = 'build-2';\n";
 
+// A deploy into a web folder of the test's own: a changed script and a service worker stamped for the new build.
+function deployBuild2(web) {
+  appendFileSync(path.join(web, 'thidua.js'), BUILD_2);
+  execFileSync('cmake', [`-DWEB=${web}`, `-DIN=${path.join(root, 'web', 'sw.js.in')}`, '-P', path.join(root, 'scripts', 'stamp_sw.cmake')]);
+}
+
 // Milliseconds from navigation start to the first frame that shows data.
 async function coldStart(page) {
   await page.reload();
@@ -158,9 +164,7 @@ describe('meeting day without a network', () => {
       await waitServiceWorker(page);
       assert.equal(await page.evaluate(() => window.thiduaBuildMark || ''), '');
 
-      // Deploy: a changed script and a service worker stamped for the new build.
-      appendFileSync(path.join(web, 'thidua.js'), BUILD_2);
-      execFileSync('cmake', [`-DWEB=${web}`, `-DIN=${path.join(root, 'web', 'sw.js.in')}`, '-P', path.join(root, 'scripts', 'stamp_sw.cmake')]);
+      deployBuild2(web);
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       await waitSync(page, () => window.thidua.state().sync.update_ready === true);
       assert.equal(await page.evaluate(() => window.thiduaBuildMark || ''), '', 'the open tab keeps its own build until asked');
@@ -191,8 +195,7 @@ describe('meeting day without a network', () => {
       await waitServiceWorker(page);
       // The tab is closed; a new build is deployed; the official opens the app again the next morning.
       await page.close();
-      appendFileSync(path.join(web, 'thidua.js'), BUILD_2);
-      execFileSync('cmake', [`-DWEB=${web}`, `-DIN=${path.join(root, 'web', 'sw.js.in')}`, '-P', path.join(root, 'scripts', 'stamp_sw.cmake')]);
+      deployBuild2(web);
       const again = await context.newPage();
       await again.goto(`${own.url}?token=${token}`);
       await waitReady(again);
