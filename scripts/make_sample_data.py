@@ -95,7 +95,7 @@ orgs = [
      'classification': 'ministry_dept', 'parent_id': 'org.monre', 'sources': [ART_2018]},
     {'id': 'org.cum1', 'rev': 1, 'name': 'Cụm thi đua số I – Bộ Tài nguyên và Môi trường', 'short_name': 'Cụm thi đua số I',
      'classification': 'emulation_cluster', 'parent_id': 'org.monre',
-     'note': 'Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng', 'sources': [ARTICLE, ART_2022]},
+     'note': 'Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng; từ năm 2025 là Sở NN&MT 6 tỉnh, thành phố sau sắp xếp', 'sources': [ARTICLE, ART_2022]},
 ]
 for g, n, kind, pre in PROV:
     orgs.append({'id': 'org.ubnd.' + g, 'rev': 1, 'name': 'Ủy ban nhân dân ' + pre + ' ' + n, 'short_name': 'UBND ' + pre + ' ' + n,
@@ -226,7 +226,7 @@ for m in NEW_MEMBERS:
                         'start_date': '2025-07-01'})
 write('cluster.json', 'thidua.cluster', {
     'cluster': {'id': 'cluster.cum1', 'rev': 1, 'organization_id': 'org.cum1', 'name': 'Cụm thi đua số I – Bộ Tài nguyên và Môi trường',
-                'note': 'Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng', 'sources': [ARTICLE, ART_2022]},
+                'note': 'Sở TN&MT 10 tỉnh, thành phố khu vực Đồng bằng sông Hồng; từ năm 2025 là Sở NN&MT 6 tỉnh, thành phố sau sắp xếp', 'sources': [ARTICLE, ART_2022]},
     'memberships': memberships, 'rotations': rotations}, synthetic=True)
 
 # ---- criteria (invented, shaped on domain.md §2.3) --------------------------------------------------------

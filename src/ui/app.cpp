@@ -8,6 +8,7 @@
 // [SECTION] StateJson
 #include "ui/app.h"
 
+#include "core/scoring/scoring.h"
 #include "ui/sync_panel.h"
 
 #include "ui/edit_fields.h"
@@ -208,8 +209,8 @@ void DrawHeader(ui::AppState& app)
         ImGui::PushFont(app.fonts.bold);
         ImGui::TextUnformatted(ui::Tr(ui::Str::AppName, lang));
         ImGui::PopFont();
-        const std::string& title =
-            app.dataset.cluster.cluster.name.empty() ? app.dataset.package.title : app.dataset.cluster.cluster.name;
+        const model::YearFile* year = ui::SelectedYear(app);
+        const std::string title = scoring::ClusterNameIn(app.dataset, year ? year->year.year : 0);
         ui::Flow(ImGui::CalcTextSize(title.c_str()).x);
         ImGui::TextDisabled("%s", title.c_str());
     }

@@ -1,6 +1,7 @@
 // Overview screen: the cluster and the selected year at a glance; names and meetings open their pages.
 #include "ui/screen_overview.h"
 
+#include "core/scoring/scoring.h"
 #include "core/text/text.h"
 #include "ui/app.h"
 #include "ui/app_state.h"
@@ -61,7 +62,7 @@ void ui::DrawOverviewScreen(OverviewScreen& screen, AppState& app)
     const Language lang = app.settings.lang;
     const model::YearFile* year = SelectedYear(app);
 
-    Heading(app, data.cluster.cluster.name.empty() ? data.package.title : data.cluster.cluster.name);
+    Heading(app, scoring::ClusterNameIn(data, year ? year->year.year : 0));
     DrawYearEntry(app); // the secretariat's way to run the year (edit mode)
     if (!data.cluster.cluster.note.empty())
         ImGui::TextWrapped("%s", data.cluster.cluster.note.c_str());

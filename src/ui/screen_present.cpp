@@ -8,6 +8,7 @@
 // [SECTION] DrawPresentation
 #include "ui/screen_present.h"
 
+#include "core/scoring/scoring.h"
 #include "core/text/text.h"
 #include "ui/app.h"
 #include "ui/widgets.h"
@@ -98,7 +99,7 @@ void SlideOverview(ui::AppState& app)
     const ui::Language lang = app.settings.lang;
     const model::YearFile* year = ui::SelectedYear(app);
     const model::Dataset& data = app.dataset;
-    Title(app, data.cluster.cluster.name.empty() ? data.package.title : data.cluster.cluster.name);
+    Title(app, scoring::ClusterNameIn(data, year ? year->year.year : 0));
     if (!year)
         return;
     if (!year->year.theme.empty())

@@ -121,10 +121,15 @@ describe('foundation', () => {
     await page.context().close();
   });
 
-  test('choosing 2021 shows its theme in Vietnamese, at projector size too', async () => {
+  test('choosing 2021 shows its theme in Vietnamese, at projector size too; each year names its ministry', async () => {
     const page = await openPage(browser, server.url, sizes.projector);
     await waitReady(page);
     const latest = (await state(page)).year;
+    // The header names the ministry of the year shown: Bộ NN&MT from its founding (01/3/2025), Bộ TN&MT before.
+    const drawn = () => page.evaluate(() => window.thidua.texts());
+    assert.ok(latest >= 2025);
+    assert.ok((await drawn()).includes('Cụm thi đua số I – Bộ Nông nghiệp và Môi trường'), `the header in ${latest}`);
+    assert.ok(!(await drawn()).some((t) => t.includes('Bộ Tài nguyên và Môi trường')));
     await tap(page, `Năm ${latest}`); // the year selector shows the selected year
     // The list is newest first and shows a few years at a time: scroll it down to 2021.
     const entry = (await page.evaluate(() => window.thidua.items())).filter((i) => i.visible && i.label === `Năm ${latest}`).pop();
@@ -135,6 +140,7 @@ describe('foundation', () => {
     assert.equal(s.theme, THEME_2021);
     assert.equal(s.theme, s.theme.normalize('NFC'));
     assert.match(page.url(), /year=2021/, 'the address follows the selected year');
+    assert.ok((await drawn()).includes('Cụm thi đua số I – Bộ Tài nguyên và Môi trường'), 'the header in 2021');
     await screenshot(page, 'foundation-projector-2021');
     assert.deepEqual(page.errors, []);
     await page.context().close();

@@ -2,6 +2,7 @@
 // ranking and tie-breaks, rating bands, secret ballots and award proposals.
 #include "core/io/dataset.h"
 #include "core/scoring/scoring.h"
+#include "sample.h"
 
 #include <doctest/doctest.h>
 
@@ -445,5 +446,37 @@ TEST_SUITE("scoring")
         CHECK(y2021.ballots[0].another_round);
         CHECK(y2021.ballots[1].result == "pass");
         CHECK_FALSE(scoring::ComputeYear(r.dataset, "year.none").found);
+    }
+
+    TEST_CASE("the cluster is named with the ministry of the year: Bộ NN&MT from 2025, Bộ TN&MT before")
+    {
+        model::Dataset d = coretest::LoadSample();
+        CHECK(scoring::ClusterNameIn(d, 2024) == "Cụm thi đua số I – Bộ Tài nguyên và Môi trường");
+        CHECK(scoring::ClusterNameIn(d, 2025) == "Cụm thi đua số I – Bộ Nông nghiệp và Môi trường");
+        CHECK(scoring::ClusterNameIn(d, 2026) == "Cụm thi đua số I – Bộ Nông nghiệp và Môi trường");
+        CHECK(scoring::ClusterNameIn(d, 0) == d.cluster.cluster.name); // no year chosen: the name as stored
+        REQUIRE(scoring::ParentBodyOn(d, "2025-02-28") != nullptr);
+        CHECK(scoring::ParentBodyOn(d, "2025-02-28")->id == "org.monre"); // its last day
+        CHECK(scoring::ParentBodyOn(d, "2025-03-01")->id == "org.mae");
+
+        // A name by the short form is renamed by the short form; a name without the body, or a successor missing
+        // from the registry, keeps the stored name; a successor cycle in bad data ends.
+        model::Organization& cluster = *std::find_if(d.organizations.begin(), d.organizations.end(),
+                                                     [&](const model::Organization& o) { return o.id == d.cluster.cluster.organization_id; });
+        d.cluster.cluster.name = "Cụm I (Bộ TN&MT)";
+        CHECK(scoring::ClusterNameIn(d, 2026) == "Cụm I (Bộ NN&MT)");
+        d.cluster.cluster.name = "Cụm thi đua số I";
+        CHECK(scoring::ClusterNameIn(d, 2026) == "Cụm thi đua số I");
+        d.cluster.cluster.name = "Cụm thi đua số I – Bộ Tài nguyên và Môi trường";
+        for (model::Organization& o : d.organizations)
+            if (o.id == "org.mae")
+            {
+                o.dissolution_date = "2025-06-01";
+                o.successor_ids = {"org.monre"};
+            }
+        CHECK(scoring::ParentBodyOn(d, "2026-12-31") != nullptr);
+        cluster.parent_id = "org.none";
+        CHECK(scoring::ClusterNameIn(d, 2026) == "Cụm thi đua số I – Bộ Tài nguyên và Môi trường");
+        CHECK(scoring::ParentBodyOn(d, "2026-12-31") == nullptr);
     }
 }

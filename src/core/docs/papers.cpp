@@ -240,11 +240,8 @@ Context MakeContext(const model::Dataset& data, const PaperSettings& settings, c
     const std::string cluster_org = data.cluster.cluster.organization_id;
     const model::Organization* org = FindOrg(data, cluster_org);
     c.cluster = org ? (org->short_name.empty() ? org->name : org->short_name) : data.cluster.cluster.name;
-    const model::Organization* parent = org ? FindOrg(data, org->parent_id) : nullptr;
     // A ministry dissolved before the paper's date (the 2025 merger) is named by its successor.
-    while (parent && !parent->dissolution_date.empty() && !date.empty() && parent->dissolution_date < date &&
-           !parent->successor_ids.empty() && FindOrg(data, parent->successor_ids.front()))
-        parent = FindOrg(data, parent->successor_ids.front());
+    const model::Organization* parent = scoring::ParentBodyOn(data, date);
     c.ministry = parent ? parent->name : "";
     return c;
 }

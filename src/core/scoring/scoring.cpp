@@ -317,6 +317,42 @@ std::vector<std::string> MembersOfYear(const model::Dataset& ds, int32_t year)
     return out;
 }
 
+const model::Organization* ParentBodyOn(const model::Dataset& ds, const std::string& date)
+{
+    const model::Organization* org = FindOrg(ds, ds.cluster.cluster.organization_id);
+    const model::Organization* parent = org ? FindOrg(ds, org->parent_id) : nullptr;
+    for (size_t hops = 0; parent && hops < ds.organizations.size(); ++hops) // a successor cycle in bad data ends here
+    {
+        if (parent->dissolution_date.empty() || date.empty() || !(parent->dissolution_date < date) ||
+            parent->successor_ids.empty())
+            break;
+        const model::Organization* next = FindOrg(ds, parent->successor_ids.front());
+        if (!next)
+            break;
+        parent = next;
+    }
+    return parent;
+}
+
+std::string ClusterNameIn(const model::Dataset& ds, int32_t year)
+{
+    std::string name = ds.cluster.cluster.name.empty() ? ds.package.title : ds.cluster.cluster.name;
+    const model::Organization* org = FindOrg(ds, ds.cluster.cluster.organization_id);
+    const model::Organization* parent = org ? FindOrg(ds, org->parent_id) : nullptr;
+    if (year <= 0 || !parent)
+        return name;
+    const model::Organization* body = ParentBodyOn(ds, std::to_string(year) + "-12-31");
+    if (body == parent)
+        return name;
+    for (const auto& [from, to] : {std::pair{parent->name, body->name}, std::pair{parent->short_name, body->short_name}})
+    {
+        const size_t at = from.empty() || to.empty() ? std::string::npos : name.find(from);
+        if (at != std::string::npos)
+            return name.replace(at, from.size(), to);
+    }
+    return name;
+}
+
 namespace
 {
 StageTotal ComputeStage(const std::string& stage, const std::string& subject, const Tree& tree, const StageInputs& inputs,

@@ -120,4 +120,13 @@ std::string StageName(const std::string& stage);
 
 // Members of the cluster in `year` (from cluster.json memberships), in registry order.
 std::vector<std::string> MembersOfYear(const model::Dataset& dataset, int32_t year);
+
+// The body the cluster belongs to on `date` (yyyy-mm-dd): the cluster organisation's parent, or the successor of a
+// parent dissolved before that date (the 2025 merger: Bộ TN&MT -> Bộ NN&MT). No date: the parent. Null: none known.
+const model::Organization* ParentBodyOn(const model::Dataset& dataset, const std::string& date);
+
+// The cluster's name as `year` knows it (screens and slides): cluster.json's name, with its parent body's name
+// replaced by the successor's when that body was dissolved before the year's end. A name that does not mention the
+// dissolved body, or year 0, keeps cluster.json's name (the package title when that is empty).
+std::string ClusterNameIn(const model::Dataset& dataset, int32_t year);
 } // namespace scoring
