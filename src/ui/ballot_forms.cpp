@@ -161,7 +161,7 @@ bool ui::DrawNewBallotForm(BallotForms& f, AppState& app, const std::string& res
             for (const std::string& c : f.candidates)
                 counts.push_back({{"option", c}, {"votes", 0}});
             nlohmann::json ballot = {
-                {"id", edit::NewId(app.dataset, "ballot.cum1." + YearOf(year_id), f.motion + " r1")},
+                {"id", edit::NewId(app.dataset, "ballot." + ClusterStem(app.dataset) + "." + YearOf(year_id), f.motion + " r1")},
                 {"meeting_id", f.meeting_id},
                 {"motion", f.motion},
                 {"round", 1},
@@ -289,7 +289,7 @@ void ui::DrawTallyEditor(BallotForms& f, AppState& app, const model::Ballot& b, 
         const std::string label = std::string(Tr(Str::StartNextRound, lang)) + " " + std::to_string(b.round + 1);
         if (TouchButton(app, label.c_str()))
         {
-            const std::string id = edit::NewId(app.dataset, "ballot.cum1." + YearOf(app.results.year_id),
+            const std::string id = edit::NewId(app.dataset, "ballot." + ClusterStem(app.dataset) + "." + YearOf(app.results.year_id),
                                                b.motion + " r" + std::to_string(b.round + 1));
             ApplyChanges(app, {edit::AddChange(results_file, "/ballots", NextRoundBallot(b, outcome.next_round_candidates, id))});
         }

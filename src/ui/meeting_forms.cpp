@@ -119,8 +119,10 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
     Field(app, Str::Venue, "venue", &f.venue);
     if (!f.name_typed && date.size() == 10)
     {
+        // "… của Cụm thi đua số I": the short name, without the ministry's (the 2025 merger renamed that one)
         const model::Organization* cluster = FindOrganization(app, app.dataset.cluster.cluster.organization_id);
-        f.name = ProposedMeetingName(f.kind, std::atoi(date.substr(0, 4).c_str()), cluster ? cluster->name : "");
+        const std::string short_name = !cluster ? "" : cluster->short_name.empty() ? cluster->name : cluster->short_name;
+        f.name = ProposedMeetingName(f.kind, std::atoi(date.substr(0, 4).c_str()), short_name);
     }
     const std::string before = f.name;
     Field(app, Str::MeetingName, "name", &f.name);
@@ -135,6 +137,8 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
             f.error = Tr(Str::BadDate, lang);
         else if (!f.time_text.empty() && time.empty())
             f.error = Tr(Str::BadTime, lang);
+        else if (f.venue.empty()) // the meeting file requires a venue: asked here, in words, not by the checker
+            f.error = Tr(Str::VenueRequired, lang);
         else if (f.name.empty())
             f.error = Tr(Str::NameRequired, lang);
         else
@@ -148,7 +152,7 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
             m.name = f.name;
             if (const model::YearFile* y = YearOfDateIn(app.dataset, date))
                 m.year_id = y->year.id;
-            const std::string id = edit::NewId(app.dataset, "mtg.cum1", date + " " + MeetingSlug(f.kind));
+            const std::string id = edit::NewId(app.dataset, "mtg." + ClusterStem(app.dataset), date + " " + MeetingSlug(f.kind));
             ApplyChanges(app, {edit::CreateChange(MeetingPath(id), MeetingDocument(m, id))});
             f.opening = id;
         }
@@ -252,7 +256,7 @@ void ui::DrawMeetingAdditions(MeetingForms& f, AppState& app, const model::Meeti
             f.error = Tr(Str::BadDate, lang);
         else
         {
-            nlohmann::json d = {{"id", edit::NewId(app.dataset, "dec.cum1." + year, f.decision_text)},
+            nlohmann::json d = {{"id", edit::NewId(app.dataset, "dec." + ClusterStem(app.dataset) + "." + year, f.decision_text)},
                                 {"kind", f.decision_kind},
                                 {"text", f.decision_text}};
             if (!f.decision_owners.empty())

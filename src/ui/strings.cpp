@@ -329,6 +329,7 @@ constexpr Row kRows[] = {
     {ui::Str::CreateMeeting, "Tạo hội nghị", "Create the meeting"},
     {ui::Str::BadTime, "Giờ chưa đúng: nhập hh:mm, ví dụ 08:30", "Not a time: type hh:mm, e.g. 08:30"},
     {ui::Str::NameRequired, "Cần nhập tên hội nghị", "The meeting needs a name"},
+    {ui::Str::VenueRequired, "Cần nhập địa điểm, hoặc chọn đơn vị đăng cai", "The meeting needs a venue, or a host unit"},
     {ui::Str::AddAgendaItem, "Thêm nội dung chương trình", "Add an agenda item"},
     {ui::Str::AgendaText, "Nội dung chương trình", "Agenda item"},
     {ui::Str::AddToAgenda, "Thêm vào chương trình", "Add to the agenda"},

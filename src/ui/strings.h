@@ -330,6 +330,7 @@ enum class Str
     CreateMeeting,
     BadTime,
     NameRequired,
+    VenueRequired,
     AddAgendaItem,
     AgendaText,
     AddToAgenda,

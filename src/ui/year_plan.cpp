@@ -137,11 +137,8 @@ ui::YearPlan ui::ProposeYear(const model::Dataset& data, int32_t year)
     const model::YearFile* last = LatestYear(data, year);
     plan.year = year != 0 ? year : (last ? last->year.year + 1 : 0);
     const std::string first_day = std::to_string(plan.year) + "-01-01";
-    const std::string cluster_id = last ? last->year.cluster_id : data.cluster.cluster.id;
-    std::string stem = cluster_id; // "cluster.cum1" -> "cum1"
-    if (stem.rfind("cluster.", 0) == 0)
-        stem = stem.substr(8);
-    plan.year_id = last ? RenameId(last->year.id, last->year.year, plan.year) : "year." + stem + "." + first_day.substr(0, 4);
+    plan.year_id = last ? RenameId(last->year.id, last->year.year, plan.year)
+                        : "year." + ClusterStem(data) + "." + first_day.substr(0, 4);
     if (last)
     {
         plan.from_year_id = last->year.id;

@@ -94,6 +94,13 @@ std::string DateVi(const std::string& iso)
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
+std::string ClusterStem(const model::Dataset& data)
+{
+    const std::string& id = data.cluster.cluster.id;
+    const std::string stem = id.rfind("cluster.", 0) == 0 ? id.substr(8) : id;
+    return stem.empty() ? "cluster" : stem;
+}
+
 std::string ProposedMeetingName(const std::string& kind, int32_t year, const std::string& cluster_short)
 {
     std::string head;
@@ -394,9 +401,9 @@ std::vector<edit::Change> ProposalChanges(const model::Dataset& data, const std:
         for (const scoring::MemberResult& m : result.members)
             if (m.organization_id == a.organization_id && m.rank > 0)
                 record["rank"] = m.rank;
-        std::string id = edit::NewId(data, "prop.cum1." + year, a.award_type + " " + a.organization_id);
+        std::string id = edit::NewId(data, "prop." + ClusterStem(data) + "." + year, a.award_type + " " + a.organization_id);
         for (int k = 2; std::find(taken.begin(), taken.end(), id) != taken.end(); ++k) // NewId sees the dataset only
-            id = edit::NewId(data, "prop.cum1." + year, a.award_type + " " + a.organization_id + " " + std::to_string(k));
+            id = edit::NewId(data, "prop." + ClusterStem(data) + "." + year, a.award_type + " " + a.organization_id + " " + std::to_string(k));
         taken.push_back(id);
         record["id"] = id;
         out.push_back(edit::AddChange(results_file, "/award_proposals", record));

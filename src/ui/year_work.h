@@ -26,6 +26,10 @@ nlohmann::json PointsJson(model::Points v);
 // "2027-12-15" -> "15/12/2027" (what a date field shows).
 std::string DateVi(const std::string& iso);
 
+// The cluster's part of a new record's id ("cluster.cum1" -> "cum1": "mtg.cum1.2027-12-15-tong-ket"), so that
+// every cluster of a deployment names its records as its own files do.
+std::string ClusterStem(const model::Dataset& data);
+
 // ---- meetings ----
 // The meeting kinds the form offers (codes of Meeting::classification).
 extern const char* const kMeetingKinds[4];

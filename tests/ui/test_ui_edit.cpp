@@ -227,4 +227,41 @@ TEST_SUITE("ui")
         REQUIRE(h.Tap("30"));
         CHECK(start() == "2021-03-30");
     }
+
+    TEST_CASE("a meeting created in another cluster of a deployment is named and numbered as that cluster's")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum2"); // cluster.synth, "Cụm thi đua số II"
+        h.app.who = {roles::Role::Secretariat, ""};
+        h.app.who_known = true;
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        ui::OpenRoute(h.app, "/meetings?year=2026");
+        h.Frames(2);
+        REQUIRE(h.Tap("Hội nghị mới"));
+        REQUIRE(h.Tap("Ngày (dd/mm/yyyy)"));
+        REQUIRE(h.Type("20/11/2026"));
+        h.Key(ImGuiKey_Enter);
+        auto made = [&]() -> const model::Meeting* {
+            for (const model::Meeting& m : h.app.dataset.meetings)
+                if (m.start_date == "2026-11-20")
+                    return &m;
+            return nullptr;
+        };
+        // No venue and no host: the form asks for one in words (the file requires it), and nothing is made.
+        REQUIRE(h.Tap("Tạo hội nghị"));
+        h.Frames(2);
+        CHECK_FALSE(made());
+        CHECK(h.app.meetings.forms.error == "Cần nhập địa điểm, hoặc chọn đơn vị đăng cai");
+        CHECK(h.State()["edit"]["error"] == "");
+
+        REQUIRE(h.Tap("Địa điểm"));
+        REQUIRE(h.Type("Hội trường A"));
+        h.Key(ImGuiKey_Enter);
+        REQUIRE(h.Tap("Tạo hội nghị"));
+        h.Frames(2);
+        REQUIRE(made());
+        CHECK(made()->id.rfind("mtg.synth.2026-11-20", 0) == 0); // as its own files: meetings/mtg.synth.2026-12-15.json
+        CHECK(made()->name == "Hội nghị tổng kết công tác thi đua năm 2026 của Cụm thi đua số II");
+    }
 }
