@@ -337,8 +337,7 @@ const model::Organization* ParentBodyOn(const model::Dataset& ds, const std::str
 std::string ClusterNameIn(const model::Dataset& ds, int32_t year)
 {
     std::string name = ds.cluster.cluster.name.empty() ? ds.package.title : ds.cluster.cluster.name;
-    const model::Organization* org = FindOrg(ds, ds.cluster.cluster.organization_id);
-    const model::Organization* parent = org ? FindOrg(ds, org->parent_id) : nullptr;
+    const model::Organization* parent = ParentBodyOn(ds, ""); // no date: the parent as recorded
     if (year <= 0 || !parent)
         return name;
     const model::Organization* body = ParentBodyOn(ds, std::to_string(year) + "-12-31");
