@@ -2,6 +2,7 @@
 #include "ui/edit_fields.h"
 
 #include "core/text/text.h"
+#include "ui/app.h"
 #include "ui/app_state.h"
 #include "ui/widgets.h"
 #include "ui/year_work.h"
@@ -166,6 +167,9 @@ std::string ui::DatePicker(AppState& app, const char* id, const std::string& iso
         const std::string start = text::IsValidDate(iso) ? iso : Today(app);
         app.edit.picker_year = std::stoi(start.substr(0, 4));
         app.edit.picker_month = std::stoi(start.substr(5, 2));
+        const model::YearFile* year = SelectedYear(app);
+        if (!text::IsValidDate(iso) && year && year->year.year > 0) // an empty field: this month of the year on screen
+            app.edit.picker_year = year->year.year;
         ImGui::OpenPopup("calendar");
     }
     ImGui::SetNextWindowPos(ImGui::GetItemRectMin(), ImGuiCond_Appearing, ImVec2(1, 0));

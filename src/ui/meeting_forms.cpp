@@ -91,7 +91,11 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
         {
             f = MeetingForms{};
             f.creating = true;
-            f.date_text = DateVi(Today(app));
+            // Today, when the year on screen is this year; another year's date is typed or picked, not invented.
+            const std::string today = Today(app);
+            const model::YearFile* year = SelectedYear(app);
+            if (!year || today.compare(0, 4, std::to_string(year->year.year)) == 0)
+                f.date_text = DateVi(today);
         }
         return false;
     }
@@ -133,7 +137,9 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
     {
         const std::string time = ParseTimeVi(f.time_text);
         f.error.clear();
-        if (date.empty())
+        if (f.date_text.empty())
+            f.error = Tr(Str::DateRequired, lang);
+        else if (date.empty())
             f.error = Tr(Str::BadDate, lang);
         else if (!f.time_text.empty() && time.empty())
             f.error = Tr(Str::BadTime, lang);
@@ -174,7 +180,11 @@ void ui::DrawMeetingAdditions(MeetingForms& f, AppState& app, const model::Meeti
     // ---- agenda ----
     Section(app, Tr(Str::AddAgendaItem, lang));
     Field(app, Str::AgendaText, "agenda", &f.agenda_text);
-    if (TouchButton(app, Tr(Str::AddToAgenda, lang)) && !f.agenda_text.empty())
+    ErrorLine(f.agenda_error);
+    const bool add_item = TouchButton(app, Tr(Str::AddToAgenda, lang));
+    if (add_item)
+        f.agenda_error = f.agenda_text.empty() ? Tr(Str::TextRequired, lang) : "";
+    if (add_item && !f.agenda_text.empty())
     {
         const nlohmann::json item = {{"id", edit::NewId(app.dataset, "agenda." + date, f.agenda_text)},
                                      {"order", std::to_string(m.agenda.size() + 1)},
@@ -219,7 +229,11 @@ void ui::DrawMeetingAdditions(MeetingForms& f, AppState& app, const model::Meeti
     }
     Field(app, Str::GuestName, "guest", &f.guest_name);
     Field(app, Str::GuestTitle, "guest-title", &f.guest_title);
-    if (TouchButton(app, Tr(Str::AddGuest, lang)) && !f.guest_name.empty())
+    ErrorLine(f.guest_error);
+    const bool add_guest = TouchButton(app, Tr(Str::AddGuest, lang));
+    if (add_guest)
+        f.guest_error = f.guest_name.empty() ? Tr(Str::GuestNameRequired, lang) : "";
+    if (add_guest && !f.guest_name.empty())
     {
         nlohmann::json part = {{"id", edit::NewId(app.dataset, "part." + date, f.guest_name)},
                                {"name", f.guest_name},

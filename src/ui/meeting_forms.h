@@ -38,6 +38,8 @@ struct MeetingForms
     std::vector<std::string> decision_owners; // organisation ids
     std::string decision_due_text;
     std::string error; // why the last button did nothing (a field to fix), shown under it
+    std::string agenda_error; // the same for "Thêm vào chương trình"
+    std::string guest_error;  // and for "Thêm khách mời"
 };
 
 // The timeline's "Hội nghị mới" button (when the user may create meetings) and, while `creating`, the form.

@@ -365,9 +365,10 @@ std::string ui::Today(const AppState& app)
 {
     if (!app.today.empty())
         return app.today;
+    // The date where the tablet is: in Vietnam (UTC+7) the UTC date is yesterday's until 07:00.
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
-    gmtime_r(&now, &tm);
+    localtime_r(&now, &tm);
     char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     return buf;

@@ -8,6 +8,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <utility>
 
 namespace
 {
@@ -263,5 +266,99 @@ TEST_SUITE("ui")
         REQUIRE(made());
         CHECK(made()->id.rfind("mtg.synth.2026-11-20", 0) == 0); // as its own files: meetings/mtg.synth.2026-12-15.json
         CHECK(made()->name == "Hội nghị tổng kết công tác thi đua năm 2026 của Cụm thi đua số II");
+    }
+}
+
+TEST_SUITE("ui")
+{
+    TEST_CASE("a new meeting's date starts on today only in today's year; another year's calendar opens on that year")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+        h.app.who = {roles::Role::Secretariat, ""};
+        h.app.who_known = true;
+        h.app.today = "2026-12-04";
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        ui::OpenRoute(h.app, "/meetings?year=2026");
+        h.Frames(2);
+        REQUIRE(h.Tap("Hội nghị mới"));
+        CHECK(h.app.meetings.forms.date_text == "04/12/2026");
+        REQUIRE(h.Tap("Huỷ"));
+
+        // 2025 on screen: no invented date. Creating asks for one; the calendar opens on December 2025.
+        ui::OpenRoute(h.app, "/meetings?year=2025");
+        h.Frames(2);
+        const size_t meetings = h.app.dataset.meetings.size();
+        REQUIRE(h.Tap("Hội nghị mới"));
+        CHECK(h.app.meetings.forms.date_text == "");
+        REQUIRE(h.Tap("Tạo hội nghị"));
+        h.Frames(2);
+        CHECK(h.app.meetings.forms.error == "Cần nhập ngày họp (ngày/tháng/năm)");
+        REQUIRE(h.Tap("Ngày (dd/mm/yyyy)"));
+        REQUIRE(h.Type("31/02/2025"));
+        h.Key(ImGuiKey_Enter);
+        REQUIRE(h.Tap("Tạo hội nghị"));
+        h.Frames(2);
+        CHECK(h.app.meetings.forms.error == "Ngày không đúng (ngày/tháng/năm)");
+        CHECK(h.app.dataset.meetings.size() == meetings);
+        REQUIRE(h.Tap("Lịch"));
+        CHECK(h.app.edit.picker_year == 2025);
+        CHECK(h.app.edit.picker_month == 12);
+    }
+
+    TEST_CASE("an empty agenda item or guest is asked for in words, and nothing is added")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+        h.app.who = {roles::Role::Secretariat, ""};
+        h.app.who_known = true;
+        h.Frames(2);
+        REQUIRE(h.Tap("Chỉnh sửa"));
+        ui::OpenRoute(h.app, "/meetings/mtg.cum1.2026-12-16.tong-ket");
+        h.Frames(2);
+        const int64_t version = h.app.data_version;
+        REQUIRE(h.ScrollTo("Thêm vào chương trình", 640, 400, 40));
+        REQUIRE(h.Tap("Thêm vào chương trình"));
+        h.Frames(2);
+        CHECK(h.app.meetings.forms.agenda_error == "Cần nhập nội dung");
+        REQUIRE(h.ScrollTo("Thêm khách mời", 640, 400, 40));
+        REQUIRE(h.Tap("Thêm khách mời"));
+        h.Frames(2);
+        CHECK(h.app.meetings.forms.guest_error == "Cần nhập họ tên khách mời");
+        CHECK(h.app.data_version == version);
+        CHECK(h.State()["edit"]["undo"] == 0);
+
+        // Typed, the item is added and the message goes.
+        REQUIRE(h.Tap("Nội dung chương trình"));
+        REQUIRE(h.Type("Báo cáo kết quả kiểm tra chéo"));
+        h.Key(ImGuiKey_Enter);
+        REQUIRE(h.Tap("Thêm vào chương trình"));
+        h.Frames(2);
+        CHECK(h.app.meetings.forms.agenda_error == "");
+        CHECK(h.State()["edit"]["undo"] == 1);
+    }
+
+    TEST_CASE("today is the date where the tablet is, not in Greenwich")
+    {
+        // Between them, +14 h and -12 h put every moment of a UTC day on another date in one of the two zones.
+        const char* const saved = std::getenv("TZ");
+        const std::string old_tz = saved ? saved : "";
+        for (const auto& [tz, hours] : {std::pair<const char*, int>{"<+14>-14", 14}, {"<-12>+12", -12}})
+        {
+            setenv("TZ", tz, 1);
+            tzset();
+            const std::time_t shifted = std::time(nullptr) + hours * 3600;
+            std::tm tm{};
+            gmtime_r(&shifted, &tm);
+            char expected[16];
+            std::strftime(expected, sizeof expected, "%Y-%m-%d", &tm);
+            CHECK_MESSAGE(ui::Today(ui::AppState{}) == expected, tz);
+        }
+        if (saved)
+            setenv("TZ", old_tz.c_str(), 1);
+        else
+            unsetenv("TZ");
+        tzset();
     }
 }
