@@ -71,7 +71,7 @@ std::vector<std::string> UnitsFor(const ui::AppState& app, const std::string& is
 }
 } // namespace
 
-bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
+bool ui::DrawNewMeetingForm(NewMeetingForm& f, AppState& app)
 {
     const Language lang = app.settings.lang;
     if (!f.opening.empty())
@@ -79,7 +79,7 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
         if (FindMeeting(app, f.opening))
         {
             app.meetings.selected = f.opening;
-            f = MeetingForms{};
+            f = NewMeetingForm{};
             return false;
         }
         if (app.edit.requests.empty() && !app.data_changed)
@@ -89,7 +89,7 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
     {
         if (MayWrite(app, "meetings/") && TouchButton(app, Tr(Str::NewMeeting, lang)))
         {
-            f = MeetingForms{};
+            f = NewMeetingForm{};
             f.creating = true;
             // Today, when the year on screen is this year; another year's date is typed or picked, not invented.
             const std::string today = Today(app);
@@ -165,11 +165,11 @@ bool ui::DrawNewMeetingForm(MeetingForms& f, AppState& app)
     }
     ImGui::SameLine();
     if (TouchButton(app, Tr(Str::ImportCancel, lang)))
-        f = MeetingForms{};
+        f = NewMeetingForm{};
     return true;
 }
 
-void ui::DrawMeetingAdditions(MeetingForms& f, AppState& app, const model::Meeting& m, const std::string& file)
+void ui::DrawMeetingAdditions(MeetingAdditions& f, AppState& app, const model::Meeting& m, const std::string& file)
 {
     if (file.empty() || !MayWrite(app, file))
         return;
@@ -259,15 +259,15 @@ void ui::DrawMeetingAdditions(MeetingForms& f, AppState& app, const model::Meeti
     ImGui::TextDisabled("%s", Tr(Str::OwnerUnits, lang));
     UnitChoice(app, UnitsFor(app, date), &f.decision_owners);
     Field(app, Str::DeadlineDmy, "due", &f.decision_due_text, ui::FieldKind::Date);
-    ErrorLine(f.error);
+    ErrorLine(f.decision_error);
     if (TouchButton(app, Tr(Str::AddDecisionButton, lang)))
     {
         const std::string due = ParseDateVi(f.decision_due_text);
-        f.error.clear();
+        f.decision_error.clear();
         if (f.decision_text.empty())
-            f.error = Tr(Str::TextRequired, lang);
+            f.decision_error = Tr(Str::TextRequired, lang);
         else if (!f.decision_due_text.empty() && due.empty())
-            f.error = Tr(Str::BadDate, lang);
+            f.decision_error = Tr(Str::BadDate, lang);
         else
         {
             nlohmann::json d = {{"id", edit::NewId(app.dataset, "dec." + ClusterStem(app.dataset) + "." + year, f.decision_text)},

@@ -16,9 +16,8 @@ namespace ui
 {
 struct AppState;
 
-struct MeetingForms
+struct NewMeetingForm
 {
-    // ---- "Hội nghị mới" ----
     bool creating = false;      // the form is open instead of the timeline
     std::string kind = "year_end_summary";
     std::string date_text;      // "15/12/2027" as typed
@@ -28,23 +27,29 @@ struct MeetingForms
     std::string name;           // proposed from kind + year until the person types their own
     bool name_typed = false;
     std::string opening;        // the id of the meeting just asked for: opened once it exists
-    // ---- additions in the meeting book ----
+    std::string error;          // why "Tạo hội nghị" did nothing (a field to fix), shown above it
+};
+
+// What is being typed into one meeting book's additions. The screen keeps one per meeting, so a half-typed item
+// stays with its meeting: it neither follows the secretariat into another book nor is lost on the way back.
+struct MeetingAdditions
+{
     std::string agenda_text;
+    std::string agenda_error; // why the button under it did nothing
     std::string person_search;
     std::string guest_name;
     std::string guest_title;
+    std::string guest_error;
     std::string decision_text;
     std::string decision_kind = "task";
     std::vector<std::string> decision_owners; // organisation ids
     std::string decision_due_text;
-    std::string error; // why the last button did nothing (a field to fix), shown under it
-    std::string agenda_error; // the same for "Thêm vào chương trình"
-    std::string guest_error;  // and for "Thêm khách mời"
+    std::string decision_error;
 };
 
 // The timeline's "Hội nghị mới" button (when the user may create meetings) and, while `creating`, the form.
 // Returns true when the form is drawn (the timeline is then not).
-bool DrawNewMeetingForm(MeetingForms& forms, AppState& app);
+bool DrawNewMeetingForm(NewMeetingForm& form, AppState& app);
 // The additions at the end of a meeting book (only where the user may write `file`).
-void DrawMeetingAdditions(MeetingForms& forms, AppState& app, const model::Meeting& meeting, const std::string& file);
+void DrawMeetingAdditions(MeetingAdditions& additions, AppState& app, const model::Meeting& meeting, const std::string& file);
 } // namespace ui

@@ -195,7 +195,7 @@ void DrawBook(ui::MeetingsScreen& screen, ui::AppState& app, const model::Meetin
         ImGui::EndTable();
     }
     DrawDecisions(app, m, file);
-    ui::DrawMeetingAdditions(screen.forms, app, m, file);
+    ui::DrawMeetingAdditions(screen.additions[m.id], app, m, file);
 }
 } // namespace
 
@@ -211,9 +211,9 @@ void ui::DrawMeetingsScreen(MeetingsScreen& screen, AppState& app)
         }
         screen.selected.clear();
     }
-    if (!screen.forms.creating)
+    if (!screen.new_meeting.creating)
         Heading(app, Tr(Str::NavMeetings, lang));
-    if (DrawNewMeetingForm(screen.forms, app))
+    if (DrawNewMeetingForm(screen.new_meeting, app))
         return;
     const std::vector<model::Meeting>& meetings = app.dataset.meetings;
     if (screen.order_version != app.data_version || screen.order.size() != meetings.size())

@@ -5,6 +5,7 @@
 #include "ui/meeting_forms.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,8 @@ struct MeetingsScreen
     std::string selected; // meeting id of the open book ("" = the timeline)
     std::vector<int> order; // meetings newest first, rebuilt when the data changes
     int64_t order_version = -1;
-    MeetingForms forms; // new meeting, additions to a meeting book
+    NewMeetingForm new_meeting;
+    std::map<std::string, MeetingAdditions> additions; // by meeting id: what is typed into each book
 };
 
 void DrawMeetingsScreen(MeetingsScreen& screen, AppState& app);

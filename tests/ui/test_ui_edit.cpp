@@ -24,6 +24,8 @@ const model::Ballot* Ballot(const ui::AppState& app, const std::string& id)
 }
 
 const char* const kBallot = "ballot.cum1.2021.suy-ton.r1";
+const char* const kBook = "mtg.cum1.2026-12-16.tong-ket";      // the summary conference still to come
+const char* const kOtherBook = "mtg.cum1.2026-03-19.giao-uoc"; // the covenant signing of the same year
 } // namespace
 
 TEST_SUITE("ui")
@@ -255,7 +257,7 @@ TEST_SUITE("ui")
         REQUIRE(h.Tap("Tạo hội nghị"));
         h.Frames(2);
         CHECK_FALSE(made());
-        CHECK(h.app.meetings.forms.error == "Cần nhập địa điểm, hoặc chọn đơn vị đăng cai");
+        CHECK(h.app.meetings.new_meeting.error == "Cần nhập địa điểm, hoặc chọn đơn vị đăng cai");
         CHECK(h.State()["edit"]["error"] == "");
 
         REQUIRE(h.Tap("Địa điểm"));
@@ -283,7 +285,7 @@ TEST_SUITE("ui")
         ui::OpenRoute(h.app, "/meetings?year=2026");
         h.Frames(2);
         REQUIRE(h.Tap("Hội nghị mới"));
-        CHECK(h.app.meetings.forms.date_text == "04/12/2026");
+        CHECK(h.app.meetings.new_meeting.date_text == "04/12/2026");
         REQUIRE(h.Tap("Huỷ"));
 
         // 2025 on screen: no invented date. Creating asks for one; the calendar opens on December 2025.
@@ -291,23 +293,23 @@ TEST_SUITE("ui")
         h.Frames(2);
         const size_t meetings = h.app.dataset.meetings.size();
         REQUIRE(h.Tap("Hội nghị mới"));
-        CHECK(h.app.meetings.forms.date_text == "");
+        CHECK(h.app.meetings.new_meeting.date_text == "");
         REQUIRE(h.Tap("Tạo hội nghị"));
         h.Frames(2);
-        CHECK(h.app.meetings.forms.error == "Cần nhập ngày họp (ngày/tháng/năm)");
+        CHECK(h.app.meetings.new_meeting.error == "Cần nhập ngày họp (ngày/tháng/năm)");
         REQUIRE(h.Tap("Ngày (dd/mm/yyyy)"));
         REQUIRE(h.Type("31/02/2025"));
         h.Key(ImGuiKey_Enter);
         REQUIRE(h.Tap("Tạo hội nghị"));
         h.Frames(2);
-        CHECK(h.app.meetings.forms.error == "Ngày không đúng (ngày/tháng/năm)");
+        CHECK(h.app.meetings.new_meeting.error == "Ngày không đúng (ngày/tháng/năm)");
         CHECK(h.app.dataset.meetings.size() == meetings);
         REQUIRE(h.Tap("Lịch"));
         CHECK(h.app.edit.picker_year == 2025);
         CHECK(h.app.edit.picker_month == 12);
     }
 
-    TEST_CASE("an empty agenda item or guest is asked for in words, and nothing is added")
+    TEST_CASE("an empty agenda item or guest is asked for in words; a half-typed item stays with its meeting")
     {
         uitest::Harness h;
         uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
@@ -315,28 +317,44 @@ TEST_SUITE("ui")
         h.app.who_known = true;
         h.Frames(2);
         REQUIRE(h.Tap("Chỉnh sửa"));
-        ui::OpenRoute(h.app, "/meetings/mtg.cum1.2026-12-16.tong-ket");
+        ui::OpenRoute(h.app, std::string("/meetings/") + kBook);
         h.Frames(2);
         const int64_t version = h.app.data_version;
         REQUIRE(h.ScrollTo("Thêm vào chương trình", 640, 400, 40));
         REQUIRE(h.Tap("Thêm vào chương trình"));
         h.Frames(2);
-        CHECK(h.app.meetings.forms.agenda_error == "Cần nhập nội dung");
+        CHECK(h.app.meetings.additions[kBook].agenda_error == "Cần nhập nội dung");
         REQUIRE(h.ScrollTo("Thêm khách mời", 640, 400, 40));
         REQUIRE(h.Tap("Thêm khách mời"));
         h.Frames(2);
-        CHECK(h.app.meetings.forms.guest_error == "Cần nhập họ tên khách mời");
+        CHECK(h.app.meetings.additions[kBook].guest_error == "Cần nhập họ tên khách mời");
         CHECK(h.app.data_version == version);
         CHECK(h.State()["edit"]["undo"] == 0);
 
-        // Typed, the item is added and the message goes.
+        // A half-typed item stays with its meeting: another book's field is empty, and back in this one it is there.
         REQUIRE(h.Tap("Nội dung chương trình"));
         REQUIRE(h.Type("Báo cáo kết quả kiểm tra chéo"));
         h.Key(ImGuiKey_Enter);
+        ui::OpenRoute(h.app, std::string("/meetings/") + kOtherBook);
+        h.Frames(2);
+        REQUIRE(ui::FindMeeting(h.app, kOtherBook));
+        const size_t other_agenda = ui::FindMeeting(h.app, kOtherBook)->agenda.size();
+        REQUIRE(h.ScrollTo("Thêm vào chương trình", 640, 400, 40));
         REQUIRE(h.Tap("Thêm vào chương trình"));
         h.Frames(2);
-        CHECK(h.app.meetings.forms.agenda_error == "");
+        CHECK(h.app.meetings.additions[kOtherBook].agenda_error == "Cần nhập nội dung");
+        CHECK(ui::FindMeeting(h.app, kOtherBook)->agenda.size() == other_agenda);
+
+        ui::OpenRoute(h.app, std::string("/meetings/") + kBook);
+        h.Frames(2);
+        REQUIRE(h.ScrollTo("Thêm vào chương trình", 640, 400, 40));
+        REQUIRE(h.Tap("Thêm vào chương trình"));
+        h.Frames(2);
+        CHECK(h.app.meetings.additions[kBook].agenda_error == "");
         CHECK(h.State()["edit"]["undo"] == 1);
+        REQUIRE(!ui::FindMeeting(h.app, kBook)->agenda.empty());
+        CHECK(ui::FindMeeting(h.app, kBook)->agenda.back().description == "Báo cáo kết quả kiểm tra chéo");
+        CHECK(ui::FindMeeting(h.app, kOtherBook)->agenda.size() == other_agenda);
     }
 
     TEST_CASE("today is the date where the tablet is, not in Greenwich")
