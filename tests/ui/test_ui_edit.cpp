@@ -26,6 +26,18 @@ const model::Ballot* Ballot(const ui::AppState& app, const std::string& id)
 const char* const kBallot = "ballot.cum1.2021.suy-ton.r1";
 const char* const kBook = "mtg.cum1.2026-12-16.tong-ket";      // the summary conference still to come
 const char* const kOtherBook = "mtg.cum1.2026-03-19.giao-uoc"; // the covenant signing of the same year
+
+// The secretariat in edit mode on `route`, with the dataset in `folder` loaded: where the meeting tests start.
+void EditAsSecretariat(uitest::Harness& h, const char* folder, const std::string& route)
+{
+    uitest::LoadFolder(h.app, folder);
+    h.app.who = {roles::Role::Secretariat, ""};
+    h.app.who_known = true;
+    h.Frames(2);
+    REQUIRE(h.Tap("Chỉnh sửa"));
+    ui::OpenRoute(h.app, route);
+    h.Frames(2);
+}
 } // namespace
 
 TEST_SUITE("ui")
@@ -236,13 +248,7 @@ TEST_SUITE("ui")
     TEST_CASE("a meeting created in another cluster of a deployment is named and numbered as that cluster's")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum2"); // cluster.synth, "Cụm thi đua số II"
-        h.app.who = {roles::Role::Secretariat, ""};
-        h.app.who_known = true;
-        h.Frames(2);
-        REQUIRE(h.Tap("Chỉnh sửa"));
-        ui::OpenRoute(h.app, "/meetings?year=2026");
-        h.Frames(2);
+        EditAsSecretariat(h, THIDUA_SOURCE_DIR "/assets/data/cum2", "/meetings?year=2026"); // "Cụm thi đua số II"
         REQUIRE(h.Tap("Hội nghị mới"));
         REQUIRE(h.Tap("Ngày (dd/mm/yyyy)"));
         REQUIRE(h.Type("20/11/2026"));
@@ -276,14 +282,8 @@ TEST_SUITE("ui")
     TEST_CASE("a new meeting's date starts on today only in today's year; another year's calendar opens on that year")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
-        h.app.who = {roles::Role::Secretariat, ""};
-        h.app.who_known = true;
         h.app.today = "2026-12-04";
-        h.Frames(2);
-        REQUIRE(h.Tap("Chỉnh sửa"));
-        ui::OpenRoute(h.app, "/meetings?year=2026");
-        h.Frames(2);
+        EditAsSecretariat(h, THIDUA_SOURCE_DIR "/assets/data/cum1", "/meetings?year=2026");
         REQUIRE(h.Tap("Hội nghị mới"));
         CHECK(h.app.meetings.new_meeting.date_text == "04/12/2026");
         REQUIRE(h.Tap("Huỷ"));
@@ -312,13 +312,7 @@ TEST_SUITE("ui")
     TEST_CASE("an empty agenda item or guest is asked for in words; a half-typed item stays with its meeting")
     {
         uitest::Harness h;
-        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
-        h.app.who = {roles::Role::Secretariat, ""};
-        h.app.who_known = true;
-        h.Frames(2);
-        REQUIRE(h.Tap("Chỉnh sửa"));
-        ui::OpenRoute(h.app, std::string("/meetings/") + kBook);
-        h.Frames(2);
+        EditAsSecretariat(h, THIDUA_SOURCE_DIR "/assets/data/cum1", std::string("/meetings/") + kBook);
         const int64_t version = h.app.data_version;
         REQUIRE(h.ScrollTo("Thêm vào chương trình", 640, 400, 40));
         REQUIRE(h.Tap("Thêm vào chương trình"));
