@@ -38,6 +38,15 @@ void Field(ui::AppState& app, ui::Str label, const char* id, std::string* value,
 
 using ui::ErrorLine;
 
+// A button that adds what is typed in `text`; with nothing typed it puts `missing` in `error` and adds nothing.
+bool AddButton(ui::AppState& app, ui::Str label, const std::string& text, ui::Str missing, std::string* error)
+{
+    if (!ui::TouchButton(app, ui::Tr(label, app.settings.lang)))
+        return false;
+    *error = text.empty() ? ui::Tr(missing, app.settings.lang) : "";
+    return !text.empty();
+}
+
 // Toggle buttons for units: tapping one adds it to or removes it from `chosen` (or sets it when `single`).
 void UnitChoice(ui::AppState& app, const std::vector<std::string>& units, std::vector<std::string>* chosen)
 {
@@ -181,10 +190,7 @@ void ui::DrawMeetingAdditions(MeetingAdditions& f, AppState& app, const model::M
     Section(app, Tr(Str::AddAgendaItem, lang));
     Field(app, Str::AgendaText, "agenda", &f.agenda_text);
     ErrorLine(f.agenda_error);
-    const bool add_item = TouchButton(app, Tr(Str::AddToAgenda, lang));
-    if (add_item)
-        f.agenda_error = f.agenda_text.empty() ? Tr(Str::TextRequired, lang) : "";
-    if (add_item && !f.agenda_text.empty())
+    if (AddButton(app, Str::AddToAgenda, f.agenda_text, Str::TextRequired, &f.agenda_error))
     {
         const nlohmann::json item = {{"id", edit::NewId(app.dataset, "agenda." + date, f.agenda_text)},
                                      {"order", std::to_string(m.agenda.size() + 1)},
@@ -230,10 +236,7 @@ void ui::DrawMeetingAdditions(MeetingAdditions& f, AppState& app, const model::M
     Field(app, Str::GuestName, "guest", &f.guest_name);
     Field(app, Str::GuestTitle, "guest-title", &f.guest_title);
     ErrorLine(f.guest_error);
-    const bool add_guest = TouchButton(app, Tr(Str::AddGuest, lang));
-    if (add_guest)
-        f.guest_error = f.guest_name.empty() ? Tr(Str::GuestNameRequired, lang) : "";
-    if (add_guest && !f.guest_name.empty())
+    if (AddButton(app, Str::AddGuest, f.guest_name, Str::GuestNameRequired, &f.guest_error))
     {
         nlohmann::json part = {{"id", edit::NewId(app.dataset, "part." + date, f.guest_name)},
                                {"name", f.guest_name},
