@@ -3,6 +3,8 @@
 // Built with BARE_CRISP (build/bench-crisp): the same page as a tablet needs it, an explanation of the gap and not
 // the baseline: a drawing buffer at the device pixel ratio (2560×1600 on the benchmark's tablet instead of 1280×800
 // stretched) and the app's Noto Sans, regular and bold, with the Vietnamese letters, at the app's text size.
+// Built with BARE_HIDPI (build/bench-2x): the baseline with only its drawing buffer at the device pixel ratio, still
+// ImGui's default font: the cost of the pixels alone, a floor for any page that is sharp on the tablet.
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -67,7 +69,7 @@ void Frame()
 
 int main()
 {
-#ifdef BARE_CRISP
+#if defined(BARE_CRISP) || defined(BARE_HIDPI)
     const float ratio = static_cast<float>(EM_ASM_DOUBLE(return window.devicePixelRatio || 1));
 #else
     const float ratio = 1.0f;

@@ -11,7 +11,8 @@
 // Two more rows explain, without changing the goal's baseline: the repeat visit in a browser with a profile on disk
 // (Playwright's contexts are off the record, with the profile in memory), and the bare page made crisp
 // for the tablet (build/bench-crisp: drawn at the device pixel ratio with the app's Noto Sans; the baseline draws
-// 1280×800 stretched to the 2× screen, with '?' for every Vietnamese letter).
+// 1280×800 stretched to the 2× screen, with '?' for every Vietnamese letter), and the baseline with only its drawing
+// buffer at the device pixel ratio (build/bench-2x: the pixels' own cost, a floor for any page sharp on the tablet).
 // The ratios are the medians' ratio and, in brackets, the median of each interleaved pair's own ratio (less moved
 // by a busy moment of the machine). THIDUA_BEFORE=<web dir of an earlier build> adds that build's times, run
 // interleaved with the others: a before/after comparison in the same run.
@@ -117,6 +118,7 @@ const kib = (x) => `${Math.round(x).toLocaleString('en-US')} B (${(x / 1024).toF
 const app = await startServer();
 const bare = await startServer({ web: path.join(root, 'build', 'bench') });
 const crisp = await startServer({ web: path.join(root, 'build', 'bench-crisp') });
+const hidpi = await startServer({ web: path.join(root, 'build', 'bench-2x') });
 const before = process.env.THIDUA_BEFORE ? await startServer({ web: path.resolve(process.env.THIDUA_BEFORE) }) : null;
 const browser = await launchBrowser();
 const rows = [];
@@ -130,18 +132,20 @@ try {
       .catch(() => {});
   };
   const bareSettle = (page) => page.waitForTimeout(500);
-  const A = [], B = [], C = [], K = [];
+  const A = [], B = [], C = [], K = [], H = [];
   for (let i = 0; i < RUNS; i++) { // interleaved, so a busy moment of the machine hits both
     A.push(await firstVisit(browser, app.url));
     B.push(await firstVisit(browser, bare.url));
     K.push(await firstVisit(browser, crisp.url));
+    H.push(await firstVisit(browser, hidpi.url));
     if (before) C.push(await firstVisit(browser, before.url));
   }
-  const AR = [], BR = [], CR = [], KR = [], AP = [], BP = [];
+  const AR = [], BR = [], CR = [], KR = [], HR = [], AP = [], BP = [];
   for (let i = 0; i < RUNS; i++) {
     AR.push(await repeatVisit(browser, app.url, appSettle));
     BR.push(await repeatVisit(browser, bare.url, bareSettle));
     KR.push(await repeatVisit(browser, crisp.url, bareSettle));
+    HR.push(await repeatVisit(browser, hidpi.url, bareSettle));
     if (before) CR.push(await repeatVisit(browser, before.url, appSettle));
   }
   for (let i = 0; i < Math.min(RUNS, 5); i++) {
@@ -166,6 +170,12 @@ try {
   const k1 = median(pick(K, 'ready')), k2 = median(pick(KR, 'ready'));
   row('  bare page made crisp (2×, Noto Sans), first visit', ms(a1), ms(k1) + range(pick(K, 'ready'), ms), ratio(a1, k1, A, K));
   row('  bare page made crisp (2×, Noto Sans), repeat visit', ms(a2), ms(k2) + range(pick(KR, 'ready'), ms), ratio(a2, k2, AR, KR));
+  // The floor of any page that is sharp on the tablet: the baseline itself, with only its drawing buffer at 2×.
+  const h1 = median(pick(H, 'ready')), h2 = median(pick(HR, 'ready'));
+  row('  bare page, only its drawing buffer at 2×, first visit', ms(h1) + range(pick(H, 'ready'), ms), ms(b1),
+    `${ratio(h1, b1, H, B)} of the baseline`);
+  row('  bare page, only its drawing buffer at 2×, repeat visit', ms(h2) + range(pick(HR, 'ready'), ms), ms(b2),
+    `${ratio(h2, b2, HR, BR)} of the baseline`);
   for (const [name, runs, bares] of before ? [['first', C, B], ['repeat', CR, BR]] : []) {
     const c = median(pick(runs, 'ready')), b = median(pick(bares, 'ready'));
     row(`  the THIDUA_BEFORE build, ${name} visit`, ms(c) + range(pick(runs, 'ready'), ms), ms(b),
@@ -196,6 +206,7 @@ try {
   await app.stop();
   await bare.stop();
   await crisp.stop();
+  await hidpi.stop();
   await before?.stop();
 }
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['figure', 'thidua app', 'bare ImGui page'][c].length));
