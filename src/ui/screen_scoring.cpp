@@ -2,6 +2,7 @@
 // the unit's score record, or an Add of a new one, through ui::ApplyChanges (one step each).
 #include "ui/screen_scoring.h"
 
+#include "core/check/rules.h"
 #include "core/text/text.h"
 #include "ui/app.h"
 #include "ui/edit_fields.h"
@@ -91,28 +92,36 @@ void ValueCell(ui::ScoringScreen& screen, ui::AppState& app, const model::Criter
                const std::vector<model::Score>& scores, const std::string& org, const std::string& scorer)
 {
     const ui::Language lang = app.settings.lang;
-    const std::string key = stage + "#" + c.id;
+    const std::string key = stage + "#" + org + "#" + c.id;
     const std::string stored_text = stored ? text::FormatPoints(stored->value) : "";
-    std::string current = screen.typing_key == key ? screen.typing_text : stored_text;
+    const auto refused = screen.refused.find(key);
+    std::string current = screen.typing_key == key ? screen.typing_text
+                          : refused != screen.refused.end() ? refused->second.text
+                                                            : stored_text;
     long long typed = 0;
     const bool has_value = ui::ParsePoints(current, &typed);
     ImGui::PushID(key.c_str());
     if (ui::InputKindOf(c) == ui::InputKind::Achieved)
     {
         const char* labels[] = {ui::Tr(ui::Str::Achieved, lang), ui::Tr(ui::Str::NotAchieved, lang)};
-        for (int i = 0; i < 2; ++i)
+        if (!writable && stored)
+        {
+            const bool achieved = stored->value >= 100;
+            ui::Badge(labels[achieved ? 0 : 1], ui::StatusColor(achieved ? "pass" : "fail"), IM_COL32_WHITE);
+        }
+        else if (!writable) // nothing entered: a dash on its own line, as for the other kinds
+        {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted("–");
+        }
+        for (int i = 0; i < 2 && writable; ++i)
         {
             if (i > 0)
                 ImGui::SameLine();
             const bool on = stored && ((i == 0) == (stored->value >= 100));
             const std::string label = std::string(labels[i]) + "##" + c.code + " " + ui::TrCode(stage, lang);
-            if (writable)
-            {
-                if (ui::TouchButton(app, label.c_str(), 0, on) && !on)
-                    ui::ApplyChanges(app, {StoreChange(app, file, parent, scores, c, org, scorer, stage, i == 0 ? 100 : 0)});
-            }
-            else if (on)
-                ui::Badge(labels[i], ui::StatusColor(i == 0 ? "pass" : "fail"), IM_COL32_WHITE);
+            if (ui::TouchButton(app, label.c_str(), 0, on) && !on)
+                ui::ApplyChanges(app, {StoreChange(app, file, parent, scores, c, org, scorer, stage, i == 0 ? 100 : 0)});
         }
     }
     else if (writable)
@@ -128,10 +137,20 @@ void ValueCell(ui::ScoringScreen& screen, ui::AppState& app, const model::Criter
         }
         else if (screen.typing_key == key)
         {
+            // Left: a value the checker would refuse is not stored and stays typed, with the reason under it.
             screen.typing_key.clear();
+            screen.refused.erase(key);
             long long v = 0;
-            if (current != stored_text && ui::ParsePoints(current, &v) &&
-                (ui::InputKindOf(c) != ui::InputKind::Count || v % 100 == 0))
+            std::string problem;
+            if (current.empty() || current == stored_text)
+                current = stored_text;
+            else if (!ui::ParsePoints(current, &v))
+                problem = ui::Tr(ui::Str::NotANumber, lang);
+            else
+                problem = ui::TrMessage(check::ScoreValueProblem(c, v), lang);
+            if (!problem.empty())
+                screen.refused[key] = {current, problem};
+            else if (current != stored_text)
                 ui::ApplyChanges(app, {StoreChange(app, file, parent, scores, c, org, scorer, stage, v)});
         }
     }
@@ -142,7 +161,10 @@ void ValueCell(ui::ScoringScreen& screen, ui::AppState& app, const model::Criter
     }
     // The points the value gives, beside it, as it is typed.
     const model::Points value = ui::InputKindOf(c) == ui::InputKind::Achieved ? (stored ? stored->value : -1) : typed;
-    if ((has_value || (stored && ui::InputKindOf(c) == ui::InputKind::Achieved)) && value >= 0)
+    const auto wrong = screen.refused.find(key);
+    if (writable && wrong != screen.refused.end() && screen.typing_key != key)
+        ui::ErrorLine(wrong->second.message);
+    else if ((has_value || (stored && ui::InputKindOf(c) == ui::InputKind::Achieved)) && value >= 0)
     {
         const scoring::Figure f = ui::PointsFor(c, value);
         ImGui::SameLine();
@@ -172,7 +194,13 @@ void DrawSheet(ui::ScoringScreen& screen, ui::AppState& app, const Sheet& s)
     if (!s.self->submitted_date.empty())
         ui::LabelValue(ui::Tr(ui::Str::SentOn, lang), text::FormatDate(s.self->submitted_date));
     else
-        ImGui::TextDisabled("%s", ui::Tr(ui::Str::NotSentYet, lang));
+    {
+        std::string line = ui::Tr(ui::Str::NotSentYet, lang);
+        for (const model::Phase& phase : s.year->year.phases)
+            if (phase.kind == "self_assessment" && !phase.end_date.empty())
+                line += " · " + std::string(ui::Tr(ui::Str::SendBy, lang)) + " " + text::FormatDate(phase.end_date);
+        ImGui::TextDisabled("%s", line.c_str());
+    }
     const std::string cluster = app.dataset.cluster.cluster.organization_id;
     for (const model::Criterion* c : ui::InputCriteria(*s.year))
     {
@@ -203,8 +231,34 @@ void DrawSheet(ui::ScoringScreen& screen, ui::AppState& app, const Sheet& s)
     ImGui::Separator();
     if (self_writable && s.self->submitted_date.empty() && unit)
     {
-        if (ui::TouchButton(app, ui::Tr(ui::Str::SendToSecretariat, lang)))
-            ui::ApplyChanges(app, {edit::SetChange(s.self_file, "", "submitted_date", ui::Today(app))});
+        // Sending cannot be taken back by the unit: it is asked once more, with what is still empty.
+        bool asked_now = false;
+        if (screen.confirm_send != s.org && ui::TouchButton(app, ui::Tr(ui::Str::SendToSecretariat, lang)))
+        {
+            screen.confirm_send = s.org;
+            asked_now = true;
+        }
+        if (screen.confirm_send == s.org)
+        {
+            ImGui::TextWrapped("%s", ui::Tr(ui::Str::SendAsk, lang));
+            std::string missing;
+            int count = 0;
+            for (const model::Criterion* c : ui::InputCriteria(*s.year))
+                if (c->kind != "bonus" && c->kind != "penalty" && !FindScore(s.self->scores, c->id, s.org, "self"))
+                    missing += (count++ ? ", " : "") + c->code;
+            if (count > 0)
+                ui::ErrorLine(std::string(ui::Tr(ui::Str::SendMissing, lang)) + " (" + std::to_string(count) + "): " + missing);
+            if (ui::TouchButton(app, ui::Tr(ui::Str::SendYes, lang)))
+            {
+                ui::ApplyChanges(app, {edit::SetChange(s.self_file, "", "submitted_date", ui::Today(app))});
+                screen.confirm_send.clear();
+            }
+            ImGui::SameLine();
+            if (ui::TouchButton(app, ui::Tr(ui::Str::Cancel, lang)))
+                screen.confirm_send.clear();
+            if (asked_now) // the question and its buttons come into view, under the finger that asked
+                ImGui::SetScrollHereY(1.0f);
+        }
     }
     if (final_writable)
     {

@@ -361,6 +361,11 @@ constexpr Row kRows[] = {
     {ui::Str::TargetWord, "chỉ tiêu", "target"},
     {ui::Str::SendToSecretariat, "Gửi Văn phòng Cụm", "Send to the cluster's secretariat"},
     {ui::Str::AgreeSelfScores, "Đồng ý điểm tự chấm", "Agree the self-assessed scores"},
+    {ui::Str::SendBy, "hạn gửi", "due by"},
+    {ui::Str::SendAsk, "Gửi bản tự chấm điểm cho Văn phòng Cụm? Sau khi gửi, đơn vị không sửa được nữa; nếu cần sửa, Văn phòng Cụm mở lại.",
+     "Send the self-assessment to the cluster's secretariat? Once sent, the unit can no longer change it; the secretariat can reopen it."},
+    {ui::Str::SendMissing, "Tiêu chí chưa nhập", "Criteria not entered yet"},
+    {ui::Str::SendYes, "Gửi", "Send"},
     {ui::Str::UnitsSent, "đơn vị đã gửi", "units have sent"},
     {ui::Str::TallyReturnedOverIssued, "Số phiếu thu về nhiều hơn số phiếu phát ra", "More ballots returned than issued"},
     {ui::Str::TallyValidInvalidSum, "Phiếu hợp lệ cộng phiếu không hợp lệ phải bằng số phiếu thu về", "Valid plus invalid ballots must equal the ballots returned"},
@@ -575,7 +580,8 @@ const MessageRow kMessages[] = {
     {"{} is not an e-mail address such as \"vanphong@example.org\"", "{1} không phải địa chỉ thư điện tử (ví dụ \"vanphong@example.org\")"},
     {"{} is not a web address; {}", "{1} không phải địa chỉ trang web"},
     {"score {} is above the maximum {} of {}", "điểm {1} vượt mức tối đa {2} của {3}"},
-    {"{} is not allowed for the qualitative {}; {}", "{1} không dùng được cho tiêu chí định tính {2}"},
+    {"{} is not allowed for the qualitative {}; {}", "{1} không dùng được cho {2}: tiêu chí định tính chỉ nhận đạt hoặc không đạt"},
+    {"{} is a group; score its sub-criteria instead", "{1} là nhóm tiêu chí; hãy chấm điểm các tiêu chí con"},
     {"{} is not a whole number; {}", "{1} không phải số nguyên"},
     {"valid ({}) + invalid ({}) ballots must equal the ballots returned ({})",
      "phiếu hợp lệ ({1}) cộng phiếu không hợp lệ ({2}) phải bằng số phiếu thu về ({3})"},
@@ -690,6 +696,8 @@ const MessageRow kMessages[] = {
      "{1} bắt đầu bằng {2} nên bảng tính sẽ coi là công thức; khi xuất tệp sẽ thêm dấu nháy phía trước (hãy kiểm tra tên)"},
     {"{} is the year {}, but the file is in years/{}/", "{1} là năm {2}, nhưng tệp nằm trong thư mục years/{3}/"},
     {"an organization cannot be its own parent", "một đơn vị không thể là đơn vị cấp trên của chính nó"},
+    // Last: a criterion named inside another message ("criterion I.2 (Quản lý …)"), once no whole message matched.
+    {"criterion {}", "tiêu chí {1}"},
 };
 
 // Matches `message` against `pattern` ("{}" = any text); fills `parts` with the texts the "{}"s stand for.

@@ -131,6 +131,9 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
       await tapSeen(page, 'Đạt');
       if (i === 0) await screenshot(page, 'meet-self-assessment-tablet');
       await tapSeen(page, 'Gửi Văn phòng Cụm');
+      // Asked once more, with the criteria still empty; nothing is sent before "Gửi".
+      assert.ok((await page.evaluate(() => window.thidua.texts())).some((t) => t.startsWith('Tiêu chí chưa nhập (')));
+      await tapSeen(page, 'Gửi');
       const rel = `years/2027/self/${UNITS[i]}.json`;
       const self = await waitFile(server.dataDir, rel, (d) => d.submitted_date && d.scores.length >= 3);
       const i1 = self.scores.find((s) => s.criterion_id === 'crit.cum1.2027.I.1');

@@ -123,6 +123,7 @@ describe('one year in one test', () => {
       await tapUnchecked(unitTablet, 'Đạt'); // II.2 or I.3, whichever is on screen
       await tapUnchecked(unitTablet, 'Đạt'); // the other
       await tapSeen(unitTablet, 'Gửi Văn phòng Cụm');
+      await tapSeen(unitTablet, 'Gửi'); // asked once more before the unit can no longer change it
       const self = await waitFile(server.dataDir, `years/${Y}/self/${org}.json`, (d) => d.submitted_date && d.scores.length === 8);
       assert.equal(self.scores.find((s) => s.criterion_id === `crit.cum1.${Y}.I.1`).value,
         Number(fields['I.1 Tỷ lệ đạt, %'].replace(',', '.')));

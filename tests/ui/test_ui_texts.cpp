@@ -339,6 +339,15 @@ TEST_SUITE("ui texts")
               "-3 là số âm; cần một số nguyên từ 0 đến 1000");
         CHECK(ui::TrMessage("score 12 is above the maximum 10 of 1.1 Chấp hành", ui::Language::Vi) ==
               "điểm 12 vượt mức tối đa 10 của 1.1 Chấp hành");
+        // The checker names a criterion as "criterion <code> (<title>)" inside its messages (a unit's score over the
+        // maximum is refused with one): the word is translated too.
+        CHECK(ui::TrMessage("score 20 is above the maximum 15 of criterion I.2 (Quản lý nhà nước về bảo vệ môi trường)",
+                            ui::Language::Vi) == "điểm 20 vượt mức tối đa 15 của tiêu chí I.2 (Quản lý nhà nước về bảo vệ môi trường)");
+        CHECK(ui::TrMessage("criterion I (Thực hiện nhiệm vụ chuyên môn) is a group; score its sub-criteria instead",
+                            ui::Language::Vi) == "tiêu chí I (Thực hiện nhiệm vụ chuyên môn) là nhóm tiêu chí; hãy chấm điểm các tiêu chí con");
+        CHECK(ui::TrMessage("50 is not allowed for the qualitative criterion I.3 (Hoàn thành kế hoạch); expected 1 (achieved) or "
+                            "0 (not achieved)", ui::Language::Vi) ==
+              "50 không dùng được cho tiêu chí I.3 (Hoàn thành kế hoạch): tiêu chí định tính chỉ nhận đạt hoặc không đạt");
         // A message the table does not know stays as it is (never an empty line).
         CHECK(ui::TrMessage("something new happened", ui::Language::Vi) == "something new happened");
     }
@@ -469,7 +478,8 @@ TEST_SUITE("ui texts")
         }
         CHECK(messages.size() > 150); // the mutations reach most of the checker
         const char* const english[] = {"is", "not", "expected", "found", "must", "with", "and", "or", "of", "needs",
-                                       "file", "the", "a", "an", "cannot", "already", "missing", "member"};
+                                       "file", "the", "a", "an", "cannot", "already", "missing", "member", "criterion",
+                                       "score", "above", "maximum"};
         for (const std::string& message : messages)
         {
             const std::string vi = ui::TrMessage(message, ui::Language::Vi);

@@ -403,20 +403,10 @@ void CheckScores(const Ctx& c, const model::FileInfo& f, const std::string& year
                                                      ", not of " + std::to_string(y->year.year));
             continue;
         }
-        std::string name = "criterion " + k.code + " (" + k.title + ")";
-        std::string vp = p + "/value";
         if (k.kind == "group")
-            c.Error(f.path, p + "/criterion_id", name + " is a group; score its sub-criteria instead");
-        else if (k.kind == "manual" && s.value > k.max_points)
-            c.Error(f.path, vp, "score " + text::FormatPoints(s.value) + " is above the maximum " + text::FormatPoints(k.max_points) + " of " + name);
-        else if (k.kind == "qualitative" && s.value != 0 && s.value != 100)
-            c.Error(f.path, vp, text::FormatPoints(s.value) + " is not allowed for the qualitative " + name + "; expected 1 (achieved) or 0 (not achieved)");
-        else if ((k.kind == "per_occurrence" || k.kind == "bonus" || k.kind == "penalty") && s.value % 100 != 0)
-            c.Error(f.path, vp, text::FormatPoints(s.value) + " is not a whole number; " + name + " counts occurrences");
-        else if (k.kind == "quantitative" && k.unit == "%" && s.value > 10000)
-            // Quantitative points are relative to the best result: one impossible percentage lowers every other unit.
-            c.Error(f.path, vp, text::FormatPoints(s.value) + " % is not possible for " + name +
-                                    "; a percentage is from 0 to 100");
+            c.Error(f.path, p + "/criterion_id", "criterion " + k.code + " (" + k.title + ") is a group; score its sub-criteria instead");
+        else if (std::string problem = ScoreValueProblem(k, s.value); !problem.empty())
+            c.Error(f.path, p + "/value", problem);
     }
 }
 
@@ -646,3 +636,20 @@ void CheckRules(const model::Dataset& ds, std::vector<Issue>* issues)
     }
 }
 } // namespace check
+
+std::string check::ScoreValueProblem(const model::Criterion& k, model::Points value)
+{
+    const std::string name = "criterion " + k.code + " (" + k.title + ")";
+    if (value < 0) // a file's negative number is refused when it is read; a typed one is asked here
+        return text::FormatPoints(value) + " is negative; expected a number of 0 or more";
+    if (k.kind == "manual" && value > k.max_points)
+        return "score " + text::FormatPoints(value) + " is above the maximum " + text::FormatPoints(k.max_points) + " of " + name;
+    if (k.kind == "qualitative" && value != 0 && value != 100)
+        return text::FormatPoints(value) + " is not allowed for the qualitative " + name + "; expected 1 (achieved) or 0 (not achieved)";
+    if ((k.kind == "per_occurrence" || k.kind == "bonus" || k.kind == "penalty") && value % 100 != 0)
+        return text::FormatPoints(value) + " is not a whole number; " + name + " counts occurrences";
+    if (k.kind == "quantitative" && k.unit == "%" && value > 10000)
+        // Quantitative points are relative to the best result: one impossible percentage lowers every other unit.
+        return text::FormatPoints(value) + " % is not possible for " + name + "; a percentage is from 0 to 100";
+    return "";
+}

@@ -6,9 +6,15 @@
 #include "core/check/issue.h"
 #include "core/model/model.h"
 
+#include <string>
 #include <vector>
 
 namespace check
 {
 void CheckRules(const model::Dataset& dataset, std::vector<Issue>* issues);
+// What is wrong with `value` (hundredths) as a score of criterion `k` (not a group): above a manual criterion's
+// maximum, not 0 or 1 for a qualitative one, not a whole count, a percentage above 100, negative; "" when it may be
+// stored.
+// The checker's message for /scores/<i>/value, also asked by the scoring screen before it stores a typed value.
+std::string ScoreValueProblem(const model::Criterion& k, model::Points value);
 } // namespace check
