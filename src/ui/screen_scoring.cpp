@@ -192,7 +192,12 @@ void DrawSheet(ui::ScoringScreen& screen, ui::AppState& app, const Sheet& s)
     const bool unit = app.who.role == roles::Role::Unit;
     const bool final_writable = !unit && s.results && ui::MayWrite(app, s.results_file);
     if (!s.self->submitted_date.empty())
+    {
         ui::LabelValue(ui::Tr(ui::Str::SentOn, lang), text::FormatDate(s.self->submitted_date));
+        // A unit that sent too early asks the secretariat, which gives the sheet back (the unit then sends again).
+        if (!unit && self_writable && ui::TouchButton(app, ui::Tr(ui::Str::ReopenSelf, lang)))
+            ui::ApplyChanges(app, {edit::SetChange(s.self_file, "", "submitted_date", nullptr)});
+    }
     else
     {
         std::string line = ui::Tr(ui::Str::NotSentYet, lang);

@@ -366,6 +366,7 @@ constexpr Row kRows[] = {
      "Send the self-assessment to the cluster's secretariat? Once sent, the unit can no longer change it; the secretariat can reopen it."},
     {ui::Str::SendMissing, "Tiêu chí chưa nhập", "Criteria not entered yet"},
     {ui::Str::SendYes, "Gửi", "Send"},
+    {ui::Str::ReopenSelf, "Mở lại để đơn vị sửa", "Reopen for the unit to change"},
     {ui::Str::UnitsSent, "đơn vị đã gửi", "units have sent"},
     {ui::Str::TallyReturnedOverIssued, "Số phiếu thu về nhiều hơn số phiếu phát ra", "More ballots returned than issued"},
     {ui::Str::TallyValidInvalidSum, "Phiếu hợp lệ cộng phiếu không hợp lệ phải bằng số phiếu thu về", "Valid plus invalid ballots must equal the ballots returned"},

@@ -366,6 +366,7 @@ enum class Str
     SendAsk,
     SendMissing,
     SendYes,
+    ReopenSelf,
     UnitsSent,
     TallyReturnedOverIssued,
     TallyValidInvalidSum,

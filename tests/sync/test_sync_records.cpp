@@ -150,6 +150,35 @@ TEST_SUITE("sync records")
         CHECK(r.conflicts[0].ours == mine);
     }
 
+    TEST_CASE("a field set to null is taken away, not written as null: a sent self-assessment given back to its unit")
+    {
+        datasync::Client c;
+        c.device_id = "d";
+        const std::string path = "years/2027/self/org.a.json";
+        const json theirs = {{"format", "thidua.self_assessment"}, {"submitted_date", "2027-11-20"}, {"scores", json::array()}};
+        c.synced[path] = {"\"1\"", datasync::Serialize(theirs)};
+        std::string op_id;
+        REQUIRE(datasync::EditFields(c, path, "", {{"submitted_date", nullptr}}, &op_id).empty());
+        const json doc = datasync::WorkingCopy(c, path);
+        CHECK_FALSE(doc.contains("submitted_date")); // null would be refused: "expected a date, found null"
+        CHECK(doc["format"] == "thidua.self_assessment");
+
+        // The server's copy lost it already (the same edit from elsewhere): nothing to push, no conflict.
+        json gone = theirs;
+        gone.erase("submitted_date");
+        datasync::ReplayResult r = datasync::Replay(gone, c.outbox);
+        CHECK(r.conflicts.empty());
+        CHECK(r.present == std::vector<std::string>{op_id});
+        CHECK(r.doc == gone);
+        // Sent again on another day meanwhile: a conflict on that field, theirs kept until a person chooses.
+        json again = theirs;
+        again["submitted_date"] = "2027-11-25";
+        r = datasync::Replay(again, c.outbox);
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].field == "submitted_date");
+        CHECK(r.doc == again);
+    }
+
     TEST_CASE("an edit of the file itself (empty record id) is queued and replayed on the document's root")
     {
         datasync::Client c;

@@ -128,4 +128,41 @@ TEST_SUITE("ui")
         // none left blank (a blank one also drew the next criterion's line over its own text).
         CHECK(std::count(h.app.items.texts.begin(), h.app.items.texts.end(), "–") == 20);
     }
+
+    TEST_CASE("the secretariat gives a sent self-assessment back to its unit, which may then change it and send again")
+    {
+        uitest::Harness h;
+        uitest::LoadFolder(h.app, THIDUA_SOURCE_DIR "/assets/data/cum1");
+        h.app.who = {roles::Role::Secretariat, ""};
+        h.app.who_known = true;
+        ui::OpenRoute(h.app, "/scoring?year=2026");
+        h.Frames(2);
+        const char* sent = "org.sonnmt.01"; // sent on 20/11/2026 in the sample
+        auto sheet = [&]() -> const model::SelfAssessment& {
+            for (const model::SelfAssessment& a : h.app.dataset.self_assessments)
+                if (a.year_id == "year.cum1.2026" && a.organization_id == sent)
+                    return a;
+            FAIL("no sheet");
+            return h.app.dataset.self_assessments.front();
+        };
+        REQUIRE(sheet().submitted_date == "2026-11-20");
+        h.app.scoring.org = sent;
+        h.Frames(2);
+        const int undo = h.State()["edit"]["undo"];
+        REQUIRE(h.Tap("Mở lại để đơn vị sửa"));
+        h.Frames(2);
+        CHECK(sheet().submitted_date.empty());
+        CHECK(h.State()["edit"]["undo"] == undo + 1);
+        CHECK_FALSE(h.Has("Mở lại để đơn vị sửa"));
+
+        // The unit's own tablet: its fields are offered again, and so is sending.
+        h.app.who = {roles::Role::Unit, sent};
+        h.Frames(2);
+        CHECK(h.Has("I.1 Tỷ lệ đạt, % Tự chấm"));
+        CHECK(h.ScrollTo("Gửi Văn phòng Cụm", 700, 400));
+        // A unit never gives its own sheet back: another that has sent (24/11/2026) is not offered it.
+        h.app.who = {roles::Role::Unit, "org.sonnmt.25"};
+        h.Frames(2);
+        CHECK_FALSE(h.Has("Mở lại để đơn vị sửa"));
+    }
 }

@@ -7,12 +7,14 @@ using nlohmann::json;
 
 namespace
 {
+// A field's value, or nullptr when the field is absent. A null value is absent too: an edit that sets a field to null
+// takes it away (edit::Set), as no format stores null.
 const json* Field(const json& obj, const std::string& key)
 {
     if (!obj.is_object())
         return nullptr;
     auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
 }
 
 bool Same(const json* a, const json* b)
@@ -176,11 +178,14 @@ datasync::ReplayResult datasync::Replay(const json& theirs, const std::vector<Op
             {
                 const json* cur = Field(*rec, kv.key());
                 const json* old = Field(op.old, kv.key());
-                if (Same(cur, &kv.value()))
+                if (Same(cur, Field(op.value, kv.key())))
                     continue; // already has our value (our earlier write, or the same edit elsewhere)
                 if (Same(cur, old))
                 {
-                    (*rec)[kv.key()] = kv.value();
+                    if (kv.value().is_null())
+                        rec->erase(kv.key());
+                    else
+                        (*rec)[kv.key()] = kv.value();
                     changed = true;
                 }
                 else
