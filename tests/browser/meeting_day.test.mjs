@@ -2,7 +2,7 @@
 // the real `thidua serve` with the files on its disk checked after each step: the secretariat creates the
 // year-end meeting with an agenda item, an attendee and a decision; three units enter their self-assessments from
 // their own browser contexts while a fourth (already sent) is offered no edit control; the secretariat agrees the
-// scores, records a ballot with a tie, starts round 2, the proposals follow, and a recount corrected in any order
+// scores and gives the fourth its sheet back (its fields return), records a ballot with a tie, starts round 2, the proposals follow, and a recount corrected in any order
 // is saved as a whole. The test writes its own 2027 year (self-assessment open) into its temporary data copy.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -161,6 +161,18 @@ describe('meeting day: meetings, self-assessments, ballots and proposals', () =>
     await tapSeen(secretariat, 'Đồng ý điểm tự chấm');
     await waitFile(server.dataDir, 'years/2027/results.json', (d) => d.scores.some((s) =>
       s.stage === 'final' && s.subject_org_id === 'org.sonnmt.01' && s.criterion_id === 'crit.cum1.2027.I.1' && s.value === 97.7));
+
+    // The unit that had sent asks for its sheet back: the secretariat gives it back, and the unit may change it again.
+    await tapSeen(secretariat, '‹ Danh sách thành viên');
+    await tapSeen(secretariat, shortName(server.dataDir, SENT_UNIT));
+    await tapSeen(secretariat, 'Mở lại để đơn vị sửa');
+    const back = await waitFile(server.dataDir, `years/2027/self/${SENT_UNIT}.json`, (d) => !('submitted_date' in d));
+    assert.equal(back.organization_id, SENT_UNIT);
+    await synced(secretariat);
+    const unit = await signIn(browser, server.url, tokens[SENT_UNIT]);
+    await tapSeen(unit, 'Chấm điểm');
+    assert.ok(await unit.evaluate(() => window.thidua.item('I.1 Tỷ lệ đạt, % Tự chấm')));
+    await unit.context().close();
   });
 
   // Six members since the 2025 merger; the year's rule: more than half of all members (strict 1/2 of
