@@ -141,17 +141,16 @@ void ValueCell(ui::ScoringScreen& screen, ui::AppState& app, const model::Criter
             screen.typing_key.clear();
             screen.refused.erase(key);
             long long v = 0;
-            std::string problem;
-            if (current.empty() || current == stored_text)
-                current = stored_text;
-            else if (!ui::ParsePoints(current, &v))
-                problem = ui::Tr(ui::Str::NotANumber, lang);
-            else
-                problem = ui::TrMessage(check::ScoreValueProblem(c, v), lang);
-            if (!problem.empty())
-                screen.refused[key] = {current, problem};
-            else if (current != stored_text)
-                ui::ApplyChanges(app, {StoreChange(app, file, parent, scores, c, org, scorer, stage, v)});
+            if (!current.empty() && current != stored_text) // emptied or unchanged: the stored value shows again
+            {
+                const std::string problem = !ui::ParsePoints(current, &v)
+                                                ? std::string(ui::Tr(ui::Str::NotANumber, lang))
+                                                : ui::TrMessage(check::ScoreValueProblem(c, v), lang);
+                if (problem.empty())
+                    ui::ApplyChanges(app, {StoreChange(app, file, parent, scores, c, org, scorer, stage, v)});
+                else
+                    screen.refused[key] = {current, problem};
+            }
         }
     }
     else

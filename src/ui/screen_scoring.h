@@ -1,6 +1,7 @@
 // Scoring: a member unit enters its own self-assessment (each field asks for what the criterion means, with the
-// points it gives beside it as it is typed) and sends it to the secretariat; the secretariat sees who has sent
-// ("7/10 đơn vị đã gửi"), opens a unit and enters or agrees the final scores.
+// points it gives beside it as it is typed; a value the checker would refuse stays typed, with the reason under it)
+// and sends it to the secretariat, asked once more with what is still empty; the secretariat sees who has sent
+// ("7/10 đơn vị đã gửi"), opens a unit, enters or agrees the final scores, and may give a sent sheet back.
 #pragma once
 
 #include <map>
