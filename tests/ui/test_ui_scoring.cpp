@@ -12,12 +12,12 @@ namespace
 {
 const char* const kUnit = "org.sonnmt.33"; // has not sent its 2026 self-assessment in the sample
 
-const model::SelfAssessment& Sheet(const ui::AppState& app)
+const model::SelfAssessment& Sheet(const ui::AppState& app, const std::string& org = kUnit)
 {
     for (const model::SelfAssessment& a : app.dataset.self_assessments)
-        if (a.year_id == "year.cum1.2026" && a.organization_id == kUnit)
+        if (a.year_id == "year.cum1.2026" && a.organization_id == org)
             return a;
-    FAIL("no 2026 self-assessment of " << kUnit);
+    FAIL("no 2026 self-assessment of " << org);
     return app.dataset.self_assessments.front();
 }
 
@@ -138,20 +138,13 @@ TEST_SUITE("ui")
         ui::OpenRoute(h.app, "/scoring?year=2026");
         h.Frames(2);
         const char* sent = "org.sonnmt.01"; // sent on 20/11/2026 in the sample
-        auto sheet = [&]() -> const model::SelfAssessment& {
-            for (const model::SelfAssessment& a : h.app.dataset.self_assessments)
-                if (a.year_id == "year.cum1.2026" && a.organization_id == sent)
-                    return a;
-            FAIL("no sheet");
-            return h.app.dataset.self_assessments.front();
-        };
-        REQUIRE(sheet().submitted_date == "2026-11-20");
+        REQUIRE(Sheet(h.app, sent).submitted_date == "2026-11-20");
         h.app.scoring.org = sent;
         h.Frames(2);
         const int undo = h.State()["edit"]["undo"];
         REQUIRE(h.Tap("Mở lại để đơn vị sửa"));
         h.Frames(2);
-        CHECK(sheet().submitted_date.empty());
+        CHECK(Sheet(h.app, sent).submitted_date.empty());
         CHECK(h.State()["edit"]["undo"] == undo + 1);
         CHECK_FALSE(h.Has("Mở lại để đơn vị sửa"));
 
